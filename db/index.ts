@@ -1,0 +1,104 @@
+// The one place that opens the database. Nothing else knows which driver runs:
+// DATABASE_URL set → a PostgreSQL server through postgres.js (pooled);
+// unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite),
+// migrated and, on first start, filled with demo data.
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
+
+declare global {
+  // Kept on globalThis so dev reloads reuse the one instance: two PGlite instances on one
+  // folder lose writes without an error.
+  var __rendezvousDb: Promise<Handle> | undefined;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db/migrations");
+// Any fixed number: held while migrating so app instances starting together take turns.
+const MIGRATION_LOCK = 727_001;
+
+/** The database, opened and migrated on first use (never at import: `next build` imports modules). */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function getDriver(): Promise<Handle["driver"]> {
+  return (await handle()).driver;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalThis.__rendezvousDb;
+  globalThis.__rendezvousDb = undefined;
+  if (current) await (await current).close();
+}
+
+function handle(): Promise<Handle> {
+  globalThis.__rendezvousDb ??= open().catch((err) => {
+    globalThis.__rendezvousDb = undefined;
+    throw err;
+  });
+  return globalThis.__rendezvousDb;
+}
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL;
+  return url ? openServer(url) : openEmbedded(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data/pglite"));
+}
+
+async function openServer(url: string): Promise<Handle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    onnotice: () => {},
+  });
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  // Migrate on one dedicated connection holding a session advisory lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle({ client: migrator, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openEmbedded(dir: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, { extensions: { btree_gist } });
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
+  if (!inMemory && process.env.SEED_DEMO !== "0") {
+    const { seedDemoIfEmpty } = await import("./seed");
+    await seedDemoIfEmpty(db);
+  }
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+/** Rows of a raw `db.execute(sql…)`: postgres.js answers an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function executeRows<T>(db: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+export { schema };

@@ -1,0 +1,67 @@
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import type { FilledFields } from "../../lib/catalog/fields";
+import { APPOINTMENT_STATUSES } from "../../lib/appointments/status";
+import { agents } from "./agents";
+import { companies } from "./companies";
+import { customers } from "./customers";
+import { services } from "./services";
+
+export const appointmentStatus = pgEnum("appointment_status", APPOINTMENT_STATUSES);
+
+// The no-overlap rule for agents is an exclusion constraint, written by hand in
+// migrations/*_appointments_no_overlap.sql: drizzle cannot express it.
+export const appointments = pgTable(
+  "appointments",
+  {
+    appId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    companyId: uuid().notNull(),
+    serviceId: uuid().notNull(),
+    customerId: uuid().notNull(),
+    agentId: uuid(),
+    date: timestamp({ withTimezone: true }).notNull(),
+    end: timestamp({ withTimezone: true }).notNull(),
+    totalPrice: integer().notNull(),
+    commune: text(),
+    filledFields: jsonb().$type<FilledFields>().notNull().default({}),
+    status: appointmentStatus().notNull().default("PENDING"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.appId, t.id] }),
+    foreignKey({ columns: [t.appId, t.companyId], foreignColumns: [companies.appId, companies.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.appId, t.companyId, t.serviceId],
+      foreignColumns: [services.appId, services.companyId, services.id],
+    }),
+    foreignKey({
+      columns: [t.appId, t.companyId, t.agentId],
+      foreignColumns: [agents.appId, agents.companyId, agents.id],
+    }),
+    foreignKey({ columns: [t.appId, t.customerId], foreignColumns: [customers.appId, customers.id] }),
+    check("appointments_end_after_start", sql`${t.end} > ${t.date}`),
+    check("appointments_price_non_negative", sql`${t.totalPrice} >= 0`),
+    index("appointments_app_date_idx").on(t.appId, t.date, t.id),
+    index("appointments_company_date_idx").on(t.appId, t.companyId, t.date, t.id),
+    index("appointments_company_status_date_idx").on(t.appId, t.companyId, t.status, t.date, t.id),
+    index("appointments_agent_date_idx").on(t.appId, t.agentId, t.date),
+    index("appointments_customer_date_idx").on(t.appId, t.customerId, t.date),
+  ],
+);
+
+export type Appointment = typeof appointments.$inferSelect;
+export type NewAppointment = typeof appointments.$inferInsert;

@@ -1,0 +1,46 @@
+import {
+  boolean,
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { ServiceField } from "../../lib/catalog/fields";
+import { companies } from "./companies";
+
+export const services = pgTable(
+  "services",
+  {
+    appId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    companyId: uuid().notNull(),
+    name: text().notNull(),
+    slug: text().notNull(),
+    description: text(),
+    basePrice: integer().notNull().default(0),
+    /** Minutes. */
+    duration: integer().notNull(),
+    categories: text().array().notNull().default([]),
+    image: text(),
+    isActive: boolean().notNull().default(true),
+    fields: jsonb().$type<ServiceField[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.appId, t.id] }),
+    foreignKey({ columns: [t.appId, t.companyId], foreignColumns: [companies.appId, companies.id] }).onDelete("cascade"),
+    uniqueIndex("services_app_company_slug_key").on(t.appId, t.companyId, t.slug),
+    // Target of appointments' (app_id, company_id, service_id) reference: the service is the company's.
+    unique("services_app_company_id_key").on(t.appId, t.companyId, t.id),
+  ],
+);
+
+export type Service = typeof services.$inferSelect;
+export type NewService = typeof services.$inferInsert;

@@ -1,0 +1,6 @@
+export { createAppointment } from "./create";
+export { getAppointment, listAppointmentEvents, type AppointmentEventView } from "./get";
+export { listAppointments, countAppointmentsByStatus, type AppointmentPage } from "./list";
+export { updateAppointmentStatus } from "./update-status";
+export { updateAppointmentFields } from "./update-fields";
+export type { AppointmentView, AppointmentDetail } from "./shape";

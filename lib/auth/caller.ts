@@ -1,0 +1,65 @@
+// The caller context every domain function takes. Resolved once per request (session or API
+// key) and passed down; the domain enforces tenant scope and scopes with it, here and only here.
+import { inArray, type SQL, sql, type Column } from "drizzle-orm";
+import { AppError } from "../errors";
+import type { MemberRole, Scope } from "./scopes";
+
+export type Actor =
+  | { type: "user"; id: string; name: string }
+  | { type: "api_key"; id: string; name: string }
+  | { type: "system"; id: null; name: string };
+
+export type Caller = {
+  appId: string;
+  /** "all" for owners, admins and unrestricted keys. */
+  companyIds: readonly string[] | "all";
+  scopes: readonly Scope[];
+  actor: Actor;
+  /** Set for members; API keys have none and cannot manage settings. */
+  role?: MemberRole;
+};
+
+export function hasScope(caller: Caller, scope: Scope): boolean {
+  return caller.scopes.includes(scope);
+}
+
+/** A valid caller without the right answers 403 not-authorized. */
+export function requireScope(caller: Caller, scope: Scope): void {
+  if (!hasScope(caller, scope)) {
+    throw new AppError("not-authorized", "Droits insuffisants pour cette opération", { status: 403 });
+  }
+}
+
+/** For reads and writes that more than one scope allows (customers: booking apps and the catalog). */
+export function requireAnyScope(caller: Caller, ...scopes: Scope[]): void {
+  if (!scopes.some((s) => hasScope(caller, s))) requireScope(caller, scopes[0]);
+}
+
+/** Owners and admins manage the app: companies, team, API keys. */
+export function requireManager(caller: Caller): void {
+  if (caller.role !== "owner" && caller.role !== "admin") {
+    throw new AppError("not-authorized", "Réservé aux propriétaires et administrateurs", { status: 403 });
+  }
+}
+
+export function canSeeCompany(caller: Caller, companyId: string): boolean {
+  return caller.companyIds === "all" || caller.companyIds.includes(companyId);
+}
+
+/** SQL condition limiting a company_id column to the caller's companies (undefined: no limit). */
+export function companyScope(caller: Caller, column: Column): SQL | undefined {
+  if (caller.companyIds === "all") return undefined;
+  if (caller.companyIds.length === 0) return sql`false`;
+  return inArray(column, [...caller.companyIds]);
+}
+
+/** A caller for scripts (seed, CLI): the whole app, every scope. */
+export function systemCaller(appId: string, name = "système"): Caller {
+  return {
+    appId,
+    companyIds: "all",
+    scopes: ["appointments:read", "appointments:write", "appointments:status", "catalog:read", "catalog:write"],
+    actor: { type: "system", id: null, name },
+    role: "owner",
+  };
+}

@@ -1,0 +1,4 @@
+export * from "./companies";
+export * from "./services";
+export * from "./agents";
+export * from "./customers";

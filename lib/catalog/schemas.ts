@@ -1,0 +1,119 @@
+// Inputs of the catalog functions (companies, services, agents, customers). Pure.
+import { z } from "zod";
+import { normalizePhone } from "../phone";
+import { MAX_PRICE } from "../pricing";
+import { id, optionalText, requiredText } from "../validation/common";
+import { serviceFieldsSchema } from "./fields";
+
+export const slugInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lettres minuscules, chiffres et tirets")
+  .max(60);
+
+export const timezoneInput = z
+  .string()
+  .trim()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return tz.includes("/") || tz === "UTC";
+    } catch {
+      return false;
+    }
+  }, "Fuseau horaire inconnu (ex. Africa/Abidjan)");
+
+export const phoneInput = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((s, ctx) => {
+    const phone = normalizePhone(s);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "Numéro de téléphone invalide (ex. +225 07 07 12 34 56)" });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+const optionalPhone = z
+  .union([z.literal(""), z.null(), phoneInput])
+  .optional()
+  .transform((p) => (p ? p : null));
+
+const optionalEmail = z
+  .union([z.literal(""), z.null(), z.email("Adresse e-mail invalide").max(254)])
+  .optional()
+  .transform((e) => (e ? e : null));
+
+const url = z.union([z.literal(""), z.null(), z.url("Adresse web invalide").max(2000)]).optional().transform((u) => (u ? u : null));
+
+export const companyInput = z.object({
+  name: requiredText(120),
+  slug: slugInput.optional(),
+  description: optionalText(2000),
+  email: optionalEmail,
+  telephone: optionalPhone,
+  address: optionalText(300),
+  logo: url,
+  isDefault: z.boolean().optional(),
+  timezone: timezoneInput.default("Africa/Abidjan"),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Code devise ISO à 3 lettres")
+    .default("XOF"),
+});
+export type CompanyInput = z.input<typeof companyInput>;
+export const companyEdit = companyInput.partial();
+export type CompanyEdit = z.input<typeof companyEdit>;
+
+export const serviceInput = z.object({
+  companyId: id.optional(),
+  name: requiredText(120),
+  slug: slugInput.optional(),
+  description: optionalText(2000),
+  basePrice: z.number().int("Nombre entier attendu").min(0).max(MAX_PRICE),
+  duration: z.number().int("Nombre entier de minutes").min(5, "5 minutes au moins").max(1440, "24 heures au plus"),
+  categories: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  image: url,
+  isActive: z.boolean().default(true),
+  fields: serviceFieldsSchema.default([]),
+});
+export type ServiceInput = z.input<typeof serviceInput>;
+export const serviceEdit = serviceInput.omit({ companyId: true }).partial();
+export type ServiceEdit = z.input<typeof serviceEdit>;
+
+export const agentInput = z.object({
+  companyId: id.optional(),
+  fullname: requiredText(120),
+  email: optionalEmail,
+  telephone: optionalPhone,
+  role: optionalText(80),
+  avatar: url,
+  isActive: z.boolean().default(true),
+  serviceIds: z.array(id).max(200).default([]),
+});
+export type AgentInput = z.input<typeof agentInput>;
+export const agentEdit = agentInput.omit({ companyId: true }).partial();
+export type AgentEdit = z.input<typeof agentEdit>;
+
+export const customerInput = z.object({
+  fullname: requiredText(120),
+  telephone: phoneInput,
+  email: optionalEmail,
+});
+export type CustomerInput = z.input<typeof customerInput>;
+export const customerEdit = customerInput.partial();
+export type CustomerEdit = z.input<typeof customerEdit>;
+
+export const catalogListInput = z.object({
+  companyId: id.optional(),
+  search: z.string().trim().max(100).optional(),
+  isActive: z.boolean().optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(500).nullish(),
+});
+export type CatalogListInput = z.input<typeof catalogListInput>;

@@ -1,0 +1,111 @@
+// The one error type of the domain. Its codes are the API's contract; messages are French.
+// Pure: the browser reads codes too.
+
+export const ERROR_STATUS = {
+  "appointment-not-found": 404,
+  "service-not-found": 404,
+  "agent-not-found": 404,
+  "customer-not-found": 404,
+  "company-not-found": 404,
+  "api-key-not-found": 404,
+  "user-not-found": 404,
+  "not-authorized": 401,
+  "validation-error": 400,
+  "invalid-status-transition": 409,
+  "agent-unavailable": 409,
+  "rate-limited": 429,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  "idempotency-conflict": 409,
+  "internal-error": 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  "appointment-not-found": "Le rendez-vous n'existe pas ou n'appartient pas à l'entreprise",
+  "service-not-found": "Le service spécifié n'existe pas",
+  "agent-not-found": "L'agent spécifié n'existe pas ou n'appartient pas à l'entreprise",
+  "customer-not-found": "Le client spécifié n'existe pas",
+  "company-not-found": "L'entreprise spécifiée n'existe pas",
+  "api-key-not-found": "La clé API n'existe pas",
+  "user-not-found": "L'utilisateur n'existe pas",
+  "not-authorized": "La clé API n'a pas les droits nécessaires",
+  "validation-error": "Les données envoyées ne sont pas valides",
+  "invalid-status-transition": "Ce changement de statut n'est pas permis",
+  "agent-unavailable": "L'agent a déjà un rendez-vous sur ce créneau",
+  "rate-limited": "Trop de requêtes, réessayez dans un instant",
+  "payload-too-large": "La requête est trop volumineuse",
+  "unsupported-media-type": "Le corps de la requête doit être du JSON (Content-Type: application/json)",
+  "idempotency-conflict": "Cette clé d'idempotence a déjà servi pour une autre requête",
+  "internal-error": "Erreur interne, réessayez plus tard",
+};
+
+export type ErrorDetails = Record<string, unknown> | unknown[];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: ErrorDetails;
+
+  constructor(code: ErrorCode, message?: string, options: { details?: ErrorDetails; status?: number } = {}) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.details = options.details;
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+export function defaultMessage(code: ErrorCode): string {
+  return DEFAULT_MESSAGES[code];
+}
+
+/** Field errors from zod, keyed by dotted path, for forms and the API's `details`. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function validationError(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  message = DEFAULT_MESSAGES["validation-error"],
+): AppError {
+  return new AppError("validation-error", message, { details: { fields: fieldErrors(issues) } });
+}
+
+/**
+ * The Postgres SQLSTATE of a driver error. Drizzle wraps driver errors, so the code is on
+ * `cause` (23P01 exclusion, 23505 unique, 23503 foreign key, 22P02 bad text representation).
+ */
+export function pgErrorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function pgConstraint(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
+    const c = (e as { constraint?: unknown; constraint_name?: unknown }).constraint ?? (e as { constraint_name?: unknown }).constraint_name;
+    if (typeof c === "string") return c;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

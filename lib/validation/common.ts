@@ -1,0 +1,36 @@
+// Small zod building blocks shared by every input schema. Pure.
+import { z } from "zod";
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant as ISO 8601 with an offset ("Z" or "+01:00"); a bare wall-clock time is refused. */
+export const isoInstant = z
+  .string()
+  .regex(ISO_INSTANT, "Date ISO 8601 avec fuseau attendue (ex. 2025-01-15T10:00:00Z)")
+  .transform((s, ctx) => {
+    const d = new Date(s);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Date inexistante" });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** A Date, or an ISO instant string, within a sane range for appointments. */
+export const instant = z
+  .union([z.date(), isoInstant])
+  .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Date hors limites (2000–2100)");
+
+/** Ids are checked against the database, which answers not-found; here only their size. */
+export const id = z.string().trim().min(1, "Identifiant requis").max(100);
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${max} caractères au plus`)
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "Champ obligatoire").max(max, `${max} caractères au plus`);

@@ -1,0 +1,19 @@
+// `npm run db:seed [-- --reset]`: adds the demo app to DATABASE_URL (or the embedded database).
+// --reset removes an existing demo app first; otherwise an existing one is left alone.
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "../db";
+import { apps } from "../db/schema";
+import { deleteDemo, printDemoBanner, seedDemo } from "../db/seed";
+import { DEMO } from "../db/seed/demo-catalog";
+
+process.env.SEED_DEMO = "0";
+const db = await getDb();
+const exists = (await db.select({ id: apps.id }).from(apps).where(eq(apps.id, DEMO.appId))).length > 0;
+if (exists && !process.argv.includes("--reset")) {
+  console.log("Les données de démonstration existent déjà (--reset pour les recréer).");
+} else {
+  if (exists) await deleteDemo(db);
+  await seedDemo(db);
+  printDemoBanner();
+}
+await closeDb();

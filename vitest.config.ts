@@ -1,0 +1,35 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+// Domain tests run twice: on the embedded PGlite and on a real PostgreSQL server.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Next maps this marker to an empty module on the server; so do the tests.
+      "server-only": path.join(root, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "pglite", include: ["tests/integration/**/*.test.ts"], setupFiles: ["tests/setup/pglite.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/postgres-database.ts"],
+          setupFiles: ["tests/setup/postgres.ts"],
+        },
+      },
+    ],
+  },
+});
