@@ -11,7 +11,7 @@ export const DEFAULT_COUNTRY_CODE = "225";
  */
 export function normalizePhone(input: string, countryCode = DEFAULT_COUNTRY_CODE): string | undefined {
   const trimmed = input.trim();
-  if (!/^[+\d][\d\s.\-()/]*$/.test(trimmed)) return undefined;
+  if (!/^[+(\d][\d\s.\-()/]*$/.test(trimmed)) return undefined;
   let digits = trimmed.replace(/[^\d+]/g, "");
   if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
   if (!digits.startsWith("+")) {

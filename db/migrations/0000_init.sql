@@ -110,7 +110,7 @@ CREATE TABLE "appointment_events" (
 	"actor_id" text,
 	"actor_name" text,
 	"reason" text,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	CONSTRAINT "appointment_events_app_id_id_pk" PRIMARY KEY("app_id","id")
 );
 --> statement-breakpoint

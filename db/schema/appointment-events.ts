@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appointmentStatus, appointments } from "./appointments";
 
@@ -18,7 +19,8 @@ export const appointmentEvents = pgTable(
     actorId: text(),
     actorName: text(),
     reason: text(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // clock_timestamp, not now(): a change that waited for a row lock is stamped after the one it waited for.
+    at: timestamp({ withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [
     primaryKey({ columns: [t.appId, t.id] }),

@@ -254,7 +254,6 @@ function historyOf(status: AppointmentStatus, date: Date, end: Date, now: Date, 
   const hour = 3_600_000;
   const created = new Date(Math.min(date.getTime() - (1 + random() * 96) * hour, now.getTime() - 2 * hour));
   const steps: HistoryStep[] = [{ from: null, to: "PENDING", at: created }];
-  const before = (t: number) => new Date(Math.min(t, now.getTime() - 60_000));
   const path: Record<AppointmentStatus, AppointmentStatus[]> = {
     PENDING: [],
     CONFIRMED: ["CONFIRMED"],
@@ -262,19 +261,22 @@ function historyOf(status: AppointmentStatus, date: Date, end: Date, now: Date, 
     COMPLETED: ["CONFIRMED", "IN_PROGRESS", "COMPLETED"],
     CANCELLED: random() < 0.5 ? ["CANCELLED"] : ["CONFIRMED", "CANCELLED"],
   };
+  // Every step strictly after the previous one and before the clock, a second apart at least.
+  const limit = now.getTime() - 60_000;
   let last = created.getTime();
-  for (const to of path[status]) {
-    const when =
+  path[status].forEach((to, i) => {
+    const remaining = path[status].length - i;
+    const target =
       to === "IN_PROGRESS" ? date.getTime() : to === "COMPLETED" ? end.getTime() : last + (0.5 + random() * 6) * hour;
-    const stamp = before(Math.max(when, last + 60_000));
+    const stamp = Math.min(Math.max(target, last + 1000), limit - (remaining - 1) * 1000);
     steps.push({
       from: steps[steps.length - 1].to,
       to,
-      at: stamp,
+      at: new Date(stamp),
       reason: to === "CANCELLED" ? CANCEL_REASONS[Math.floor(random() * CANCEL_REASONS.length)] : undefined,
     });
-    last = stamp.getTime();
-  }
+    last = stamp;
+  });
   return steps;
 }
 

@@ -47,7 +47,7 @@ export async function updateAppointmentStatus(caller: Caller, id: string, input:
         WHERE app_id = ${caller.appId}::uuid AND id = ${id}::uuid ${companyFilter}
         FOR UPDATE
       ), upd AS (
-        UPDATE appointments a SET status = ${to}::appointment_status, updated_at = now()
+        UPDATE appointments a SET status = ${to}::appointment_status, updated_at = clock_timestamp()
         FROM prev
         WHERE a.app_id = prev.app_id AND a.id = prev.id AND prev.status IN (${allowedList})
         RETURNING a.app_id, a.id, prev.status AS from_status

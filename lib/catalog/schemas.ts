@@ -49,7 +49,9 @@ const optionalEmail = z
 
 const url = z.union([z.literal(""), z.null(), z.url("Adresse web invalide").max(2000)]).optional().transform((u) => (u ? u : null));
 
-export const companyInput = z.object({
+// Edits are partial and must not fill defaults (an edit of the name must not reset the time
+// zone), so each entity has a plain shape, and its create schema adds the defaults.
+const companyShape = {
   name: requiredText(120),
   slug: slugInput.optional(),
   description: optionalText(2000),
@@ -58,46 +60,61 @@ export const companyInput = z.object({
   address: optionalText(300),
   logo: url,
   isDefault: z.boolean().optional(),
-  timezone: timezoneInput.default("Africa/Abidjan"),
+  timezone: timezoneInput,
   currency: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "Code devise ISO à 3 lettres")
-    .default("XOF"),
+    .regex(/^[A-Z]{3}$/, "Code devise ISO à 3 lettres"),
+};
+export const companyInput = z.object({
+  ...companyShape,
+  timezone: companyShape.timezone.default("Africa/Abidjan"),
+  currency: companyShape.currency.default("XOF"),
 });
 export type CompanyInput = z.input<typeof companyInput>;
-export const companyEdit = companyInput.partial();
+export const companyEdit = z.object(companyShape).partial();
 export type CompanyEdit = z.input<typeof companyEdit>;
 
-export const serviceInput = z.object({
-  companyId: id.optional(),
+const serviceShape = {
   name: requiredText(120),
   slug: slugInput.optional(),
   description: optionalText(2000),
   basePrice: z.number().int("Nombre entier attendu").min(0).max(MAX_PRICE),
   duration: z.number().int("Nombre entier de minutes").min(5, "5 minutes au moins").max(1440, "24 heures au plus"),
-  categories: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  categories: z.array(z.string().trim().min(1).max(50)).max(20),
   image: url,
-  isActive: z.boolean().default(true),
-  fields: serviceFieldsSchema.default([]),
+  isActive: z.boolean(),
+  fields: serviceFieldsSchema,
+};
+export const serviceInput = z.object({
+  ...serviceShape,
+  companyId: id.optional(),
+  categories: serviceShape.categories.default([]),
+  isActive: serviceShape.isActive.default(true),
+  fields: serviceShape.fields.default([]),
 });
 export type ServiceInput = z.input<typeof serviceInput>;
-export const serviceEdit = serviceInput.omit({ companyId: true }).partial();
+export const serviceEdit = z.object(serviceShape).partial();
 export type ServiceEdit = z.input<typeof serviceEdit>;
 
-export const agentInput = z.object({
-  companyId: id.optional(),
+const agentShape = {
   fullname: requiredText(120),
   email: optionalEmail,
   telephone: optionalPhone,
   role: optionalText(80),
   avatar: url,
-  isActive: z.boolean().default(true),
-  serviceIds: z.array(id).max(200).default([]),
+  isActive: z.boolean(),
+  serviceIds: z.array(id).max(200),
+};
+export const agentInput = z.object({
+  ...agentShape,
+  companyId: id.optional(),
+  isActive: agentShape.isActive.default(true),
+  serviceIds: agentShape.serviceIds.default([]),
 });
 export type AgentInput = z.input<typeof agentInput>;
-export const agentEdit = agentInput.omit({ companyId: true }).partial();
+export const agentEdit = z.object(agentShape).partial();
 export type AgentEdit = z.input<typeof agentEdit>;
 
 export const customerInput = z.object({

@@ -9,12 +9,19 @@ export const isoInstant = z
   .regex(ISO_INSTANT, "Date ISO 8601 avec fuseau attendue (ex. 2025-01-15T10:00:00Z)")
   .transform((s, ctx) => {
     const d = new Date(s);
-    if (Number.isNaN(d.getTime())) {
+    if (Number.isNaN(d.getTime()) || !isRealCalendarTime(s)) {
       ctx.addIssue({ code: "custom", message: "Date inexistante" });
       return z.NEVER;
     }
     return d;
   });
+
+/** Date parsing rolls 30 February over to March; a caller's typo must not move an appointment. */
+function isRealCalendarTime(s: string): boolean {
+  const [y, mo, d, h, mi] = s.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/)!.slice(1).map(Number);
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h <= 23 && mi <= 59;
+}
 
 /** A Date, or an ISO instant string, within a sane range for appointments. */
 export const instant = z
