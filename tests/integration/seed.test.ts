@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db";
 import { apiKeys, appointmentEvents, appointments, companies, customers, services } from "@/db/schema";
@@ -16,7 +17,7 @@ describe("demo seed", () => {
 
   it("makes two companies, their services, 40 customers and ~300 appointments in every status", async () => {
     const db = await getDb();
-    const inApp = (t: { appId: typeof appointments.appId }) => eq(t.appId, DEMO.appId);
+    const inApp = (t: { appId: PgColumn }) => eq(t.appId, DEMO.appId);
     expect((await db.select().from(companies).where(inApp(companies))).length).toBe(2);
     expect((await db.select().from(services).where(inApp(services))).length).toBeGreaterThanOrEqual(6);
     expect((await db.select().from(customers).where(inApp(customers))).length).toBe(40);
