@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native or WASM packages that must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
+  // Lets parallel builds (tests, benchmarks) use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
 };
 
 export default withNextIntl(nextConfig);
