@@ -4,3 +4,4 @@ export { listAppointments, countAppointmentsByStatus, type AppointmentPage } fro
 export { updateAppointmentStatus } from "./update-status";
 export { updateAppointmentFields } from "./update-fields";
 export type { AppointmentView, AppointmentDetail } from "./shape";
+export { companyOverview, type CompanyOverview } from "./overview";

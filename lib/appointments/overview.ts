@@ -1,0 +1,88 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { executeRows, getDb } from "@/db";
+import { agents, appointments } from "@/db/schema";
+import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
+import { dayRange, localDateKey, weekRange } from "../dates";
+import { AppError } from "../errors";
+import { isUuid } from "../ids";
+import { countAppointmentsByStatus } from "./list";
+import { selectAppointments } from "./shape";
+import { ACTIVE_STATUSES } from "./status";
+
+/**
+ * Today at a glance for one company, cut in its time zone: counts per status, what comes
+ * next, revenue of completed appointments this week against last week (per day), and
+ * each active agent's load today.
+ */
+export async function companyOverview(caller: Caller, company: { id: string; timezone: string }, now = new Date()) {
+  requireScope(caller, "appointments:read");
+  if (!isUuid(company.id) || !canSeeCompany(caller, company.id)) throw new AppError("company-not-found");
+  const db = await getDb();
+  const today = dayRange(now, company.timezone);
+  const thisWeek = weekRange(now, company.timezone);
+  const lastWeek = weekRange(now, company.timezone, -1);
+  const inCompany = and(eq(appointments.appId, caller.appId), eq(appointments.companyId, company.id));
+
+  const [counts, upcoming, revenueRows, loadRows] = await Promise.all([
+    countAppointmentsByStatus(caller, { companyId: company.id, from: today.start, to: today.end }),
+    selectAppointments(
+      db,
+      and(inCompany, inArray(appointments.status, [...ACTIVE_STATUSES]), gte(appointments.end, now), lt(appointments.date, today.end)),
+    )
+      .orderBy(asc(appointments.date), asc(appointments.id))
+      .limit(8),
+    executeRows<{ day: string; revenue: number }>(
+      db,
+      sql`SELECT to_char(date AT TIME ZONE ${company.timezone}, 'YYYY-MM-DD') AS day, sum(total_price)::bigint AS revenue
+          FROM appointments
+          WHERE app_id = ${caller.appId}::uuid AND company_id = ${company.id}::uuid AND status = 'COMPLETED'
+            AND date >= ${lastWeek.start.toISOString()}::timestamptz AND date < ${thisWeek.end.toISOString()}::timestamptz
+          GROUP BY 1`,
+    ),
+    db
+      .select({
+        agentId: agents.id,
+        fullname: agents.fullname,
+        appointments: sql<number>`count(${appointments.id})::int`,
+        minutes: sql<number>`coalesce(sum(extract(epoch from (${appointments.end} - ${appointments.date})) / 60), 0)::int`,
+      })
+      .from(agents)
+      .leftJoin(
+        appointments,
+        and(
+          eq(appointments.appId, agents.appId),
+          eq(appointments.agentId, agents.id),
+          inArray(appointments.status, [...ACTIVE_STATUSES, "COMPLETED"]),
+          gte(appointments.date, today.start),
+          lt(appointments.date, today.end),
+        ),
+      )
+      .where(and(eq(agents.appId, caller.appId), eq(agents.companyId, company.id), eq(agents.isActive, true)))
+      .groupBy(agents.id, agents.fullname)
+      .orderBy(asc(agents.fullname)),
+  ]);
+
+  const revenueByDay = new Map(revenueRows.map((r) => [r.day, Number(r.revenue)]));
+  const week = (range: { start: Date }) =>
+    Array.from({ length: 7 }, (_, i) => {
+      const day = localDateKey(new Date(range.start.getTime() + (i * 24 + 12) * 3_600_000), company.timezone);
+      return { day, revenue: revenueByDay.get(day) ?? 0 };
+    });
+  const current = week(thisWeek);
+  const previous = week(lastWeek);
+  return {
+    today,
+    counts,
+    upcoming,
+    revenue: {
+      thisWeek: current,
+      lastWeek: previous,
+      thisWeekTotal: current.reduce((a, d) => a + d.revenue, 0),
+      lastWeekTotal: previous.reduce((a, d) => a + d.revenue, 0),
+    },
+    agentLoad: loadRows.map((r) => ({ ...r, appointments: Number(r.appointments), minutes: Number(r.minutes) })),
+  };
+}
+
+export type CompanyOverview = Awaited<ReturnType<typeof companyOverview>>;

@@ -1,0 +1,42 @@
+// Calendar arithmetic in a company's time zone. Pure: the dashboard, the form and the domain
+// all cut days and weeks the same way. Instants stay UTC; only the cuts follow the zone.
+import { TZDate } from "@date-fns/tz";
+import { addDays, addWeeks, startOfDay, startOfWeek } from "date-fns";
+
+export type Range = { start: Date; end: Date };
+
+const plain = (d: Date) => new Date(d.getTime());
+
+/** The local day containing `at`, as a half-open range of instants. */
+export function dayRange(at: Date, timeZone: string, offsetDays = 0): Range {
+  const start = addDays(startOfDay(new TZDate(at.getTime(), timeZone)), offsetDays);
+  return { start: plain(start), end: plain(addDays(start, 1)) };
+}
+
+/** The local week (Monday first) containing `at`, as a half-open range of instants. */
+export function weekRange(at: Date, timeZone: string, offsetWeeks = 0): Range {
+  const start = addWeeks(startOfWeek(new TZDate(at.getTime(), timeZone), { weekStartsOn: 1 }), offsetWeeks);
+  return { start: plain(start), end: plain(addWeeks(start, 1)) };
+}
+
+/** "2026-11-28T14:30" read as a wall-clock time in `timeZone` → the instant. */
+export function wallClockToInstant(local: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const date = new TZDate(y, mo - 1, d, h, mi, 0, timeZone);
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
+  return plain(date);
+}
+
+/** The instant as "YYYY-MM-DDTHH:mm" on the wall clock of `timeZone` (for datetime-local inputs). */
+export function instantToWallClock(at: Date, timeZone: string): string {
+  const z = new TZDate(at.getTime(), timeZone);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${z.getFullYear()}-${p(z.getMonth() + 1)}-${p(z.getDate())}T${p(z.getHours())}:${p(z.getMinutes())}`;
+}
+
+/** "YYYY-MM-DD" of the instant in `timeZone`. */
+export function localDateKey(at: Date, timeZone: string): string {
+  return instantToWallClock(at, timeZone).slice(0, 10);
+}
