@@ -1,6 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { Toaster } from "@/components/ui/sonner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,12 +10,17 @@ export const metadata: Metadata = {
   description: "Prise de rendez-vous pour salons, spas, cliniques et ateliers.",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-neutral-50 text-neutral-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      <body className="min-h-screen antialiased">
+        <NextIntlClientProvider>
+          <NuqsAdapter>{children}</NuqsAdapter>
+          <Toaster position="top-center" />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

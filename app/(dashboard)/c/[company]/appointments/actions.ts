@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { updateAppointmentStatus } from "@/lib/appointments";
+import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import { failure, memberAction } from "@/lib/auth/session";
+import type { ErrorCode } from "@/lib/errors";
+
+const target = z.enum(APPOINTMENT_STATUSES.filter((s) => s !== "PENDING") as ["CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"]);
+const reason = z.string().trim().max(500).optional();
+
+/** Every change re-renders the list and drawer, success or not: a refusal shows the true status. */
+function refresh() {
+  revalidatePath("/c/[company]/appointments", "page");
+}
+
+export const changeStatusAction = memberAction(
+  z.object({ id: z.string().max(100), status: target, reason }),
+  async ({ id, status, reason }, { caller }) => {
+    try {
+      const updated = await updateAppointmentStatus(caller, id, { status, reason: status === "CANCELLED" ? reason : undefined });
+      return { id: updated.id, status: updated.status };
+    } finally {
+      refresh();
+    }
+  },
+);
+
+export type BulkOutcome = { id: string; ok: true } | { id: string; ok: false; code: ErrorCode | "unauthenticated"; message: string };
+
+/**
+ * The same change on several appointments, one by one (each guarded and recorded as if
+ * clicked alone); the answer says, per row, what happened.
+ */
+export const bulkStatusAction = memberAction(
+  z.object({ ids: z.array(z.string().max(100)).min(1).max(200), status: z.enum(["CONFIRMED", "CANCELLED"]), reason }),
+  async ({ ids, status, reason }, { caller }): Promise<BulkOutcome[]> => {
+    const outcomes: BulkOutcome[] = [];
+    try {
+      for (const id of [...new Set(ids)]) {
+        try {
+          await updateAppointmentStatus(caller, id, { status, reason: status === "CANCELLED" ? reason : undefined });
+          outcomes.push({ id, ok: true });
+        } catch (err) {
+          const f = failure(err);
+          outcomes.push({ id, ok: false, code: f.code, message: f.message });
+        }
+      }
+    } finally {
+      refresh();
+    }
+    return outcomes;
+  },
+);

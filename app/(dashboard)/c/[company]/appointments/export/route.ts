@@ -1,0 +1,96 @@
+// CSV of the current filtered list (every page, not just the one on screen), for a
+// spreadsheet: UTF-8 with a BOM so Excel reads the accents, ";" as French Excel expects.
+import { getLocale, getTranslations } from "next-intl/server";
+import { loadAppointmentsParams } from "@/components/appointments/search-params";
+import { listAppointments } from "@/lib/appointments";
+import { presetRange } from "@/lib/appointments/date-presets";
+import { currentMember } from "@/lib/auth/session";
+import { getCompanyBySlug } from "@/lib/catalog";
+import { isAppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { isUuid } from "@/lib/ids";
+
+const MAX_ROWS = 20_000;
+
+export async function GET(request: Request, { params }: { params: Promise<{ company: string }> }) {
+  const member = await currentMember();
+  if (!member) return new Response("Non connecté", { status: 401 });
+  const { company: slug } = await params;
+  let company;
+  try {
+    company = await getCompanyBySlug(member.caller, decodeURIComponent(slug));
+  } catch (err) {
+    if (isAppError(err)) return new Response("Introuvable", { status: 404 });
+    throw err;
+  }
+  const url = new URL(request.url);
+  // The toolbar sends statuses comma-separated, as nuqs writes them.
+  const sp = loadAppointmentsParams(url.searchParams);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  const tz = company.timezone;
+  const range = presetRange(sp.range, tz, new Date(), { from: sp.from, to: sp.to });
+  const base = {
+    companyId: company.id,
+    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
+    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
+    search: sp.q ? sp.q.slice(0, 100) : undefined,
+    status: sp.status.length ? sp.status : undefined,
+    from: range.from,
+    to: range.to,
+    order: sp.sort,
+    limit: 200,
+  } as const;
+
+  const header = [
+    t("appointments.columns.date"),
+    t("detail.customer"),
+    t("form.customerPhone"),
+    t("appointments.columns.service"),
+    t("appointments.columns.agent"),
+    t("appointments.columns.commune"),
+    `${t("appointments.columns.price")} (${company.currency})`,
+    t("appointments.columns.status"),
+    "id",
+  ];
+  const lines = [header.map(csv).join(";")];
+  let cursor: string | null = null;
+  let count = 0;
+  do {
+    const page = await listAppointments(member.caller, { ...base, cursor });
+    for (const a of page.data) {
+      lines.push(
+        [
+          formatDateTime(a.date, tz, locale),
+          a.customer.fullname,
+          a.customer.telephone,
+          a.service.name,
+          a.agent?.fullname ?? t("appointments.unassigned"),
+          a.commune ?? "",
+          String(a.totalPrice),
+          t(`status.${a.status}`),
+          a.id,
+        ]
+          .map(csv)
+          .join(";"),
+      );
+    }
+    count += page.data.length;
+    cursor = page.nextCursor;
+  } while (cursor && count < MAX_ROWS);
+
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date());
+  return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rendez-vous-${company.slug}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/** One CSV cell: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas). */
+function csv(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d[\d\s]*$/.test(v)) v = `'${v}`;
+  return /[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}

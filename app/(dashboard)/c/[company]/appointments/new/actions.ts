@@ -1,0 +1,100 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createAppointment } from "@/lib/appointments";
+import { failure, memberAction, type ActionResult } from "@/lib/auth/session";
+import { createCustomer, getCompanyBySlug, listCustomers } from "@/lib/catalog";
+import { instantToWallClock, localDateKey, wallClockToInstant } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { formatPhone } from "@/lib/format";
+
+export type CustomerOption = { id: string; name: string; phone: string };
+
+export const searchCustomersAction = memberAction(
+  z.object({ q: z.string().trim().max(100) }),
+  async ({ q }, { caller }): Promise<CustomerOption[]> => {
+    const page = await listCustomers(caller, { search: q || undefined, limit: 12 });
+    return page.data.map((c) => ({ id: c.id, name: c.fullname, phone: formatPhone(c.telephone) }));
+  },
+);
+
+/** Adds a customer from the form, or finds the one who already has this phone number. */
+export const createCustomerAction = memberAction(
+  z.object({ fullname: z.string().max(200), telephone: z.string().max(40), email: z.string().max(254).optional() }),
+  async (input, { caller }) => {
+    const { customer, created } = await createCustomer(caller, { ...input, email: input.email || null });
+    return { customer: { id: customer.id, name: customer.fullname, phone: formatPhone(customer.telephone) }, created };
+  },
+);
+
+const newAppointmentInput = z.object({
+  company: z.string().max(100),
+  serviceId: z.string().max(100),
+  customerId: z.string().max(100),
+  agentId: z.string().max(100).optional(),
+  date: z.string().max(10),
+  time: z.string().max(5),
+  commune: z.string().max(200).optional(),
+  filledFields: z.record(z.string(), z.unknown()),
+  confirm: z.boolean().default(false),
+});
+
+export type NewAppointmentResult = ActionResult<{ id: string; day: string }>;
+
+/**
+ * The form's date and time are a wall clock in the company's zone: converted here with the
+ * company's zone (never the server's), then booked through the same domain call as the API.
+ * Domain errors come back keyed by the form's field names.
+ */
+export const createAppointmentAction = memberAction(newAppointmentInput, async (input, { caller }) => {
+  const company = await getCompanyBySlug(caller, input.company);
+  const local = `${input.date}T${input.time}`;
+  const date = wallClockToInstant(local, company.timezone);
+  if (!date || instantToWallClock(date, company.timezone) !== local) {
+    throw new AppError("validation-error", "Date ou heure invalide", {
+      details: {
+        fields: date
+          ? { time: ["Cette heure n'existe pas ce jour-là (changement d'heure)"] }
+          : { date: ["Date et heure attendues (JJ/MM/AAAA, HH:MM)"] },
+      },
+    });
+  }
+  try {
+    const appointment = await createAppointment(caller, {
+      serviceId: input.serviceId,
+      companyId: company.id,
+      customerId: input.customerId,
+      agentId: input.agentId || null,
+      date,
+      commune: input.commune || null,
+      filledFields: input.filledFields,
+      status: input.confirm ? "CONFIRMED" : "PENDING",
+    });
+    revalidatePath("/c/[company]/appointments", "page");
+    return { id: appointment.id, day: localDateKey(appointment.date, company.timezone) };
+  } catch (err) {
+    throw withFormFields(err);
+  }
+});
+
+/** Puts each domain error next to the field it concerns. */
+function withFormFields(err: unknown): unknown {
+  const f = failure(err);
+  const field: Record<string, string> = {
+    "agent-unavailable": "agentId",
+    "agent-not-found": "agentId",
+    "customer-not-found": "customerId",
+    "service-not-found": "serviceId",
+  };
+  const key = field[f.code];
+  if (key && err instanceof AppError) {
+    return new AppError(err.code, err.message, { details: { fields: { [key]: [err.message] } }, status: err.status });
+  }
+  if (f.code === "validation-error" && f.fields && err instanceof AppError) {
+    const fields: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(f.fields)) fields[k === "date" ? "time" : k] = v;
+    return new AppError(err.code, err.message, { details: { fields }, status: err.status });
+  }
+  return err;
+}

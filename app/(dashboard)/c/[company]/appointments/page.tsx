@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Plus } from "lucide-react";
+import type { SearchParams } from "nuqs/server";
+import { AppointmentsView } from "@/components/appointments/appointments-view";
+import { toDetail, toRow } from "@/components/appointments/present";
+import { appointmentsCache } from "@/components/appointments/search-params";
+import { Button } from "@/components/ui/button";
+import {
+  countAppointmentsByStatus,
+  getAppointment,
+  listAppointmentEvents,
+  listAppointments,
+} from "@/lib/appointments";
+import { appointmentCursorKey } from "@/lib/appointments/cursor";
+import { presetRange } from "@/lib/appointments/date-presets";
+import { listAgents, listServices } from "@/lib/catalog";
+import { isAppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { encodeCursor } from "@/lib/pagination";
+import { loadCompany } from "../company";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("appointments");
+  return { title: t("title") };
+}
+
+export default async function AppointmentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ company: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { company: slug } = await params;
+  const [{ member, company }, sp, locale, t] = await Promise.all([
+    loadCompany(slug),
+    appointmentsCache.parse(searchParams),
+    getLocale(),
+    getTranslations(),
+  ]);
+  const { caller } = member;
+  const tz = company.timezone;
+  const range = presetRange(sp.range, tz, new Date(), { from: sp.from, to: sp.to });
+  const filters = {
+    companyId: company.id,
+    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
+    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
+    search: sp.q ? sp.q.slice(0, 100) : undefined,
+    from: range.from,
+    to: range.to,
+  };
+
+  // Keyset pages: "next" reads after the cursor in the chosen order; "prev" reads before it
+  // in the opposite order and turns the rows back round.
+  const backwards = sp.dir === "prev" && !!sp.cursor;
+  const order = sp.sort === "desc" ? (backwards ? "asc" : "desc") : backwards ? "desc" : "asc";
+  const listInput = { ...filters, status: sp.status.length ? sp.status : undefined, limit: sp.size, order, cursor: sp.cursor } as const;
+
+  const [page, facets, services, agents, detail] = await Promise.all([
+    listAppointments(caller, listInput).catch((err) => {
+      // A stale or hand-edited cursor: start again from the first page rather than fail.
+      if (isAppError(err) && err.code === "validation-error") return listAppointments(caller, { ...listInput, cursor: undefined, order: sp.sort });
+      throw err;
+    }),
+    countAppointmentsByStatus(caller, filters),
+    listServices(caller, { companyId: company.id, limit: 200 }),
+    listAgents(caller, { companyId: company.id, limit: 200 }),
+    sp.appointment ? loadDetail(sp.appointment) : null,
+  ]);
+
+  async function loadDetail(id: string) {
+    try {
+      const [a, events] = await Promise.all([getAppointment(caller, id), listAppointmentEvents(caller, id)]);
+      // Another company's appointment is not found here, even for a member who may see it.
+      if (a.companyId !== company.id) notFound();
+      return toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") });
+    } catch (err) {
+      if (isAppError(err) && err.code === "appointment-not-found") notFound();
+      throw err;
+    }
+  }
+
+  const data = backwards ? [...page.data].reverse() : page.data;
+  const moreBeyond = page.nextCursor !== null;
+  const first = data[0];
+  const last = data[data.length - 1];
+  const hasPrev = backwards ? moreBeyond : !!sp.cursor;
+  const hasNext = backwards ? true : moreBeyond;
+  const total = (sp.status.length ? sp.status : Object.keys(facets)).reduce(
+    (n, s) => n + (facets[s as keyof typeof facets] ?? 0),
+    0,
+  );
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold sm:text-2xl">{t("appointments.title")}</h1>
+          <p className="text-sm text-muted-foreground">
+            {company.name} · {tz}
+          </p>
+        </div>
+        <Button asChild>
+          <Link href={`/c/${company.slug}/appointments/new`}>
+            <Plus aria-hidden />
+            {t("appointments.new")}
+          </Link>
+        </Button>
+      </div>
+      <AppointmentsView
+        rows={data.map((a) => toRow(a, tz, locale))}
+        detail={detail}
+        facets={facets}
+        total={total}
+        services={services.data.map((s) => ({ id: s.id, name: s.name }))}
+        agents={agents.data.map((a) => ({ id: a.id, name: a.fullname }))}
+        prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
+        nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
+        exportPath={`/c/${company.slug}/appointments/export`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// The company of a dashboard URL, for the signed-in member: one that they cannot see (or
+// that does not exist) answers not-found, the same either way.
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { isAppError } from "@/lib/errors";
+import { requireMember } from "@/lib/auth/session";
+import { getCompanyBySlug, listCompanies } from "@/lib/catalog";
+
+export const loadCompany = cache(async (slug: string) => {
+  const member = await requireMember(`/c/${encodeURIComponent(slug)}/appointments`);
+  try {
+    const company = await getCompanyBySlug(member.caller, decodeURIComponent(slug));
+    return { member, company };
+  } catch (err) {
+    if (isAppError(err) && (err.code === "company-not-found" || err.code === "not-authorized")) notFound();
+    throw err;
+  }
+});
+
+export const loadCompanies = cache(async () => {
+  const member = await requireMember();
+  return listCompanies(member.caller);
+});

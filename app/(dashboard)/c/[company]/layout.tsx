@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CalendarCheck } from "lucide-react";
+import { CompanySwitcher } from "@/components/dashboard/company-switcher";
+import { UserMenu } from "@/components/dashboard/user-menu";
+import { LocaleSwitcher } from "@/components/locale-switcher";
+import { loadCompanies, loadCompany } from "./company";
+
+export default async function CompanyLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ company: string }>;
+}) {
+  const { company: slug } = await params;
+  const [{ member, company }, companies, t, locale] = await Promise.all([
+    loadCompany(slug),
+    loadCompanies(),
+    getTranslations("nav"),
+    getLocale(),
+  ]);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-card px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        {t("skip")}
+      </a>
+      <header className="sticky top-0 z-40 border-b bg-card/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+          <Link
+            href={`/c/${company.slug}/appointments`}
+            className="flex items-center gap-2 rounded font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
+          >
+            <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">
+              <CalendarCheck aria-hidden className="size-4" />
+            </span>
+            <span className="hidden sm:inline">Rendez-vous</span>
+          </Link>
+          <CompanySwitcher
+            current={{ slug: company.slug, name: company.name }}
+            companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
+          />
+          <nav aria-label={t("appointments")} className="hidden md:block">
+            <Link
+              href={`/c/${company.slug}/appointments`}
+              className="rounded px-2 py-1 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
+            >
+              {t("appointments")}
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-1 sm:gap-3">
+            <LocaleSwitcher current={locale} className="hidden sm:flex" />
+            <UserMenu name={member.user.name} email={member.user.email} locale={locale} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

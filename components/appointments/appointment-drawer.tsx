@@ -1,0 +1,181 @@
+"use client";
+
+import { Ban, CalendarClock, MapPin, Phone, Scissors, UserRound, Wallet } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { AppointmentStatus } from "@/lib/appointments/status";
+import { MOVE_ICONS, movesFrom } from "./row-actions";
+import { StatusBadge } from "./status-badge";
+import type { AppointmentDetailView } from "./types";
+
+/** The detail panel of one appointment; its URL is the list's with ?appointment=<id>. */
+export function AppointmentDrawer({
+  openId,
+  detail,
+  status,
+  pending,
+  onClose,
+  onMove,
+  onCancel,
+}: {
+  openId: string | null;
+  detail: AppointmentDetailView | null;
+  status: AppointmentStatus | null;
+  pending: boolean;
+  onClose: () => void;
+  onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations();
+  const ready = detail && detail.id === openId ? detail : null;
+  return (
+    <Sheet open={openId !== null} onOpenChange={(open) => !open && onClose()}>
+      <SheetContent closeLabel={t("detail.close")} aria-describedby={undefined} className="overflow-y-auto">
+        {ready && status ? (
+          <>
+            <SheetHeader className="border-b">
+              <div className="flex items-center gap-2">
+                <StatusBadge status={status} pending={pending} />
+              </div>
+              <SheetTitle>{ready.customerName}</SheetTitle>
+              <SheetDescription className="capitalize">
+                {ready.serviceName} · {ready.longDay}, {ready.time} – {ready.endTime}
+              </SheetDescription>
+            </SheetHeader>
+            <div className="flex flex-col gap-6 px-4">
+              <DetailActions status={status} pending={pending} onMove={onMove} onCancel={onCancel} />
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-3 text-sm">
+                <Item icon={<UserRound aria-hidden />} label={t("detail.customer")}>
+                  <div className="font-medium">{ready.customerName}</div>
+                  <a href={`tel:${ready.customerPhone.replace(/\s/g, "")}`} className="text-primary underline-offset-4 hover:underline">
+                    {ready.customerPhone}
+                  </a>
+                  {ready.customerEmail ? <div className="text-muted-foreground">{ready.customerEmail}</div> : null}
+                </Item>
+                <Item icon={<Scissors aria-hidden />} label={t("detail.service")}>
+                  {ready.serviceName} <span className="text-muted-foreground">({t("detail.duration", { minutes: ready.durationMinutes })})</span>
+                </Item>
+                <Item icon={<CalendarClock aria-hidden />} label={t("detail.when")}>
+                  <span className="capitalize">{ready.longDay}</span>, {ready.time} – {ready.endTime}
+                </Item>
+                <Item icon={<UserRound aria-hidden />} label={t("detail.agent")}>
+                  {ready.agentName ?? <span className="italic text-muted-foreground">{t("appointments.unassigned")}</span>}
+                </Item>
+                <Item icon={<MapPin aria-hidden />} label={t("detail.commune")}>
+                  {ready.commune ?? "—"}
+                </Item>
+                <Item icon={<Wallet aria-hidden />} label={t("detail.price")}>
+                  <span className="font-semibold tabular-nums" data-testid="detail-price">
+                    {ready.price}
+                  </span>
+                </Item>
+              </dl>
+              <section aria-labelledby="detail-fields">
+                <h3 id="detail-fields" className="mb-2 text-sm font-semibold">
+                  {t("detail.fields")}
+                </h3>
+                {ready.fields.length ? (
+                  <dl className="divide-y rounded-md border text-sm">
+                    {ready.fields.map((f) => (
+                      <div key={f.name} className="grid grid-cols-2 gap-2 px-3 py-2">
+                        <dt className="text-muted-foreground">{f.label}</dt>
+                        <dd>{f.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : (
+                  <p className="text-sm text-muted-foreground">{t("detail.noFields")}</p>
+                )}
+              </section>
+              <section aria-labelledby="detail-history" className="pb-6">
+                <h3 id="detail-history" className="mb-3 text-sm font-semibold">
+                  {t("detail.history")}
+                </h3>
+                <ol className="relative ml-2 border-l pl-5" data-testid="history">
+                  {ready.history.map((e) => (
+                    <li key={e.id} className="mb-4 last:mb-0">
+                      <span aria-hidden className="absolute -left-[5px] mt-1.5 size-2.5 rounded-full border-2 border-card bg-primary" />
+                      <p className="text-sm font-medium">
+                        {e.kind === "fields"
+                          ? t("detail.fieldsChanged")
+                          : e.fromStatus
+                            ? t("detail.changed", { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
+                            : t("detail.created", { status: t(`status.${e.toStatus}`) })}
+                      </p>
+                      <p className="text-xs text-muted-foreground">
+                        {e.at}
+                        {e.actorName ? ` · ${t("detail.by", { name: e.actorName })}` : ""}
+                      </p>
+                      {e.reason ? <p className="mt-1 text-sm">{t("detail.reason", { reason: e.reason })}</p> : null}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            </div>
+          </>
+        ) : (
+          <>
+            <SheetHeader>
+              <SheetTitle>{t("detail.title")}</SheetTitle>
+            </SheetHeader>
+            <div className="flex flex-col gap-4 px-4" aria-busy="true">
+              <Skeleton className="h-6 w-1/2" />
+              <Skeleton className="h-4 w-3/4" />
+              <Skeleton className="h-24 w-full" />
+              <Skeleton className="h-40 w-full" />
+            </div>
+          </>
+        )}
+      </SheetContent>
+    </Sheet>
+  );
+}
+
+function Item({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="flex items-start gap-2 pt-0.5 text-muted-foreground [&_svg]:size-4">
+        {icon}
+        <span>{label}</span>
+      </dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function DetailActions({
+  status,
+  pending,
+  onMove,
+  onCancel,
+}: {
+  status: AppointmentStatus;
+  pending: boolean;
+  onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations();
+  const { forward, canCancel } = movesFrom(status);
+  if (!forward.length && !canCancel) return <p className="text-sm text-muted-foreground">{t("detail.final")}</p>;
+  return (
+    <div role="group" aria-label={t("detail.actions")} className="flex flex-wrap gap-2">
+      {forward.map((to) => {
+        const Icon = MOVE_ICONS[to];
+        return (
+          <Button key={to} disabled={pending} onClick={() => onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}>
+            <Icon aria-hidden />
+            {t(`transition.${to}`)}
+          </Button>
+        );
+      })}
+      {canCancel ? (
+        <Button variant="outline" className="text-destructive" disabled={pending} onClick={onCancel}>
+          <Ban aria-hidden />
+          {t("transition.CANCELLED")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

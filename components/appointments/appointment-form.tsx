@@ -1,0 +1,404 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useMemo, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createAppointmentAction, type CustomerOption } from "@/app/(dashboard)/c/[company]/appointments/new/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { ServiceField } from "@/lib/catalog/fields";
+import { formatMoney } from "@/lib/format";
+import { normalizePhone } from "@/lib/phone";
+import { computeTotalPrice } from "@/lib/pricing";
+import { cn } from "@/lib/utils";
+import { CustomerPicker, FieldError } from "./customer-picker";
+
+type Service = { id: string; name: string; basePrice: number; duration: number; fields: ServiceField[] };
+type Agent = { id: string; name: string; role: string | null; serviceIds: string[] };
+type Filled = Record<string, string | string[]>;
+
+/**
+ * The new-appointment form. The service's custom fields render from their definitions; the
+ * total uses the same pricing function as the domain; date and time are read on the
+ * company's clock (converted on the server with the company's zone).
+ */
+export function AppointmentForm({
+  company,
+  services,
+  agents,
+  defaults,
+  locale,
+}: {
+  company: { slug: string; name: string; timezone: string; currency: string };
+  services: Service[];
+  agents: Agent[];
+  defaults: { date: string; time: string };
+  locale: string;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [serviceId, setServiceId] = useState("");
+  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [agentId, setAgentId] = useState("");
+  const [date, setDate] = useState(defaults.date);
+  const [time, setTime] = useState(defaults.time);
+  const [commune, setCommune] = useState("");
+  const [filled, setFilled] = useState<Filled>({});
+  const [confirm, setConfirm] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  const service = services.find((s) => s.id === serviceId) ?? null;
+  const serviceAgents = useMemo(() => agents.filter((a) => service && a.serviceIds.includes(service.id)), [agents, service]);
+  const money = (n: number) => formatMoney(n, company.currency, locale);
+  const total = service ? computeTotalPrice(service, filled) : null;
+
+  function chooseService(next: string) {
+    setServiceId(next);
+    setFilled({});
+    if (agentId && !agents.find((a) => a.id === agentId)?.serviceIds.includes(next)) setAgentId("");
+    setErrors({});
+  }
+
+  function setField(name: string, value: string | string[]) {
+    setFilled((f) => ({ ...f, [name]: value }));
+    setErrors((e) => {
+      const { [`filledFields.${name}`]: _, ...rest } = e;
+      return rest;
+    });
+  }
+
+  /** The form's strings as the field types expect them (numbers, E.164 phones); blanks left out. */
+  function filledForServer(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const f of service?.fields ?? []) {
+      const v = filled[f.name];
+      if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+      if (f.type === "number" && typeof v === "string") out[f.name] = Number(v.replace(",", "."));
+      else if (f.type === "phone" && typeof v === "string") out[f.name] = normalizePhone(v) ?? v;
+      else out[f.name] = v;
+    }
+    return out;
+  }
+
+  function checkLocally(): Record<string, string[]> {
+    const e: Record<string, string[]> = {};
+    const required = t("form.requiredField");
+    if (!service) e.serviceId = [t("form.chooseService")];
+    if (!customer) e.customerId = [t("form.chooseCustomer")];
+    if (!date) e.date = [required];
+    if (!time) e.time = [required];
+    for (const f of service?.fields ?? []) {
+      const v = filled[f.name];
+      if (f.required && (v === undefined || v === "" || (Array.isArray(v) && v.length === 0))) e[`filledFields.${f.name}`] = [required];
+    }
+    return e;
+  }
+
+  function focusFirstError(keys: string[]) {
+    requestAnimationFrame(() => {
+      const el = formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]");
+      el?.focus();
+      if (!el && keys.length) formRef.current?.querySelector<HTMLElement>("button[type=submit]")?.focus();
+    });
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const local = checkLocally();
+    if (Object.keys(local).length) {
+      setErrors(local);
+      setFormError(t("form.fixErrors"));
+      focusFirstError(Object.keys(local));
+      return;
+    }
+    start(async () => {
+      const r = await createAppointmentAction({
+        company: company.slug,
+        serviceId,
+        customerId: customer!.id,
+        agentId: agentId || undefined,
+        date,
+        time,
+        commune: commune || undefined,
+        filledFields: filledForServer(),
+        confirm,
+      });
+      if (!r.ok) {
+        const message = t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : r.message;
+        const fields = r.fields ?? {};
+        // Friendly words for the codes the receptionist can fix, next to their field.
+        for (const [code, key] of [
+          ["agent-unavailable", "agentId"],
+          ["agent-not-found", "agentId"],
+          ["customer-not-found", "customerId"],
+          ["service-not-found", "serviceId"],
+        ] as const) {
+          if (r.code === code) fields[key] = [message];
+        }
+        setErrors(fields);
+        setFormError(message);
+        focusFirstError(Object.keys(fields));
+        return;
+      }
+      toast.success(t("form.created"), { description: `${customer!.name} · ${service!.name}` });
+      router.push(
+        `/c/${company.slug}/appointments?range=custom&from=${r.data.day}&to=${r.data.day}&appointment=${r.data.id}`,
+      );
+    });
+  }
+
+  const err = (key: string) => errors[key];
+  const aria = (key: string) => ({
+    "aria-invalid": err(key) ? true : undefined,
+    "aria-describedby": err(key) ? `${id}-${key.replace(/\./g, "-")}-error` : undefined,
+  });
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6">
+      <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6">
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-service`}>
+            {t("form.service")} <RequiredMark />
+          </Label>
+          <NativeSelect id={`${id}-service`} value={serviceId} onChange={(e) => chooseService(e.target.value)} {...aria("serviceId")}>
+            <option value="">{t("form.chooseService")}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} — {money(s.basePrice)} · {s.duration} min
+              </option>
+            ))}
+          </NativeSelect>
+          <FieldError id={`${id}-serviceId-error`} messages={err("serviceId")} />
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-customer`}>
+            {t("form.customer")} <RequiredMark />
+          </Label>
+          <CustomerPicker
+            id={`${id}-customer`}
+            value={customer}
+            onChange={(c) => {
+              setCustomer(c);
+              setErrors(({ customerId: _, ...rest }) => rest);
+            }}
+            error={err("customerId")?.join(" ")}
+          />
+          <FieldError id={`${id}-customer-error`} messages={err("customerId")} />
+        </div>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid gap-2">
+            <Label htmlFor={`${id}-date`}>
+              {t("form.date")} <RequiredMark />
+            </Label>
+            <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required {...aria("date")} />
+            <FieldError id={`${id}-date-error`} messages={err("date")} />
+          </div>
+          <div className="grid gap-2">
+            <Label htmlFor={`${id}-time`}>
+              {t("form.time")} <RequiredMark />
+            </Label>
+            <Input
+              id={`${id}-time`}
+              type="time"
+              step={300}
+              value={time}
+              onChange={(e) => setTime(e.target.value)}
+              required
+              {...aria("time")}
+            />
+            <FieldError id={`${id}-time-error`} messages={err("time")} />
+          </div>
+          <p className="text-xs text-muted-foreground sm:col-span-2">
+            {t("form.timeZoneHint", { company: company.name, timeZone: company.timezone })}
+          </p>
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-agent`}>{t("form.agent")}</Label>
+          <NativeSelect
+            id={`${id}-agent`}
+            value={agentId}
+            onChange={(e) => {
+              setAgentId(e.target.value);
+              setErrors(({ agentId: _, ...rest }) => rest);
+            }}
+            disabled={!service}
+            {...aria("agentId")}
+          >
+            <option value="">{service ? t("form.anyAgent") : t("form.pickServiceFirst")}</option>
+            {serviceAgents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+                {a.role ? ` — ${a.role}` : ""}
+              </option>
+            ))}
+          </NativeSelect>
+          {service && serviceAgents.length === 0 ? <p className="text-xs text-muted-foreground">{t("form.noAgents")}</p> : null}
+          <FieldError id={`${id}-agentId-error`} messages={err("agentId")} />
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor={`${id}-commune`}>{t("form.commune")}</Label>
+          <Input id={`${id}-commune`} value={commune} maxLength={100} onChange={(e) => setCommune(e.target.value)} {...aria("commune")} />
+          <FieldError id={`${id}-commune-error`} messages={err("commune")} />
+        </div>
+      </section>
+
+      {service && service.fields.length > 0 ? (
+        <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${id}-fields-title`}>
+          <h2 id={`${id}-fields-title`} className="font-semibold">
+            {t("form.fieldsTitle")}
+          </h2>
+          {service.fields.map((f) => (
+            <CustomField
+              key={`${service.id}-${f.name}`}
+              field={f}
+              idBase={`${id}-f-${f.name}`}
+              value={filled[f.name]}
+              onChange={(v) => setField(f.name, v)}
+              errors={err(`filledFields.${f.name}`)}
+              money={money}
+            />
+          ))}
+        </section>
+      ) : null}
+
+      <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md sm:flex-row sm:items-center sm:justify-between">
+        <div aria-live="polite">
+          <div className="text-sm text-muted-foreground">{t("form.total")}</div>
+          <div className="text-2xl font-semibold tabular-nums" data-testid="form-total">
+            {total === null ? "—" : money(total)}
+          </div>
+          <div className="text-xs text-muted-foreground">{t("form.totalHint")}</div>
+        </div>
+        <div className="flex flex-col gap-3 sm:items-end">
+          <div className="flex items-center gap-2">
+            <Checkbox id={`${id}-confirm`} checked={confirm} onCheckedChange={(v) => setConfirm(v === true)} />
+            <Label htmlFor={`${id}-confirm`}>{t("form.confirmNow")}</Label>
+          </div>
+          <Button type="submit" size="lg" disabled={pending}>
+            {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+            {pending ? t("form.submitting") : t("form.submit")}
+          </Button>
+        </div>
+        {formError ? (
+          <p role="alert" aria-label={formError} className="text-sm font-medium text-destructive sm:basis-full sm:order-first">
+            {formError}
+          </p>
+        ) : null}
+      </section>
+    </form>
+  );
+}
+
+function RequiredMark() {
+  const t = useTranslations("form");
+  return (
+    <span className="text-destructive" aria-hidden title={t("required")}>
+      *
+    </span>
+  );
+}
+
+function CustomField({
+  field,
+  idBase,
+  value,
+  onChange,
+  errors,
+  money,
+}: {
+  field: ServiceField;
+  idBase: string;
+  value: string | string[] | undefined;
+  onChange: (v: string | string[]) => void;
+  errors?: string[];
+  money: (n: number) => string;
+}) {
+  const t = useTranslations("form");
+  const errorId = `${idBase}-error`;
+  const a11y = {
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": errors ? errorId : undefined,
+    "aria-required": field.required || undefined,
+  };
+  const label = (
+    <>
+      {field.label}{" "}
+      {field.required ? <RequiredMark /> : <span className="text-xs font-normal text-muted-foreground">({t("optional")})</span>}
+    </>
+  );
+  const optionLabel = (o: { label: string; price: number }) => (o.price ? `${o.label} (${t("plus", { price: money(o.price) })})` : o.label);
+
+  if (field.type === "multipleSelect") {
+    const chosen = Array.isArray(value) ? value : [];
+    return (
+      <fieldset className="grid gap-2" {...a11y}>
+        <legend className="mb-1 text-sm font-medium">{label}</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {field.options.map((o) => {
+            const oid = `${idBase}-${o.value}`;
+            return (
+              <div key={o.value} className="flex items-center gap-2 rounded-md border p-2">
+                <Checkbox
+                  id={oid}
+                  checked={chosen.includes(o.value)}
+                  onCheckedChange={(v) =>
+                    onChange(
+                      field.options.map((x) => x.value).filter((x) => (x === o.value ? v === true : chosen.includes(x))),
+                    )
+                  }
+                />
+                <Label htmlFor={oid} className="font-normal">
+                  {optionLabel(o)}
+                </Label>
+              </div>
+            );
+          })}
+        </div>
+        <FieldError id={errorId} messages={errors} />
+      </fieldset>
+    );
+  }
+
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={idBase}>{label}</Label>
+      {field.type === "select" ? (
+        <NativeSelect id={idBase} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} {...a11y}>
+          <option value="">{t("none")}</option>
+          {field.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </NativeSelect>
+      ) : (
+        <Input
+          id={idBase}
+          type={{ text: "text", number: "number", email: "email", phone: "tel", date: "date" }[field.type]}
+          inputMode={field.type === "number" ? "decimal" : field.type === "phone" ? "tel" : undefined}
+          maxLength={field.type === "text" ? field.maxLength : undefined}
+          placeholder={field.type === "phone" ? "07 07 12 34 56" : undefined}
+          value={typeof value === "string" ? value : ""}
+          onChange={(e) => onChange(e.target.value)}
+          className={cn(field.type === "number" && "sm:w-48")}
+          {...a11y}
+        />
+      )}
+      <FieldError id={errorId} messages={errors} />
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+"use client";
+
+import { Search, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { RANGE_PRESETS, type RangePreset } from "@/lib/appointments/date-presets";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import { StatusIcon } from "./status-badge";
+
+export type ToolbarValues = {
+  status: AppointmentStatus[];
+  service: string | null;
+  agent: string | null;
+  range: RangePreset;
+  from: string | null;
+  to: string | null;
+  q: string;
+  sort: "asc" | "desc";
+};
+
+export function AppointmentsToolbar({
+  values,
+  onChange,
+  facets,
+  services,
+  agents,
+  children,
+}: {
+  values: ToolbarValues;
+  onChange: (patch: Partial<ToolbarValues>) => void;
+  facets: Record<AppointmentStatus, number>;
+  services: { id: string; name: string }[];
+  agents: { id: string; name: string }[];
+  children?: React.ReactNode;
+}) {
+  const t = useTranslations("appointments");
+  const ts = useTranslations("status");
+  const id = useId();
+  const [search, setSearch] = useState(values.q);
+  const lastSent = useRef(values.q);
+
+  // The URL may change under us (back button, "clear filters"): follow it.
+  useEffect(() => {
+    if (values.q !== lastSent.current) {
+      lastSent.current = values.q;
+      setSearch(values.q);
+    }
+  }, [values.q]);
+
+  // Debounced: the server is asked once the receptionist stops typing.
+  useEffect(() => {
+    if (search.trim() === lastSent.current.trim()) return;
+    const timer = setTimeout(() => {
+      lastSent.current = search.trim();
+      onChange({ q: search.trim() });
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [search, onChange]);
+
+  const filtered =
+    values.status.length > 0 || values.service || values.agent || values.q || values.range !== "today";
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="relative w-full sm:w-72">
+          <label htmlFor={`${id}-q`} className="sr-only">
+            {t("filters.searchLabel")}
+          </label>
+          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input
+            id={`${id}-q`}
+            type="search"
+            inputMode="search"
+            placeholder={t("filters.search")}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                lastSent.current = search.trim();
+                onChange({ q: search.trim() });
+              }
+            }}
+            className="pl-8"
+          />
+        </div>
+        <DataTableFacetedFilter
+          title={t("filters.status")}
+          options={APPOINTMENT_STATUSES.map((s) => ({
+            value: s,
+            label: ts(s),
+            count: facets[s],
+            icon: <StatusIcon status={s} className="text-muted-foreground" />,
+          }))}
+          selected={values.status}
+          onChange={(v) => onChange({ status: v as AppointmentStatus[] })}
+          clearLabel={t("filters.clear")}
+          emptyLabel={t("filters.noResults")}
+          selectedLabel={(count) => t("filters.selected", { count })}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-range`} className="sr-only">
+            {t("filters.date")}
+          </label>
+          <NativeSelect
+            id={`${id}-range`}
+            className="w-40"
+            value={values.range}
+            onChange={(e) => onChange({ range: e.target.value as RangePreset })}
+          >
+            {RANGE_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`filters.${p}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        {values.range === "custom" ? (
+          <div className="flex items-center gap-2">
+            <label htmlFor={`${id}-from`} className="text-sm text-muted-foreground">
+              {t("filters.from")}
+            </label>
+            <Input
+              id={`${id}-from`}
+              type="date"
+              className="w-40"
+              value={values.from ?? ""}
+              onChange={(e) => onChange({ from: e.target.value || null })}
+            />
+            <label htmlFor={`${id}-to`} className="text-sm text-muted-foreground">
+              {t("filters.to")}
+            </label>
+            <Input
+              id={`${id}-to`}
+              type="date"
+              className="w-40"
+              value={values.to ?? ""}
+              min={values.from ?? undefined}
+              onChange={(e) => onChange({ to: e.target.value || null })}
+            />
+          </div>
+        ) : null}
+        <label htmlFor={`${id}-service`} className="sr-only">
+          {t("filters.service")}
+        </label>
+        <NativeSelect
+          id={`${id}-service`}
+          className="w-44"
+          value={values.service ?? ""}
+          onChange={(e) => onChange({ service: e.target.value || null })}
+        >
+          <option value="">{t("filters.allServices")}</option>
+          {services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </NativeSelect>
+        <label htmlFor={`${id}-agent`} className="sr-only">
+          {t("filters.agent")}
+        </label>
+        <NativeSelect
+          id={`${id}-agent`}
+          className="w-44"
+          value={values.agent ?? ""}
+          onChange={(e) => onChange({ agent: e.target.value || null })}
+        >
+          <option value="">{t("filters.allAgents")}</option>
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </NativeSelect>
+        <label htmlFor={`${id}-sort`} className="sr-only">
+          {t("sort.label")}
+        </label>
+        <NativeSelect
+          id={`${id}-sort`}
+          className="w-40 md:hidden"
+          value={values.sort}
+          onChange={(e) => onChange({ sort: e.target.value as "asc" | "desc" })}
+        >
+          <option value="asc">{t("sort.asc")}</option>
+          <option value="desc">{t("sort.desc")}</option>
+        </NativeSelect>
+        {filtered ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-9"
+            onClick={() => {
+              setSearch("");
+              lastSent.current = "";
+              onChange({ status: [], service: null, agent: null, q: "", range: "today", from: null, to: null });
+            }}
+          >
+            <X aria-hidden />
+            {t("filters.reset")}
+          </Button>
+        ) : null}
+        <div className="ml-auto flex items-center gap-2">{children}</div>
+      </div>
+    </div>
+  );
+}

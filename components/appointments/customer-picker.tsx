@@ -1,0 +1,230 @@
+"use client";
+
+import { Check, ChevronsUpDown, Loader2, UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import {
+  createCustomerAction,
+  searchCustomersAction,
+  type CustomerOption,
+} from "@/app/(dashboard)/c/[company]/appointments/new/actions";
+import { Button } from "@/components/ui/button";
+import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { cn } from "@/lib/utils";
+
+/** Find a customer by name or phone (searched on the server), or add one without leaving the form. */
+export function CustomerPicker({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: CustomerOption | null;
+  onChange: (c: CustomerOption | null) => void;
+  error?: string;
+}) {
+  const t = useTranslations();
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState("");
+  const [options, setOptions] = useState<CustomerOption[]>([]);
+  const [searching, startSearch] = useTransition();
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => {
+      startSearch(async () => {
+        const r = await searchCustomersAction({ q: query });
+        if (r.ok) setOptions(r.data);
+      });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [query, open]);
+
+  if (creating) {
+    return (
+      <NewCustomer
+        initial={query}
+        onCancel={() => setCreating(false)}
+        onCreated={(c) => {
+          setCreating(false);
+          onChange(c);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row">
+      <Popover open={open} onOpenChange={setOpen}>
+        <PopoverTrigger asChild>
+          <Button
+            id={id}
+            type="button"
+            variant="outline"
+            role="combobox"
+            aria-expanded={open}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            className={cn("h-auto min-h-9 flex-1 justify-between py-1.5 font-normal", error && "border-destructive")}
+          >
+            {value ? (
+              <span className="flex flex-col items-start text-left">
+                <span className="font-medium">{value.name}</span>
+                <span className="text-xs text-muted-foreground">{value.phone}</span>
+              </span>
+            ) : (
+              <span className="text-muted-foreground">{t("form.chooseCustomer")}</span>
+            )}
+            <ChevronsUpDown aria-hidden className="opacity-50" />
+          </Button>
+        </PopoverTrigger>
+        <PopoverContent className="w-[var(--radix-popover-trigger-width)] min-w-72 p-0" align="start">
+          <Command shouldFilter={false}>
+            <CommandInput
+              placeholder={t("form.searchCustomer")}
+              value={query}
+              onValueChange={setQuery}
+              aria-label={t("form.searchCustomer")}
+            />
+            <CommandList>
+              {searching && options.length === 0 ? (
+                <div className="flex items-center justify-center gap-2 py-6 text-sm text-muted-foreground">
+                  <Loader2 aria-hidden className="size-4 animate-spin" />
+                  {t("form.loadingCustomers")}
+                </div>
+              ) : (
+                <CommandEmpty>{t("form.noCustomer")}</CommandEmpty>
+              )}
+              <CommandGroup>
+                {options.map((c) => (
+                  <CommandItem
+                    key={c.id}
+                    value={c.id}
+                    onSelect={() => {
+                      onChange(c);
+                      setOpen(false);
+                    }}
+                  >
+                    <Check aria-hidden className={value?.id === c.id ? "opacity-100" : "opacity-0"} />
+                    <span className="flex flex-col">
+                      <span>{c.name}</span>
+                      <span className="text-xs text-muted-foreground">{c.phone}</span>
+                    </span>
+                  </CommandItem>
+                ))}
+              </CommandGroup>
+            </CommandList>
+          </Command>
+        </PopoverContent>
+      </Popover>
+      <Button type="button" variant="secondary" onClick={() => setCreating(true)}>
+        <UserPlus aria-hidden />
+        {t("form.newCustomer")}
+      </Button>
+    </div>
+  );
+}
+
+function NewCustomer({
+  initial,
+  onCancel,
+  onCreated,
+}: {
+  initial: string;
+  onCancel: () => void;
+  onCreated: (c: CustomerOption) => void;
+}) {
+  const t = useTranslations("form");
+  const te = useTranslations("errors");
+  const id = useId();
+  const looksLikePhone = /^[+\d\s]{6,}$/.test(initial.trim());
+  const [name, setName] = useState(looksLikePhone ? "" : initial);
+  const [phone, setPhone] = useState(looksLikePhone ? initial : "");
+  const [email, setEmail] = useState("");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [pending, start] = useTransition();
+
+  function submit() {
+    start(async () => {
+      const r = await createCustomerAction({ fullname: name, telephone: phone, email: email || undefined });
+      if (!r.ok) {
+        setErrors(r.fields ?? { _: [te.has(r.code) ? te(r.code) : r.message] });
+        return;
+      }
+      if (r.data.created) toast.success(t("customerCreated"), { description: r.data.customer.name });
+      else toast.info(t("customerExisting", { name: r.data.customer.name }));
+      onCreated(r.data.customer);
+    });
+  }
+
+  const field = (key: string) => ({
+    "aria-invalid": errors[key] ? true : undefined,
+    "aria-describedby": errors[key] ? `${id}-${key}-error` : undefined,
+  });
+
+  return (
+    // Not a <form>: it sits inside the appointment form. Enter in a field adds the customer.
+    <fieldset
+      className="grid gap-3 rounded-lg border bg-muted/30 p-3"
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.target as HTMLElement).tagName === "INPUT") {
+          e.preventDefault();
+          submit();
+        }
+      }}
+    >
+      <legend className="px-1 text-sm font-medium">{t("newCustomer")}</legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-name`}>{t("customerName")}</Label>
+          <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" {...field("fullname")} />
+          <FieldError id={`${id}-fullname-error`} messages={errors.fullname} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-phone`}>{t("customerPhone")}</Label>
+          <Input
+            id={`${id}-phone`}
+            type="tel"
+            inputMode="tel"
+            placeholder="07 07 12 34 56"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            autoComplete="off"
+            {...field("telephone")}
+          />
+          <FieldError id={`${id}-telephone-error`} messages={errors.telephone} />
+        </div>
+        <div className="grid gap-1.5 sm:col-span-2">
+          <Label htmlFor={`${id}-email`}>{t("customerEmail")}</Label>
+          <Input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" {...field("email")} />
+          <FieldError id={`${id}-email-error`} messages={errors.email} />
+        </div>
+      </div>
+      <FieldError id={`${id}-error`} messages={errors._} />
+      <div className="flex gap-2">
+        <Button type="button" onClick={submit} disabled={pending}>
+          {pending ? <Loader2 aria-hidden className="animate-spin" /> : <UserPlus aria-hidden />}
+          {t("createCustomer")}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel}>
+          {t("cancelNewCustomer")}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="text-sm font-medium text-destructive">
+      {messages.join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,81 @@
+// Server side: domain appointments → the display rows the browser gets.
+import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
+import type { ServiceField } from "@/lib/catalog/fields";
+import { formatDateTime, formatDay, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/format";
+import type { AppointmentDetailView, AppointmentRow } from "./types";
+
+export function toRow(a: AppointmentView, timeZone: string, locale: string): AppointmentRow {
+  const day = formatDay(a.date, timeZone, locale);
+  const time = formatTime(a.date, timeZone, locale);
+  return {
+    id: a.id,
+    status: a.status,
+    day,
+    time,
+    endTime: formatTime(a.end, timeZone, locale),
+    when: `${day} ${time}`,
+    customerName: a.customer.fullname,
+    customerPhone: formatPhone(a.customer.telephone),
+    serviceName: a.service.name,
+    agentName: a.agent?.fullname ?? null,
+    commune: a.commune,
+    price: formatMoney(a.totalPrice, a.company.currency, locale),
+  };
+}
+
+export function toDetail(
+  a: AppointmentDetail,
+  events: AppointmentEventView[],
+  timeZone: string,
+  locale: string,
+  words: { yes: string; no: string },
+): AppointmentDetailView {
+  return {
+    ...toRow(a, timeZone, locale),
+    longDay: formatLongDay(a.date, timeZone, locale),
+    durationMinutes: a.service.duration,
+    customerEmail: a.customer.email,
+    fields: fieldsOf(a.service.fields ?? [], a.filledFields ?? {}, a.company.currency, locale, words),
+    history: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: e.actorName,
+      reason: e.reason,
+      at: formatDateTime(e.at, timeZone, locale),
+    })),
+  };
+}
+
+/** Filled fields in the service's order, with their labels and option labels (and prices). */
+function fieldsOf(
+  defs: readonly ServiceField[],
+  filled: Record<string, unknown>,
+  currency: string,
+  locale: string,
+  words: { yes: string; no: string },
+) {
+  const out: { name: string; label: string; value: string }[] = [];
+  for (const def of defs) {
+    const raw = filled[def.name];
+    if (raw === undefined || raw === null || raw === "" || (Array.isArray(raw) && raw.length === 0)) continue;
+    const option = (v: unknown) => {
+      const o = def.options.find((x) => x.value === v);
+      if (!o) return String(v);
+      return o.price ? `${o.label} (+${formatMoney(o.price, currency, locale)})` : o.label;
+    };
+    let value: string;
+    if (def.type === "select") value = option(raw);
+    else if (def.type === "multipleSelect") value = (Array.isArray(raw) ? raw : [raw]).map(option).join(", ");
+    else if (def.type === "phone") value = formatPhone(String(raw));
+    else if (def.type === "date" && typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+      value = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
+        new Date(`${raw}T00:00:00Z`),
+      );
+    } else if (typeof raw === "boolean") value = raw ? words.yes : words.no;
+    else value = String(raw);
+    out.push({ name: def.name, label: def.label, value });
+  }
+  return out;
+}

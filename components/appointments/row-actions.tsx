@@ -1,0 +1,101 @@
+"use client";
+
+import { Ban, CheckCheck, Eye, MoreHorizontal, Play, ThumbsUp } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { nextStatuses, type AppointmentStatus } from "@/lib/appointments/status";
+
+export const MOVE_ICONS = { CONFIRMED: ThumbsUp, IN_PROGRESS: Play, COMPLETED: CheckCheck, CANCELLED: Ban } as const;
+
+/** The moves from a status, forward first, cancel last. */
+export function movesFrom(status: AppointmentStatus) {
+  const moves = nextStatuses(status) as Exclude<AppointmentStatus, "PENDING">[];
+  return { forward: moves.filter((m) => m !== "CANCELLED"), canCancel: moves.includes("CANCELLED") };
+}
+
+/**
+ * A row's actions: the next step as a button (one click for the common case), the rest in a
+ * menu. Only moves the current status allows are shown.
+ */
+export function RowActions({
+  status,
+  name,
+  disabled,
+  onMove,
+  onCancel,
+  onOpen,
+  compact,
+}: {
+  status: AppointmentStatus;
+  name: string;
+  disabled?: boolean;
+  onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
+  onCancel: () => void;
+  onOpen: () => void;
+  compact?: boolean;
+}) {
+  const t = useTranslations();
+  const { forward, canCancel } = movesFrom(status);
+  return (
+    <div className="flex items-center justify-end gap-1" onClick={(e) => e.stopPropagation()}>
+      {forward.map((to) => {
+        const Icon = MOVE_ICONS[to];
+        return (
+          <Button
+            key={to}
+            variant="outline"
+            size="sm"
+            disabled={disabled}
+            onClick={() => onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}
+            aria-label={`${t(`transition.${to}`)} — ${name}`}
+            className={compact ? "flex-1" : undefined}
+          >
+            <Icon aria-hidden />
+            {t(`transition.${to}`)}
+          </Button>
+        );
+      })}
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon-sm" aria-label={t("appointments.rowActions", { name })}>
+            <MoreHorizontal aria-hidden />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem onSelect={onOpen}>
+            <Eye aria-hidden />
+            {t("appointments.open")}
+          </DropdownMenuItem>
+          {forward.map((to) => {
+            const Icon = MOVE_ICONS[to];
+            return (
+              <DropdownMenuItem key={to} disabled={disabled} onSelect={() => onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}>
+                <Icon aria-hidden />
+                {t(`transition.${to}`)}
+              </DropdownMenuItem>
+            );
+          })}
+          {canCancel ? (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem variant="destructive" disabled={disabled} onSelect={onCancel}>
+                <Ban aria-hidden />
+                {t("transition.CANCELLED")}
+              </DropdownMenuItem>
+            </>
+          ) : null}
+          {!forward.length && !canCancel ? (
+            <DropdownMenuItem disabled>{t("appointments.noActions")}</DropdownMenuItem>
+          ) : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </div>
+  );
+}

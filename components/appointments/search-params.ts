@@ -1,0 +1,42 @@
+// The appointment table's state, all in the URL (shareable, back button works). One set of
+// parsers for the server page, the CSV export and the client hooks.
+import {
+  createLoader,
+  createSearchParamsCache,
+  parseAsArrayOf,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
+import { RANGE_PRESETS } from "@/lib/appointments/date-presets";
+import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Filters: changing any of them starts again at the first page. */
+export const filterParsers = {
+  status: parseAsArrayOf(parseAsStringLiteral(APPOINTMENT_STATUSES)).withDefault([]),
+  service: parseAsString,
+  agent: parseAsString,
+  range: parseAsStringLiteral(RANGE_PRESETS).withDefault("today"),
+  from: parseAsString,
+  to: parseAsString,
+  q: parseAsString.withDefault(""),
+  sort: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
+};
+
+export const appointmentsParsers = {
+  ...filterParsers,
+  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
+  /** Keyset page: the (date, id) of the row to start after ("next") or before ("prev"). */
+  cursor: parseAsString,
+  dir: parseAsStringLiteral(["next", "prev"] as const).withDefault("next"),
+  /** The appointment shown in the detail drawer. */
+  appointment: parseAsString,
+};
+
+export const appointmentsCache = createSearchParamsCache(appointmentsParsers);
+export const loadAppointmentsParams = createLoader(appointmentsParsers);
+
+export type AppointmentsParams = Awaited<ReturnType<typeof appointmentsCache.parse>>;

@@ -1,0 +1,37 @@
+// What the browser gets of an appointment: display strings made on the server in the
+// company's zone and the member's language (no hydration drift, no zone guessing).
+import type { AppointmentStatus } from "@/lib/appointments/status";
+
+export type AppointmentRow = {
+  id: string;
+  status: AppointmentStatus;
+  day: string;
+  time: string;
+  endTime: string;
+  /** For aria labels and the cancel dialog: "lun. 28 nov. 09:30". */
+  when: string;
+  customerName: string;
+  customerPhone: string;
+  serviceName: string;
+  agentName: string | null;
+  commune: string | null;
+  price: string;
+};
+
+export type AppointmentHistoryItem = {
+  id: string;
+  kind: string;
+  fromStatus: AppointmentStatus | null;
+  toStatus: AppointmentStatus;
+  actorName: string | null;
+  reason: string | null;
+  at: string;
+};
+
+export type AppointmentDetailView = AppointmentRow & {
+  longDay: string;
+  durationMinutes: number;
+  customerEmail: string | null;
+  fields: { name: string; label: string; value: string }[];
+  history: AppointmentHistoryItem[];
+};

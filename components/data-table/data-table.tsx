@@ -1,0 +1,70 @@
+"use client";
+
+import { flexRender, type Table as TanstackTable } from "@tanstack/react-table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/utils";
+
+/** Renders a TanStack table (state and columns belong to the caller); `empty` when no rows. */
+export function DataTable<T>({
+  table,
+  empty,
+  caption,
+  className,
+  rowProps,
+}: {
+  table: TanstackTable<T>;
+  empty: React.ReactNode;
+  caption?: string;
+  className?: string;
+  rowProps?: (row: T) => React.ComponentProps<"tr">;
+}) {
+  const rows = table.getRowModel().rows;
+  return (
+    <div className={cn("overflow-hidden rounded-lg border bg-card", className)}>
+      <Table>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <TableHeader>
+          {table.getHeaderGroups().map((group) => (
+            <TableRow key={group.id} className="hover:bg-transparent">
+              {group.headers.map((header) => (
+                <TableHead
+                  key={header.id}
+                  colSpan={header.colSpan}
+                  aria-sort={
+                    header.column.getCanSort()
+                      ? header.column.getIsSorted() === "asc"
+                        ? "ascending"
+                        : header.column.getIsSorted() === "desc"
+                          ? "descending"
+                          : "none"
+                      : undefined
+                  }
+                  style={{ width: header.column.columnDef.size !== 150 ? header.getSize() : undefined }}
+                >
+                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                </TableHead>
+              ))}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody>
+          {rows.length ? (
+            rows.map((row) => (
+              <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} {...rowProps?.(row.original)}>
+                {row.getVisibleCells().map((cell) => (
+                  <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
+                ))}
+              </TableRow>
+            ))
+          ) : (
+            <TableRow className="hover:bg-transparent">
+              <TableCell colSpan={table.getVisibleLeafColumns().length} className="h-48 text-center">
+                {empty}
+              </TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

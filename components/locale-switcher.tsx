@@ -1,0 +1,35 @@
+"use client";
+
+import { Languages } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { setLocaleAction } from "@/app/actions";
+import { LOCALES } from "@/i18n/locales";
+import { cn } from "@/lib/utils";
+
+/** Two buttons, FR / EN: the choice is kept in a cookie and the page re-renders in place. */
+export function LocaleSwitcher({ current, className }: { current: string; className?: string }) {
+  const t = useTranslations();
+  const [pending, start] = useTransition();
+  return (
+    <div role="group" aria-label={t("nav.language")} className={cn("flex items-center gap-1 text-sm", className)}>
+      <Languages aria-hidden className="mr-1 size-4 text-muted-foreground" />
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={current === l}
+          disabled={pending}
+          onClick={() => start(() => setLocaleAction(l))}
+          className={cn(
+            "rounded px-2 py-1 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60",
+            current === l ? "bg-secondary font-semibold" : "text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {t(`locale.${l}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Staff members: checking a password, their memberships, and the Caller a signed-in member
+// acts as. Pages and server actions reach this through lib/auth/session.ts.
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apps, membershipCompanies, memberships, users } from "@/db/schema";
+import type { Caller } from "./caller";
+import { clearFailures, lockedUntil, recordFailure, throttleKey } from "./login-throttle";
+import { hashPassword, verifyPassword } from "./password";
+import { ROLE_SCOPES } from "./scopes";
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; locale: string }; appId: string }
+  | { ok: false; reason: "invalid" | "throttled"; until?: Date };
+
+// Verified against when the e-mail is unknown, so both answers take as long.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks an e-mail and password, with throttling. A member with several apps signs in to the
+ * first one they joined (the app switch is for later). A user with no membership cannot sign in.
+ */
+export async function verifyCredentials(emailInput: string, password: string): Promise<SignInResult> {
+  const email = emailInput.trim().toLowerCase();
+  const key = throttleKey(email);
+  const until = await lockedUntil(key);
+  if (until) return { ok: false, reason: "throttled", until };
+
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), password).then(() => false);
+  const appId = valid && user ? await firstAppOf(user.id) : null;
+  if (!user || !valid || !appId) {
+    const lock = await recordFailure(key);
+    return lock ? { ok: false, reason: "throttled", until: lock } : { ok: false, reason: "invalid" };
+  }
+  await clearFailures(key);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, appId };
+}
+
+async function firstAppOf(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ appId: memberships.appId })
+    .from(memberships)
+    .innerJoin(apps, eq(apps.id, memberships.appId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.appId))
+    .limit(1);
+  return row?.appId ?? null;
+}
+
+/**
+ * The Caller of a member in an app, read fresh from the database on each request, so a
+ * removed membership or a changed role applies at once. null when they are no longer a member.
+ */
+export async function callerForUser(userId: string, appId: string): Promise<Caller | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ role: memberships.role, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.appId, appId), eq(memberships.userId, userId)))
+    .limit(1);
+  if (!row) return null;
+  let companyIds: Caller["companyIds"] = "all";
+  if (row.role === "staff") {
+    const rows = await db
+      .select({ companyId: membershipCompanies.companyId })
+      .from(membershipCompanies)
+      .where(and(eq(membershipCompanies.appId, appId), eq(membershipCompanies.userId, userId)));
+    companyIds = rows.map((r) => r.companyId);
+  }
+  return {
+    appId,
+    companyIds,
+    scopes: ROLE_SCOPES[row.role],
+    actor: { type: "user", id: userId, name: row.name },
+    role: row.role,
+  };
+}

@@ -1,0 +1,79 @@
+// The signed-in member, resolved once per request for pages, route handlers and server
+// actions. The session cookie only names the user and app; role and companies come from the
+// database here, so this is the check (proxy.ts only redirects for convenience).
+import "server-only";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { cache } from "react";
+import type { z } from "zod";
+import { auth } from "@/auth";
+import { AppError, type ErrorCode, fieldErrors, isAppError } from "../errors";
+import type { Caller } from "./caller";
+import { callerForUser } from "./members";
+
+export type Member = { caller: Caller; user: { id: string; name: string; email: string } };
+
+/** The member behind this request, or null (not signed in, or no longer a member). */
+export const currentMember = cache(async (): Promise<Member | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  const appId = session?.appId;
+  if (!userId || !appId) return null;
+  const caller = await callerForUser(userId, appId);
+  if (!caller) return null;
+  return {
+    caller,
+    user: { id: userId, name: caller.actor.name, email: session.user.email ?? "" },
+  };
+});
+
+/** For pages: the member, or a redirect to the sign-in page. */
+export async function requireMember(callbackUrl?: string): Promise<Member> {
+  const member = await currentMember();
+  if (!member) redirect(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
+  return member;
+}
+
+/** What every server action answers: data, or an error code with a message and field errors. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode | "unauthenticated"; message: string; fields?: Record<string, string[]> };
+
+/** An AppError (or anything else) as an action's failure; unknown errors are logged, never shown. */
+export function failure(err: unknown): Extract<ActionResult<never>, { ok: false }> {
+  if (isAppError(err)) {
+    const details = err.details as { fields?: Record<string, string[]> } | undefined;
+    return { ok: false, code: err.code, message: err.message, fields: details?.fields };
+  }
+  console.error(err);
+  const internal = new AppError("internal-error");
+  return { ok: false, code: internal.code, message: internal.message };
+}
+
+/**
+ * A server action that needs a signed-in member and a valid input. Server actions are public
+ * endpoints: the input is parsed here, and the domain checks scopes and companies again.
+ */
+export function memberAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, member: Member) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const member = await currentMember();
+    if (!member) return { ok: false, code: "unauthenticated", message: "Session expirée, reconnectez-vous" };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        code: "validation-error",
+        message: "Les données envoyées ne sont pas valides",
+        fields: fieldErrors(parsed.error.issues),
+      };
+    }
+    try {
+      return { ok: true, data: await fn(parsed.data, member) };
+    } catch (err) {
+      unstable_rethrow(err); // redirect() and notFound() are not failures
+      return failure(err);
+    }
+  };
+}
