@@ -30,6 +30,18 @@ export default defineConfig({
           setupFiles: ["tests/setup/postgres.ts"],
         },
       },
+      {
+        // The HTTP API over the network: the production server and `next start` on the
+        // `next build` output (NEXT_DIST_DIR), on a throwaway PostgreSQL database.
+        extends: true,
+        test: {
+          name: "http",
+          include: ["tests/http/**/*.test.ts"],
+          globalSetup: ["tests/http/setup/servers.ts"],
+          setupFiles: ["tests/http/setup/env.ts"],
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -18,6 +18,9 @@ export const ERROR_STATUS = {
   "unsupported-media-type": 415,
   "idempotency-conflict": 409,
   "internal-error": 500,
+  // The HTTP API's answers for requests that name no endpoint.
+  "route-not-found": 404,
+  "method-not-allowed": 405,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -39,6 +42,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   "unsupported-media-type": "Le corps de la requête doit être du JSON (Content-Type: application/json)",
   "idempotency-conflict": "Cette clé d'idempotence a déjà servi pour une autre requête",
   "internal-error": "Erreur interne, réessayez plus tard",
+  "route-not-found": "Chemin inconnu",
+  "method-not-allowed": "Méthode non permise : l'API n'accepte que POST",
 };
 
 export type ErrorDetails = Record<string, unknown> | unknown[];

@@ -8,14 +8,18 @@ import { APPOINTMENT_STATUSES, parseStatus, STATUS_ALIASES, type AppointmentStat
 const STATUS_WORDS = [...APPOINTMENT_STATUSES, ...Object.keys(STATUS_ALIASES)];
 
 /** Upper-case status or REST alias, answered as the upper-case status. */
-export const statusInput = z.string().transform((s, ctx): AppointmentStatus => {
-  const status = parseStatus(s);
-  if (!status) {
-    ctx.addIssue({ code: "custom", message: `Statut inconnu ; attendu : ${STATUS_WORDS.join(", ")}` });
-    return z.NEVER;
-  }
-  return status;
-});
+export const statusInput = z
+  .string()
+  .transform((s, ctx): AppointmentStatus => {
+    const status = parseStatus(s);
+    if (!status) {
+      ctx.addIssue({ code: "custom", message: `Statut inconnu ; attendu : ${STATUS_WORDS.join(", ")}` });
+      return z.NEVER;
+    }
+    return status;
+  })
+  // Documentation only (the OpenAPI document reads zod metadata): the words accepted.
+  .meta({ enum: STATUS_WORDS, example: "CONFIRMED" });
 
 export const filledFieldsInput = z.record(z.string(), z.unknown());
 
@@ -50,7 +54,11 @@ export const LIST_LIMIT_MAX = 200;
 
 export const listAppointmentsInput = z
   .object({
-    status: z.union([statusInput, z.array(statusInput).max(5)]).optional(),
+    status: z
+      .union([statusInput, z.array(statusInput).max(5)], {
+        error: `Statut inconnu ; attendu : ${STATUS_WORDS.join(", ")}, ou une liste de 5 statuts au plus`,
+      })
+      .optional(),
     serviceId: id.optional(),
     companyId: id.optional(),
     agentId: id.optional(),

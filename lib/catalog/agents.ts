@@ -9,8 +9,7 @@ import { escapeLike } from "../like";
 import { decodeCursor, pageOf } from "../pagination";
 import { parseInput } from "../validation/parse";
 import { resolveCompanyId } from "./company-of";
-import { agentEdit, agentInput, catalogListInput, type AgentEdit, type AgentInput, type CatalogListInput } from "./schemas";
-import { z } from "zod";
+import { agentEdit, agentInput, agentListInput, type AgentEdit, type AgentInput, type AgentListInput } from "./schemas";
 
 const visible = (caller: Caller) => and(eq(agents.appId, caller.appId), companyScope(caller, agents.companyId));
 
@@ -35,8 +34,7 @@ const agentColumns = {
   serviceIds,
 };
 
-export const agentListInput = catalogListInput.extend({ serviceId: z.string().max(100).optional() });
-export type AgentListInput = z.input<typeof agentListInput>;
+export { agentListInput, type AgentListInput } from "./schemas";
 
 /** Agents the caller may see; `serviceId` keeps those who perform that service. */
 export async function listAgents(caller: Caller, input: AgentListInput = {}) {

@@ -134,3 +134,7 @@ export const catalogListInput = z.object({
   cursor: z.string().max(500).nullish(),
 });
 export type CatalogListInput = z.input<typeof catalogListInput>;
+
+/** Agents' list also filters on a service they perform. */
+export const agentListInput = catalogListInput.extend({ serviceId: z.string().max(100).optional() });
+export type AgentListInput = z.input<typeof agentListInput>;

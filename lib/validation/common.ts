@@ -1,6 +1,10 @@
 // Small zod building blocks shared by every input schema. Pure.
 import { z } from "zod";
 
+// Zod's own messages (wrong type, too small…) in French, like the custom ones below: the API's
+// messages are French and the UI speaks French first. Process-wide, set once by this module.
+z.config(z.locales.fr());
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An instant as ISO 8601 with an offset ("Z" or "+01:00"); a bare wall-clock time is refused. */
@@ -23,10 +27,19 @@ function isRealCalendarTime(s: string): boolean {
   return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h <= 23 && mi <= 59;
 }
 
+const inRange = (d: Date) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
+const OUT_OF_RANGE = "Date hors limites (2000–2100)";
+
 /** A Date, or an ISO instant string, within a sane range for appointments. */
-export const instant = z
-  .union([z.date(), isoInstant])
-  .refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Date hors limites (2000–2100)");
+export const instant = z.union([z.date(), isoInstant]).refine(inRange, OUT_OF_RANGE);
+
+/**
+ * `instant` as it travels in JSON (which has no dates): the ISO string only. The HTTP API
+ * validates and documents its bodies with this form; the domain accepts both.
+ */
+export const wireInstant = isoInstant
+  .refine(inRange, OUT_OF_RANGE)
+  .meta({ format: "date-time", example: "2025-01-15T10:00:00Z" });
 
 /** Ids are checked against the database, which answers not-found; here only their size. */
 export const id = z.string().trim().min(1, "Identifiant requis").max(100);

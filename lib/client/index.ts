@@ -1,0 +1,128 @@
+// The typed client of the Rendez-vous API, with the surface of the Applite JS SDK:
+//
+//   const client = createClient({ baseUrl: "https://rdv.example.ci" });
+//   const res = await client.app.multiService.appointment.get({ appId, apiKey, id });
+//   if (res.success) console.log(res.data.service.name);
+//
+// Results are { success: true, data } or { success: false, error: { code, message } }; a
+// network failure is an error result (code "network-error"), never a throw. Lists answer one
+// page and its nextCursor: pass it back as `cursor` to get the next one. Fetch only: no other
+// runtime dependency (the imports below are types).
+import type {
+  Agent,
+  AgentListParams,
+  ApiError,
+  Appointment,
+  AppointmentDetails,
+  Auth,
+  ById,
+  CatalogListParams,
+  Company,
+  CreateAgentParams,
+  CreateAppointmentParams,
+  CreateCompanyParams,
+  CreateCustomerParams,
+  CreateServiceParams,
+  Customer,
+  EditAgentParams,
+  EditCompanyParams,
+  EditCustomerParams,
+  EditServiceParams,
+  ListAppointmentsParams,
+  PageResult,
+  Result,
+  Service,
+  UpdateFieldsParams,
+  UpdateStatusParams,
+} from "./types";
+
+export type * from "./types";
+
+export type ClientOptions = {
+  /** Where the server answers, e.g. "http://localhost:3000". */
+  baseUrl: string;
+  /** Another fetch (tests, proxies, retries); the global one by default. */
+  fetch?: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+};
+
+export function createClient(options: ClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+
+  async function call<R>(route: string, params: Auth & { idempotencyKey?: string }, body: object): Promise<R> {
+    const { appId, apiKey, idempotencyKey } = params;
+    const url = `${base}/app/${encodeURIComponent(appId)}/multi-service/${route}`;
+    const headers: Record<string, string> = { ...options.headers, "content-type": "application/json" };
+    if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
+    let response: Response;
+    try {
+      response = await doFetch(url, { method: "POST", headers, body: JSON.stringify({ ...body, apiKey }) });
+    } catch (err) {
+      return failure(`Serveur injoignable : ${err instanceof Error ? err.message : String(err)}`) as R;
+    }
+    let answer: unknown;
+    try {
+      answer = await response.json();
+    } catch {
+      return failure(`Réponse illisible du serveur (HTTP ${response.status})`, { status: response.status }) as R;
+    }
+    if (isEnvelope(answer)) return answer as R;
+    return failure(`Réponse inattendue du serveur (HTTP ${response.status})`, { status: response.status }) as R;
+  }
+
+  /** The body of a call: its parameters without the ones that travel elsewhere. */
+  const rest = <P extends Auth>(params: P, ...drop: string[]) => {
+    const body: Record<string, unknown> = { ...params };
+    for (const key of ["appId", "apiKey", "idempotencyKey", ...drop]) delete body[key];
+    return body;
+  };
+  const byId = (plural: string, params: ById, suffix = "") =>
+    `${plural}/${encodeURIComponent(params.id)}${suffix}`;
+
+  function catalog<T, ListP extends Auth, CreateP extends Auth, EditP extends ById>(plural: string) {
+    return {
+      list: (params: ListP) => call<PageResult<T>>(`${plural}/list`, params, rest(params)),
+      create: (params: CreateP) => call<Result<T>>(`${plural}/create`, params, rest(params)),
+      get: (params: ById) => call<Result<T>>(byId(plural, params), params, {}),
+      edit: (params: EditP) => call<Result<T>>(byId(plural, params, "/edit"), params, rest(params, "id")),
+    };
+  }
+
+  const appointment = {
+    create: (params: CreateAppointmentParams) =>
+      call<Result<AppointmentDetails>>("appointments/create", params, rest(params)),
+    list: (params: ListAppointmentsParams) => call<PageResult<Appointment>>("appointments/list", params, rest(params)),
+    get: (params: ById) => call<Result<AppointmentDetails>>(byId("appointments", params), params, {}),
+    updateStatus: (params: UpdateStatusParams) =>
+      call<Result<AppointmentDetails>>(byId("appointments", params, "/status"), params, rest(params, "id")),
+    updateFields: (params: UpdateFieldsParams) =>
+      call<Result<AppointmentDetails>>(byId("appointments", params, "/update-fields"), params, rest(params, "id")),
+  };
+
+  return {
+    app: {
+      multiService: {
+        appointment,
+        service: catalog<Service, CatalogListParams, CreateServiceParams, EditServiceParams>("services"),
+        agent: catalog<Agent, AgentListParams, CreateAgentParams, EditAgentParams>("agents"),
+        company: catalog<Company, Auth, CreateCompanyParams, EditCompanyParams>("companies"),
+        customer: catalog<Customer, CatalogListParams, CreateCustomerParams, EditCustomerParams>("customers"),
+      },
+    },
+  };
+}
+
+export type RendezVousClient = ReturnType<typeof createClient>;
+
+function failure(message: string, details?: Record<string, unknown>): { success: false; error: ApiError } {
+  return { success: false, error: { code: "network-error", message, ...(details ? { details } : {}) } };
+}
+
+function isEnvelope(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const v = value as { success?: unknown; error?: unknown };
+  if (v.success === true) return "data" in v;
+  return v.success === false && !!v.error && typeof v.error === "object";
+}

@@ -1,0 +1,65 @@
+// The HTTP API: one Hono app, its routes declared with their zod schemas, and the middleware
+// every request passes, written once: CORS, POST only, JSON body (415/413/400), API key (401),
+// rate limit (429); then the route's validation (400) and the domain call. Errors of any kind
+// become the envelope in errors.ts. Mounted by app/app/[appId]/multi-service/[...path]/route.ts
+// and by server/index.ts, with no logic in either.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { AppError, validationError } from "@/lib/errors";
+import type { ApiEnv } from "./env";
+import { notFound, onError } from "./errors";
+import { apiKeyAuth } from "./middleware/auth";
+import { jsonBody } from "./middleware/body";
+import { rateLimit } from "./middleware/rate-limit";
+import { agentRoutes } from "./routes/agents";
+import { appointmentRoutes } from "./routes/appointments";
+import { companyRoutes } from "./routes/companies";
+import { customerRoutes } from "./routes/customers";
+import { serviceRoutes } from "./routes/services";
+
+const PREFIX = "/app/:appId/multi-service/*";
+
+export function createApi() {
+  const api = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+  api.onError(onError);
+  api.notFound(notFound);
+
+  // Keys travel in the body or the Authorization header, never in cookies: any origin may call.
+  api.use(
+    PREFIX,
+    cors({
+      origin: "*",
+      allowMethods: ["POST"],
+      allowHeaders: ["Content-Type", "Authorization", "Idempotency-Key"],
+      exposeHeaders: ["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"],
+      maxAge: 86_400,
+    }),
+  );
+  api.use(PREFIX, async (c, next) => {
+    if (c.req.method !== "POST") {
+      c.header("Allow", "POST, OPTIONS");
+      throw new AppError("method-not-allowed");
+    }
+    await next();
+  });
+  api.use(PREFIX, jsonBody, apiKeyAuth, rateLimit);
+
+  appointmentRoutes(api);
+  serviceRoutes(api);
+  agentRoutes(api);
+  companyRoutes(api);
+  customerRoutes(api);
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "La clé API (rdv_…). Elle peut aussi venir dans le corps, champ `apiKey`.",
+  });
+  return api;
+}
+
+export type Api = ReturnType<typeof createApi>;

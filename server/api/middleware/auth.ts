@@ -1,0 +1,32 @@
+// The API key, from the body's `apiKey` or `Authorization: Bearer`, checked against the app of
+// the path. Every key problem (absent, unknown, revoked, another app's, sent twice and
+// differing) answers the same 401: no hint which.
+import type { MiddlewareHandler } from "hono";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { AppError } from "@/lib/errors";
+import type { ApiEnv } from "../env";
+
+const NOT_AUTHORIZED = "Clé API absente, invalide ou révoquée";
+
+export const apiKeyAuth: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const fromHeader = bearerToken(c.req.header("authorization"));
+  const fromBody = c.var.body.apiKey;
+  const key = fromHeader ?? fromBody;
+  const auth =
+    fromHeader !== undefined && fromBody !== undefined && fromBody !== fromHeader
+      ? null
+      : await authenticateApiKey(c.req.param("appId") ?? "", key);
+  if (!auth) {
+    c.header("WWW-Authenticate", 'Bearer realm="rendez-vous"');
+    throw new AppError("not-authorized", NOT_AUTHORIZED);
+  }
+  c.set("auth", auth);
+  await next();
+};
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  // A malformed Authorization header is a key problem, not "no key".
+  return match ? match[1] : "";
+}

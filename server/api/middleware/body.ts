@@ -1,0 +1,114 @@
+// Reads the request body once, for every route: JSON only (415), at most 64 KB counted while
+// the stream is read (413; an unbounded body is never buffered), valid UTF-8 JSON holding an
+// object (400 validation-error). The parsed object is left on the context and in Hono's body
+// cache, where the routes' zod validators read it.
+import type { MiddlewareHandler } from "hono";
+import { AppError } from "@/lib/errors";
+import type { ApiEnv } from "../env";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_DEPTH = 32;
+
+export const jsonBody: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  if (!isJsonContentType(c.req.header("content-type"))) throw new AppError("unsupported-media-type");
+  const declared = c.req.header("content-length");
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+
+  const text = decodeUtf8(await readLimited(c.req.raw.body, MAX_BODY_BYTES));
+  // An empty body is an empty object: `curl -H 'Authorization: Bearer …' -X POST …/appointments/list`.
+  const json = text.trim() === "" ? "{}" : text;
+  let body: unknown;
+  try {
+    body = JSON.parse(json);
+  } catch {
+    throw invalid("JSON mal formé dans le corps de la requête");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw invalid("Le corps doit être un objet JSON");
+  checkValues(body);
+  c.set("body", body as Record<string, unknown>);
+  // Hono keeps body promises in this cache (its type says otherwise): the validators' read of
+  // the body resolves from here instead of the consumed stream.
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(json);
+  await next();
+};
+
+/** application/json, in UTF-8 when a charset is named. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(";").map((p) => p.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/"/g, "");
+  return charset === undefined || charset === "utf-8" || charset === "utf8";
+}
+
+async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw invalid("Le corps doit être encodé en UTF-8");
+  }
+}
+
+/**
+ * Values Postgres cannot store (NUL characters, lone UTF-16 surrogates) and absurd nesting
+ * are the caller's mistake: refuse them here rather than fail in the database.
+ */
+function checkValues(root: object): void {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === "string") {
+      if (!isStorable(value)) throw invalid("Le texte contient des caractères non permis");
+    } else if (value && typeof value === "object") {
+      if (depth >= MAX_DEPTH) throw invalid("Corps JSON trop imbriqué");
+      for (const [k, v] of Object.entries(value)) {
+        if (!isStorable(k)) throw invalid("Le texte contient des caractères non permis");
+        stack.push([v, depth + 1]);
+      }
+    }
+  }
+}
+
+function isStorable(s: string): boolean {
+  return !s.includes("\u0000") && s.isWellFormed();
+}
+
+function tooLarge(): AppError {
+  return new AppError("payload-too-large", `La requête dépasse ${MAX_BODY_BYTES / 1024} Ko`, {
+    details: { maxBytes: MAX_BODY_BYTES },
+  });
+}
+
+function invalid(message: string): AppError {
+  return new AppError("validation-error", message);
+}

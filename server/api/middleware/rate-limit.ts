@@ -1,0 +1,21 @@
+// Per-key rate limit, counted in Postgres (lib/api/rate-limit): 429 rate-limited with
+// Retry-After past the key's requests per minute.
+import type { MiddlewareHandler } from "hono";
+import { hitRateLimit } from "@/lib/api/rate-limit";
+import { AppError } from "@/lib/errors";
+import type { ApiEnv } from "../env";
+
+export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const { caller, keyId, rateLimit: limit } = c.var.auth;
+  const r = await hitRateLimit(caller.appId, keyId, limit);
+  c.header("RateLimit-Limit", String(r.limit));
+  c.header("RateLimit-Remaining", String(r.remaining));
+  c.header("RateLimit-Reset", String(r.resetSeconds));
+  if (!r.allowed) {
+    c.header("Retry-After", String(r.resetSeconds));
+    throw new AppError("rate-limited", `Limite de ${r.limit} requêtes par minute atteinte, réessayez dans ${r.resetSeconds} s`, {
+      details: { limit: r.limit, retryAfter: r.resetSeconds },
+    });
+  }
+  await next();
+};

@@ -1,0 +1,40 @@
+// The OpenAPI 3.1 document, generated from the routes' zod schemas (never written by hand).
+import type { Api } from "./app";
+
+const DESCRIPTION = `
+API compatible avec l'API REST Multi-Service d'Applite. Toutes les routes sont en **POST**
+avec un corps JSON (64 Ko au plus) qui porte la clé API dans \`apiKey\` ; l'en-tête
+\`Authorization: Bearer <clé>\` est accepté aussi.
+
+Réponses : \`{ "success": true, "data": … }\` (les listes ajoutent \`nextCursor\`), ou
+\`{ "success": false, "error": { "code", "message", "details"? } }\`. Les codes font foi ;
+les messages sont en français.
+
+- **Clés** : droits \`appointments:read\`, \`appointments:write\`, \`appointments:status\`,
+  \`catalog:read\`, \`catalog:write\` ; une clé peut être limitée à une entreprise. Une clé
+  absente, inconnue, révoquée ou d'une autre application : 401 \`not-authorized\` ; un droit
+  manquant : 403 \`not-authorized\`. L'identifiant d'une autre application ou entreprise répond
+  \`…-not-found\`, comme un identifiant inconnu.
+- **Limite de débit** : par clé, 600 requêtes par minute par défaut ; au-delà 429
+  \`rate-limited\` avec \`Retry-After\`.
+- **Idempotence** : l'en-tête \`Idempotency-Key\` sur les créations rejoue la première réponse
+  pendant 24 h.
+- **Dates** : ISO 8601 avec fuseau (\`2025-01-15T10:00:00Z\` ou \`+01:00\`), renvoyées en UTC.
+- **Statuts** : \`PENDING\`, \`CONFIRMED\`, \`IN_PROGRESS\`, \`COMPLETED\`, \`CANCELLED\` (acceptés
+  aussi en camelCase : \`pending\`, \`inProgress\`…), toujours renvoyés en majuscules.
+`.trim();
+
+export function openApiDocument(api: Api, serverUrl?: string) {
+  return api.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: { title: "Rendez-vous — API Multi-Service", version: "1.0.0", description: DESCRIPTION },
+    servers: serverUrl ? [{ url: serverUrl }] : undefined,
+    tags: [
+      { name: "Rendez-vous", description: "Créer, lister, lire et faire avancer les rendez-vous" },
+      { name: "Services", description: "Le catalogue : prestations, durées, prix et champs personnalisés" },
+      { name: "Agents", description: "Les personnes qui réalisent les services" },
+      { name: "Entreprises", description: "Les entreprises (salons, spas…) de l'application" },
+      { name: "Clients", description: "Le carnet de clients de l'application" },
+    ],
+  });
+}

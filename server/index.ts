@@ -1,0 +1,63 @@
+// The production server (`npm start`): requests under /app/ go straight to the API's Hono app,
+// everything else to Next. A Next route handler costs ~1 ms of CPU before any work; this path
+// does not (ARCHITECTURE.md, "HTTP API"). The same app is also mounted as a route handler, so
+// `next dev` and plain `next start` serve the API too.
+//
+// Env: PORT (3000), HOSTNAME (all interfaces), NEXT_DIST_DIR (the `next build` output, .next),
+// DATABASE_URL / PGLITE_DIR (see db/index.ts). API_VIA_NEXT=1 sends /app/ through Next's route
+// handler instead (the tests use it to check that mount on the same build).
+import { createServer } from "node:http";
+import path from "node:path";
+import { getRequestListener } from "@hono/node-server";
+
+// Before Next and React load: they pick their production builds from it.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const apiViaNext = process.env.API_VIA_NEXT === "1";
+
+const [{ default: next }, { api }, { closeDb, getDb, getDriver }] = await Promise.all([
+  import("next"),
+  import("./api"),
+  import("../db"),
+]);
+
+// Open (and migrate, and on a fresh embedded database seed) before taking requests, so a bad
+// DATABASE_URL fails here and the demo banner prints at start.
+await getDb();
+
+const nextApp = next({ dev: false, dir: root, hostname, port });
+await nextApp.prepare();
+const nextHandler = nextApp.getRequestHandler();
+// Keep Node's own Request/Response globals: Next shares this process.
+const apiListener = getRequestListener(api.fetch, { overrideGlobalObjects: false });
+
+const server = createServer((req, res) => {
+  if (!apiViaNext && req.url?.startsWith("/app/")) {
+    void apiListener(req, res);
+    return;
+  }
+  void nextHandler(req, res);
+});
+
+server.listen(port, hostname, async () => {
+  const where = `http://${hostname ?? "localhost"}:${port}`;
+  console.log(`Rendez-vous prêt sur ${where} (base : ${await getDriver()}${apiViaNext ? ", API via Next" : ""})`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} : arrêt…`);
+  server.close();
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+  await nextApp.close().catch(() => {});
+  await closeDb().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
