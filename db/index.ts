@@ -62,7 +62,7 @@ async function openServer(url: string): Promise<Handle> {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     onnotice: () => {},
   });
-  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzle({ client, schema, casing: "snake_case", logger: process.env.DB_LOG === "1" }) as unknown as Db;
   // Migrate on one dedicated connection holding a session advisory lock.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {

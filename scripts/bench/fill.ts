@@ -9,64 +9,85 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { generateApiKey } from "../../lib/auth/api-key-secret";
+import { hashPassword } from "../../lib/auth/password";
 import { SCOPES } from "../../lib/auth/scopes";
 
-const { values } = parseArgs({
-  options: {
-    rows: { type: "string", default: "1000000" },
-    database: { type: "string" },
-    server: { type: "string", default: process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
-    reset: { type: "boolean", default: false },
-  },
-});
+export type BenchInfo = {
+  database: string;
+  databaseUrl: string;
+  rows: number;
+  appId: string;
+  apiKey: string;
+  companyId: string;
+  owner: { email: string; password: string };
+};
 
-const N = Number(values.rows);
-const dbName = values.database ?? `rdv_bench_${N >= 1e6 ? `${N / 1e6}m` : `${N / 1e3}k`}`;
-const serverUrl = new URL(values.server);
-const dbUrl = new URL(serverUrl);
-dbUrl.pathname = `/${dbName}`;
+export const BENCH_OWNER = { email: "bench@rendez-vous.local", password: "bench-password-1234" };
 
-export async function fill() {
-  const admin = postgres(serverUrl.toString(), { max: 1, onnotice: () => {} });
-  const exists = (await admin`SELECT 1 FROM pg_database WHERE datname = ${dbName}`).length > 0;
-  if (exists && values.reset) await admin.unsafe(`DROP DATABASE "${dbName}" WITH (FORCE)`);
-  if (!exists || values.reset) await admin.unsafe(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
-
-  // Migrate through the app's own client, as a deployment would.
-  process.env.DATABASE_URL = dbUrl.toString();
-  const { closeDb, getDb } = await import("../../db");
-  await getDb();
-  await closeDb();
-
-  const sql = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
-  const [{ n }] = await sql`SELECT count(*)::int AS n FROM appointments`;
-  if (n > 0) {
-    console.log(`${dbName} holds ${n} appointments already (--reset to refill).`);
-  } else {
-    await generate(sql);
-  }
-  await writeInfo(sql);
-  await sql.end();
+export function benchDatabaseName(rows: number): string {
+  return `rdv_bench_${rows >= 1e6 ? `${rows / 1e6}m` : `${rows / 1e3}k`}`;
 }
 
-const COMPANIES = Math.max(2, Math.round(N / 5000));
+/** Creates (or reuses) the database and fills it; answers what the harness needs to call it. */
+export async function fillDatabase(options: { rows: number; database?: string; server?: string; reset?: boolean; quiet?: boolean }): Promise<BenchInfo> {
+  const scale = new Scale(options.rows);
+  const dbName = options.database ?? benchDatabaseName(options.rows);
+  const serverUrl = new URL(options.server ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${dbName}`;
+  const log = options.quiet ? () => {} : console.log;
+
+  const admin = postgres(serverUrl.toString(), { max: 1, onnotice: () => {} });
+  const exists = (await admin`SELECT 1 FROM pg_database WHERE datname = ${dbName}`).length > 0;
+  if (exists && options.reset) await admin.unsafe(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+  if (!exists || options.reset) await admin.unsafe(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+
+  // Migrate with the app's own migrations, as a deployment would.
+  const sql = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  await migrate(drizzle({ client: sql, casing: "snake_case" }), { migrationsFolder: path.join(process.cwd(), "db/migrations") });
+
+  const [{ n }] = await sql`SELECT count(*)::int AS n FROM appointments`;
+  if (n > 0) {
+    log(`${dbName} holds ${n} appointments already (--reset to refill).`);
+  } else {
+    await generate(sql, scale, dbName, log);
+  }
+  const info = await writeInfo(sql, dbName, dbUrl.toString(), log);
+  await sql.end();
+  return info;
+}
+
 const AGENTS_PER_COMPANY = 10;
 const SERVICES_PER_COMPANY = 5;
-const AGENTS = COMPANIES * AGENTS_PER_COMPANY;
-const PER_AGENT = Math.ceil(N / AGENTS);
-const CUSTOMERS = Math.max(100, Math.round(N / 50));
 const DAYS = 730;
-const APP_ID = "b0b0b0b0-0000-4000-8000-00000000be9c";
+export const BENCH_APP_ID = "b0b0b0b0-0000-4000-8000-00000000be9c";
+const APP_ID = BENCH_APP_ID;
 
-async function generate(sql: postgres.Sql) {
+class Scale {
+  readonly COMPANIES: number;
+  readonly AGENTS: number;
+  readonly PER_AGENT: number;
+  readonly CUSTOMERS: number;
+  constructor(readonly N: number) {
+    this.COMPANIES = Math.max(2, Math.round(N / 5000));
+    this.AGENTS = this.COMPANIES * AGENTS_PER_COMPANY;
+    this.PER_AGENT = Math.ceil(N / this.AGENTS);
+    this.CUSTOMERS = Math.max(100, Math.round(N / 50));
+  }
+}
+
+async function generate(sql: postgres.Sql, scale: Scale, dbName: string, log: (...a: unknown[]) => void) {
+  const { N, COMPANIES, AGENTS, PER_AGENT, CUSTOMERS } = scale;
   const t0 = performance.now();
   const step = async (label: string, query: () => Promise<unknown>) => {
     const s = performance.now();
     await query();
-    console.log(`  ${label.padEnd(28)} ${((performance.now() - s) / 1000).toFixed(1)} s`);
+    log(`  ${label.padEnd(28)} ${((performance.now() - s) / 1000).toFixed(1)} s`);
   };
-  console.log(`Filling ${dbName}: ${N} appointments, ${COMPANIES} companies, ${AGENTS} agents, ${CUSTOMERS} customers`);
+  log(`Filling ${dbName}: ${N} appointments, ${COMPANIES} companies, ${AGENTS} agents, ${CUSTOMERS} customers`);
   await step("app, companies", () =>
     sql.begin(async (tx) => {
       await tx`INSERT INTO apps (id, name) VALUES (${APP_ID}, 'Benchmark')`;
@@ -118,27 +139,45 @@ async function generate(sql: postgres.Sql) {
     );
   }
   await step("analyze", () => sql`ANALYZE`);
-  console.log(`Filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`Filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-async function writeInfo(sql: postgres.Sql) {
+async function writeInfo(sql: postgres.Sql, dbName: string, databaseUrl: string, log: (...a: unknown[]) => void): Promise<BenchInfo> {
+  // The owner signs in to time the dashboard page.
+  const passwordHash = await hashPassword(BENCH_OWNER.password);
+  await sql`INSERT INTO users (email, name, password_hash) VALUES (${BENCH_OWNER.email}, 'Bench', ${passwordHash})
+    ON CONFLICT (email) DO UPDATE SET password_hash = excluded.password_hash`;
+  await sql`INSERT INTO memberships (app_id, user_id, role) SELECT ${APP_ID}, id, 'owner' FROM users WHERE email = ${BENCH_OWNER.email}
+    ON CONFLICT DO NOTHING`;
   const { key, prefix, digest } = generateApiKey();
   await sql`DELETE FROM api_keys WHERE app_id = ${APP_ID} AND name = 'bench'`;
   await sql`INSERT INTO api_keys (app_id, name, prefix, digest, scopes, rate_limit)
     VALUES (${APP_ID}, 'bench', ${prefix}, ${digest}, ${sql.array([...SCOPES])}, 100000000)`;
   const [{ count }] = await sql`SELECT count(*)::int AS count FROM appointments WHERE app_id = ${APP_ID}`;
-  const info = {
+  const info: BenchInfo = {
     database: dbName,
-    databaseUrl: dbUrl.toString(),
+    databaseUrl,
     rows: count,
     appId: APP_ID,
     apiKey: key,
     companyId: (await sql`SELECT md5('bench-company-1')::uuid AS id`)[0].id,
+    owner: BENCH_OWNER,
   };
   const dir = path.join(process.cwd(), ".data/bench");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${dbName}.json`), JSON.stringify(info, null, 2));
-  console.log(`${dbName}: ${count} appointments; details in .data/bench/${dbName}.json`);
+  log(`${dbName}: ${count} appointments; details in .data/bench/${dbName}.json`);
+  return info;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await fill();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: "string", default: "1000000" },
+      database: { type: "string" },
+      server: { type: "string" },
+      reset: { type: "boolean", default: false },
+    },
+  });
+  await fillDatabase({ rows: Number(values.rows), database: values.database, server: values.server, reset: values.reset });
+}

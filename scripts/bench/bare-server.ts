@@ -1,0 +1,183 @@
+// The ceiling: a bare node:http + postgres.js server answering the benchmarked operations
+// with the same statements as the API (the same key lookup, rate-limit upsert and domain
+// queries, their SQL taken from the domain's own builders where they are exported), and
+// nothing else: no framework, no validation library, no ORM mapping. The API's figures are
+// read against it.
+//   tsx --import ./scripts/register.mjs scripts/bench/bare-server.ts  (DATABASE_URL, PORT)
+import { createHash } from "node:crypto";
+import http from "node:http";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { and, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "../../db/schema";
+import { appointments } from "../../db/schema";
+import { listQuery } from "../../lib/appointments/list";
+import { listAppointmentsInput } from "../../lib/appointments/schemas";
+import { selectAppointmentDetails } from "../../lib/appointments/shape";
+import { statusChangeStatement } from "../../lib/appointments/update-status";
+import type { Caller } from "../../lib/auth/caller";
+
+const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
+const db = drizzle({ client: sql, schema, casing: "snake_case" });
+const dialect = new PgDialect({ casing: "snake_case" });
+
+// Sentinels: unique values whose positions in a built statement name the request's inputs.
+const S = {
+  app: "00000000-0000-4000-8000-0000000000a1",
+  company: "00000000-0000-4000-8000-0000000000a2",
+  id: "00000000-0000-4000-8000-0000000000a3",
+  from: "2001-01-01T00:00:00.000Z",
+  to: "2001-01-02T00:00:00.000Z",
+  cursorDate: "2001-01-03T00:00:00.000Z",
+  cursorId: "00000000-0000-4000-8000-0000000000a4",
+  keyId: "00000000-0000-4000-8000-0000000000a5",
+  keyName: "sentinel-key-name",
+};
+type Vars = Partial<Record<keyof typeof S, string>> & Record<string, unknown>;
+
+function template(built: { sql: string; params: unknown[] }) {
+  const names = Object.entries(S);
+  const slots: ({ name: string } | { value: unknown })[] = built.params.map((p) => {
+    const hit = names.find(([, v]) => v === p);
+    return hit ? { name: hit[0] } : { value: p };
+  });
+  return {
+    text: built.sql,
+    run: (vars: Vars) =>
+      sql.unsafe(built.sql, slots.map((s) => ("name" in s ? vars[s.name] : s.value)) as postgres.ParameterOrJSON<never>[], { prepare: true }).values(),
+  };
+}
+
+const sentinelCaller = (companyIds: Caller["companyIds"] = "all"): Caller => ({
+  appId: S.app,
+  companyIds,
+  scopes: [],
+  actor: { type: "api_key", id: S.keyId, name: S.keyName },
+});
+
+const listFirst = template(
+  listQuery(db as never, sentinelCaller(), listAppointmentsInput.parse({ companyId: S.company, status: "CONFIRMED", from: S.from, to: S.to, limit: 50 }))!.toSQL(),
+);
+const cursor = Buffer.from(JSON.stringify([S.cursorDate, S.cursorId])).toString("base64url");
+const listDeep = template(listQuery(db as never, sentinelCaller(), listAppointmentsInput.parse({ companyId: S.company, limit: 50, cursor }))!.toSQL());
+const detail = template(selectAppointmentDetails(db as never, and(eq(appointments.appId, S.app), eq(appointments.id, S.id))).limit(1).toSQL());
+const confirm = template(dialect.sqlToQuery(statusChangeStatement(sentinelCaller(), S.id, "CONFIRMED", null)));
+
+// The API's per-request statements: the key by digest, the rate-limit upsert.
+const keyLookup = `select "id", "name", "scopes", "company_id", "rate_limit", "last_used_at" from "api_keys"
+  where ("api_keys"."app_id" = $1 and "api_keys"."digest" = $2 and "api_keys"."revoked_at" is null) limit $3`;
+const rateLimit = `INSERT INTO rate_limit_counters AS r (app_id, api_key_id, window_start, count)
+  VALUES ($1::uuid, $2::uuid, date_trunc('minute', now()), 1)
+  ON CONFLICT (app_id, api_key_id, window_start) DO UPDATE SET count = r.count + 1
+  RETURNING r.count, ceil(extract(epoch FROM r.window_start + interval '1 minute' - clock_timestamp()))::int AS reset`;
+
+// The create path's statements, as the domain issues them (lib/appointments/create.ts).
+const serviceLookup = `select "id", "company_id", "duration", "base_price", "fields", "is_active" from "services"
+  where ("services"."app_id" = $1 and "services"."id" = $2) limit $3`;
+const agentLookup = `select "agents"."id" from "agents" inner join "agent_services" on ("agent_services"."app_id" = "agents"."app_id"
+  and "agent_services"."agent_id" = "agents"."id" and "agent_services"."service_id" = $1)
+  where ("agents"."app_id" = $2 and "agents"."id" = $3 and "agents"."company_id" = $4 and "agents"."is_active" = $5) limit $6`;
+const customerLookup = `select "id" from "customers" where ("customers"."app_id" = $1 and "customers"."id" = $2) limit $3`;
+const insertAppointment = `insert into "appointments" ("app_id", "id", "company_id", "service_id", "customer_id", "agent_id", "date", "end",
+  "total_price", "commune", "filled_fields", "status", "created_at", "updated_at")
+  values ($1, default, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default) returning "id"`;
+const insertEvent = `insert into "appointment_events" ("app_id", "id", "appointment_id", "from_status", "to_status", "kind", "actor_type",
+  "actor_id", "actor_name", "reason", "at") values ($1, default, $2, $3, $4, default, $5, $6, $7, default, default)`;
+
+async function authenticate(appId: string, key: string) {
+  const digest = createHash("sha256").update(key).digest("hex");
+  const [row] = await sql.unsafe(keyLookup, [appId, digest, 1], { prepare: true });
+  if (!row) return null;
+  await sql.unsafe(rateLimit, [appId, row.id], { prepare: true });
+  return row as unknown as { id: string; name: string };
+}
+
+type Body = Record<string, unknown>;
+const ops: Record<string, (appId: string, key: { id: string; name: string }, body: Body, id?: string) => Promise<[number, unknown]>> = {
+  async list(appId, _key, body) {
+    const vars = { app: appId, company: String(body.companyId), from: String(body.from ?? ""), to: String(body.to ?? "") };
+    if (body.cursor) {
+      const [date, id] = JSON.parse(Buffer.from(String(body.cursor), "base64url").toString());
+      const rows = await listDeep.run({ ...vars, cursorDate: date, cursorId: id });
+      return [200, { success: true, data: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }];
+    }
+    const rows = await listFirst.run(vars);
+    return [200, { success: true, data: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }];
+  },
+  async get(appId, _key, _body, id) {
+    const [row] = await detail.run({ app: appId, id });
+    return row ? [200, { success: true, data: row }] : [404, { success: false }];
+  },
+  async status(appId, key, _body, id) {
+    const [r] = await confirm.run({ app: appId, id, keyId: key.id, keyName: key.name });
+    if (!r || r[1] !== 1) return [409, { success: false }];
+    const [row] = await detail.run({ app: appId, id });
+    return [200, { success: true, data: row }];
+  },
+  async create(appId, key, body) {
+    const [service] = await sql.unsafe(serviceLookup, [appId, body.serviceId as string, 1], { prepare: true });
+    if (!service) return [404, { success: false }];
+    const [agent, customer] = await Promise.all([
+      sql.unsafe(agentLookup, [service.id, appId, body.agentId as string, service.company_id, true, 1], { prepare: true }),
+      sql.unsafe(customerLookup, [appId, body.customerId as string, 1], { prepare: true }),
+    ]);
+    if (!agent.length || !customer.length) return [404, { success: false }];
+    const date = new Date(String(body.date));
+    const end = new Date(date.getTime() + service.duration * 60_000);
+    try {
+      const id = await sql.begin(async (tx) => {
+        const [row] = await tx.unsafe(
+          insertAppointment,
+          [appId, service.company_id, service.id, body.customerId as string, body.agentId as string, date.toISOString(), end.toISOString(),
+            Number(body.totalPrice ?? service.base_price), null, JSON.stringify(body.filledFields ?? {}), "PENDING"],
+          { prepare: true },
+        );
+        await tx.unsafe(insertEvent, [appId, row.id, null, "PENDING", "api_key", key.id, key.name], { prepare: true });
+        return row.id as string;
+      });
+      const [row] = await detail.run({ app: appId, id });
+      return [201, { success: true, data: row }];
+    } catch (err) {
+      if ((err as { code?: string }).code === "23P01") return [409, { success: false, error: { code: "agent-unavailable" } }];
+      throw err;
+    }
+  },
+};
+
+const ROUTE = /^\/app\/([^/]+)\/multi-service\/appointments\/(list|create|[^/]+)(\/status)?$/;
+
+const server = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", async () => {
+    try {
+      const m = ROUTE.exec(req.url ?? "");
+      const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as Body;
+      if (!m) return send(res, 404, { success: false });
+      const key = await authenticate(m[1], String(body.apiKey));
+      if (!key) return send(res, 401, { success: false });
+      const op = m[2] === "list" || m[2] === "create" ? m[2] : m[3] ? "status" : "get";
+      const [status, answer] = await ops[op](m[1], key, body, m[2]);
+      send(res, status, answer);
+    } catch (err) {
+      console.error(err);
+      send(res, 500, { success: false });
+    }
+  });
+});
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+const port = Number(process.env.PORT ?? 3400);
+server.listen(port, "127.0.0.1", () => console.log(`bare server on http://127.0.0.1:${port}`));
+process.on("SIGTERM", () => {
+  server.close();
+  void sql.end({ timeout: 2 }).then(() => process.exit(0));
+});
+
+export const statements = { listFirst: listFirst.text, listDeep: listDeep.text, detail: detail.text, confirm: confirm.text };

@@ -1,0 +1,327 @@
+// `npm run bench`: the API against the bare ceiling at 1 and 8 callers, the list query's plan
+// at 10 k and 1 M rows, the dashboard page's server time, first-load JS per route.
+//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--smoke]
+// --smoke: tiny data and few requests, to prove the harness works (part of `npm test`).
+// Results print as tables and are saved under bench-results/.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { firstLoadJs, type RouteBundle } from "./bundle-sizes";
+import { type BenchInfo, fillDatabase } from "./fill";
+import { type LoadResult, type Request, runLoad } from "./load";
+import { explainList, type PlanResult } from "./plan";
+
+export type OpName = "list (first page)" | "list (deep page)" | "get" | "create" | "status change";
+export type Measure = { op: OpName; target: "api" | "bare"; concurrency: number; runs: LoadResult[] };
+export type BenchReport = {
+  startedAt: string;
+  machine: { cpus: number; node: string; postgres: string };
+  rows: number;
+  measures: Measure[];
+  plans: PlanResult[];
+  page: { route: string; runsMs: number[] } | null;
+  bundles: RouteBundle[];
+};
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export async function runBench(options: {
+  rows: number;
+  runs: number;
+  seconds: number;
+  smoke?: boolean;
+  distDir?: string;
+  log?: (line: string) => void;
+}): Promise<BenchReport> {
+  const log = options.log ?? ((l: string) => console.log(l));
+  const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`No build in ${distDir}: run \`npm run build\` first.`);
+  const smallRows = options.smoke ? 500 : 10_000;
+  const smoke = options.smoke ? `_smoke_${process.pid}` : "";
+  const big = await fillDatabase({ rows: options.rows, database: smoke ? `rdv_bench${smoke}_big` : undefined, quiet: !!smoke });
+  const small = await fillDatabase({ rows: smallRows, database: smoke ? `rdv_bench${smoke}_small` : undefined, quiet: !!smoke });
+
+  const sql = postgres(big.databaseUrl, { max: 2, onnotice: () => {} });
+  const children: ChildProcess[] = [];
+  try {
+    const [apiPort, barePort] = await freePorts(2, Number(process.env.BENCH_PORT_BASE ?? 3500));
+    const env = { ...process.env, DATABASE_URL: big.databaseUrl, NEXT_DIST_DIR: distDir, NODE_ENV: "production" as const, HOSTNAME: "127.0.0.1",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
+    const tsx = ["--import", "tsx", "--import", "./scripts/register.mjs"];
+    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort) }));
+    children.push(spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], { ...env, PORT: String(barePort) }));
+    const api = `http://127.0.0.1:${apiPort}`;
+    const bare = `http://127.0.0.1:${barePort}`;
+    await waitFor(`${api}/api/health`, children[0]);
+    await waitForPort(barePort, children[1]);
+
+    const fixtures = await loadFixtures(sql, big);
+    const measures: Measure[] = [];
+    for (const op of Object.keys(fixtures.requests) as OpName[]) {
+      for (const concurrency of [1, 8]) {
+        const m: Record<"api" | "bare", Measure> = {
+          api: { op, target: "api", concurrency, runs: [] },
+          bare: { op, target: "bare", concurrency, runs: [] },
+        };
+        for (let run = 0; run < options.runs; run++) {
+          // Alternate, so a slow minute of the machine hurts both alike.
+          for (const target of ["api", "bare"] as const) {
+            await fixtures.reset();
+            m[target].runs.push(
+              await runLoad({
+                baseUrl: target === "api" ? api : bare,
+                concurrency,
+                seconds: options.seconds,
+                warmupSeconds: options.smoke ? 0.2 : 1,
+                next: fixtures.requests[op],
+              }),
+            );
+          }
+        }
+        measures.push(m.api, m.bare);
+        log(line(m.api, m.bare));
+      }
+    }
+    await fixtures.reset();
+
+    const plans = [await explainList(small, options.smoke ? 3 : 20), await explainList(big, options.smoke ? 3 : 20)];
+    const page = await timeDashboardPage(api, big, options.smoke ? 2 : 15);
+    const bundles = firstLoadJs(path.join(root, distDir));
+    const [{ version }] = await sql`SELECT current_setting('server_version') AS version`;
+    const report: BenchReport = {
+      startedAt: new Date().toISOString(),
+      machine: { cpus: (await import("node:os")).cpus().length, node: process.version, postgres: version },
+      rows: big.rows,
+      measures,
+      plans,
+      page,
+      bundles,
+    };
+    return report;
+  } finally {
+    await Promise.all(children.map(stop));
+    await sql.end();
+    if (smoke) {
+      const admin = postgres(process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
+      for (const info of [big, small]) await admin.unsafe(`DROP DATABASE IF EXISTS "${info.database}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+/** Request generators per operation, over real ids of the bench data, and a reset between runs. */
+async function loadFixtures(sql: postgres.Sql, info: BenchInfo) {
+  const appId = info.appId;
+  const companies = (await sql`SELECT id FROM companies WHERE app_id = ${appId} ORDER BY slug`).map((r) => r.id as string);
+  const sample = (await sql`SELECT id FROM appointments WHERE app_id = ${appId} ORDER BY random() LIMIT 2000`).map((r) => r.id as string);
+  // Deep pages: the cursor of the row 80 % into each company's appointments.
+  const deep = await sql`
+    SELECT DISTINCT ON (company_id) company_id, date, id FROM (
+      SELECT company_id, date, id, row_number() OVER (PARTITION BY company_id ORDER BY date, id) AS n,
+             count(*) OVER (PARTITION BY company_id) AS total
+      FROM appointments WHERE app_id = ${appId}) x
+    WHERE n = floor(total * 0.8) ORDER BY company_id`;
+  const deepCursors = deep.map((r) => ({
+    companyId: r.company_id as string,
+    cursor: Buffer.from(JSON.stringify([(r.date as Date).toISOString(), r.id])).toString("base64url"),
+  }));
+  const pending = (
+    await sql`SELECT id FROM appointments WHERE app_id = ${appId} AND status = 'PENDING' AND date > now() ORDER BY random() LIMIT 60000`
+  ).map((r) => r.id as string);
+  const agents = await sql`
+    SELECT a.id AS agent_id, s.service_id, a.company_id FROM agents a
+    JOIN LATERAL (SELECT service_id FROM agent_services x WHERE x.app_id = a.app_id AND x.agent_id = a.id ORDER BY service_id LIMIT 1) s ON true
+    WHERE a.app_id = ${appId} ORDER BY a.id`;
+  const customers = (await sql`SELECT id FROM customers WHERE app_id = ${appId} LIMIT 500`).map((r) => r.id as string);
+
+  // A week ahead, where CONFIRMED appointments are.
+  const weekStart = new Date(Date.now() + 7 * 86_400_000);
+  weekStart.setUTCHours(0, 0, 0, 0);
+  const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
+  const CREATE_FROM = Date.UTC(2031, 0, 1, 10);
+  const apiKey = info.apiKey;
+  const base = `/app/${appId}/multi-service/appointments`;
+  const usedPending = new Set<string>();
+  let pendingNext = 0;
+
+  const requests: Record<OpName, (i: number) => Request> = {
+    "list (first page)": (i) => ({
+      path: `${base}/list`,
+      body: { apiKey, companyId: companies[i % companies.length], status: "CONFIRMED", from: weekStart.toISOString(), to: weekEnd.toISOString(), limit: 50 },
+    }),
+    "list (deep page)": (i) => {
+      const d = deepCursors[i % deepCursors.length];
+      return { path: `${base}/list`, body: { apiKey, companyId: d.companyId, cursor: d.cursor, limit: 50 } };
+    },
+    get: (i) => ({ path: `${base}/${sample[i % sample.length]}`, body: { apiKey } }),
+    create: (i) => {
+      // One appointment per agent and day, past the generated data: always a free slot.
+      const a = agents[i % agents.length];
+      const date = new Date(CREATE_FROM + Math.floor(i / agents.length) * 86_400_000);
+      return {
+        path: `${base}/create`,
+        expectStatus: 201,
+        body: { apiKey, serviceId: a.service_id, agentId: a.agent_id, customerId: customers[i % customers.length], date: date.toISOString(), totalPrice: 5000 },
+      };
+    },
+    "status change": () => {
+      const id = pending[pendingNext++ % pending.length];
+      usedPending.add(id);
+      return { path: `${base}/${id}/status`, body: { apiKey, status: "CONFIRMED" } };
+    },
+  };
+
+  const reset = async () => {
+    pendingNext = 0;
+    await sql`DELETE FROM appointments WHERE app_id = ${appId} AND date >= ${new Date(CREATE_FROM - 86_400_000)}`;
+    if (usedPending.size > 0) {
+      const ids = [...usedPending];
+      await sql`DELETE FROM appointment_events WHERE app_id = ${appId} AND appointment_id = ANY(${ids}::uuid[])`;
+      await sql`UPDATE appointments SET status = 'PENDING' WHERE app_id = ${appId} AND id = ANY(${ids}::uuid[])`;
+      usedPending.clear();
+    }
+  };
+  return { requests, reset };
+}
+
+/** Server time of the appointments page for a signed-in owner: full response, N times. */
+async function timeDashboardPage(baseUrl: string, info: BenchInfo, times: number) {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
+  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: info.owner.email, password: info.owner.password }),
+  });
+  const session = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).filter((c) => c.includes("session-token"));
+  if (session.length === 0) return null;
+  const route = "/c/entreprise-1/appointments";
+  const runsMs: number[] = [];
+  for (let i = 0; i < times + 2; i++) {
+    const start = performance.now();
+    const res = await fetch(`${baseUrl}${route}`, { headers: { cookie: session.join("; ") } });
+    await res.text();
+    if (!res.ok) throw new Error(`${route} answered ${res.status}`);
+    if (i >= 2) runsMs.push(performance.now() - start); // the first two warm caches up
+  }
+  return { route, runsMs };
+}
+
+// ——— printing ———
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+}
+const spread = (xs: number[]) => (xs.length > 1 ? `±${(((Math.max(...xs) - Math.min(...xs)) / 2 / median(xs)) * 100).toFixed(0)}%` : "");
+
+function line(api: Measure, bare: Measure): string {
+  const a = median(api.runs.map((r) => r.rps));
+  const b = median(bare.runs.map((r) => r.rps));
+  const cell = (m: Measure) =>
+    `${median(m.runs.map((r) => r.rps)).toFixed(0).padStart(6)} req/s ${spread(m.runs.map((r) => r.rps)).padEnd(5)} ` +
+    `p50 ${median(m.runs.map((r) => r.p50)).toFixed(2).padStart(6)} ms p99 ${median(m.runs.map((r) => r.p99)).toFixed(2).padStart(6)} ms` +
+    (m.runs.some((r) => r.errors) ? ` errors ${m.runs.reduce((s, r) => s + r.errors, 0)}` : "");
+  return `${api.op.padEnd(18)} c=${String(api.concurrency).padEnd(2)} API ${cell(api)} | bare ${cell(bare)} | API/bare ${((a / b) * 100).toFixed(0)}%`;
+}
+
+export function printReport(r: BenchReport, log: (l: string) => void = console.log) {
+  log(`\nMachine: ${r.machine.cpus} CPUs, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; ${r.rows} appointments`);
+  log("\nList query (one company, CONFIRMED, one week; deep keyset page):");
+  for (const p of r.plans) {
+    log(`  ${String(p.rows).padStart(8)} rows: first page ${p.firstMs.toFixed(3)} ms, deep page ${p.deepMs.toFixed(3)} ms (median of ${p.samples}); ` +
+      `index ${p.index}; whole-company sort: ${p.sortsCompany ? "YES" : "no"}`);
+  }
+  if (r.plans.length === 2) {
+    log(`  growth 10k → 1M: first page ×${(r.plans[1].firstMs / r.plans[0].firstMs).toFixed(2)}, deep page ×${(r.plans[1].deepMs / r.plans[0].deepMs).toFixed(2)}`);
+  }
+  if (r.page) log(`\nDashboard ${r.page.route}: median ${median(r.page.runsMs).toFixed(0)} ms (${r.page.runsMs.length} loads)`);
+  log("\nFirst-load JS per route (gzip / raw):");
+  for (const b of r.bundles) log(`  ${b.route.padEnd(48)} ${b.gzipKb.toFixed(0).padStart(5)} KB / ${b.rawKb.toFixed(0).padStart(5)} KB`);
+}
+
+// ——— processes ———
+
+function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  child.stderr!.on("data", (d) => (err = (err + d).slice(-4000)));
+  (child as ChildProcess & { lastError?: () => string }).lastError = () => err;
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never answered: ${(child as ChildProcess & { lastError?: () => string }).lastError?.()}`);
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (!(await isFree(port))) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`bare server never listened: ${(child as ChildProcess & { lastError?: () => string }).lastError?.()}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(() => child.kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(t);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+async function freePorts(count: number, base: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let p = base; p < base + 100 && ports.length < count; p++) if (await isFree(p)) ports.push(p);
+  return ports;
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: "string", default: "1000000" },
+      runs: { type: "string", default: "3" },
+      seconds: { type: "string", default: "5" },
+      smoke: { type: "boolean", default: false },
+    },
+  });
+  const smoke = values.smoke;
+  const report = await runBench({
+    rows: smoke ? 2000 : Number(values.rows),
+    runs: smoke ? 1 : Number(values.runs),
+    seconds: smoke ? 0.3 : Number(values.seconds),
+    smoke,
+  });
+  printReport(report);
+  mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  const file = path.join(root, "bench-results", `${report.startedAt.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  console.log(`\nSaved ${path.relative(root, file)}`);
+}
