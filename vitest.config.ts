@@ -42,6 +42,11 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The benchmark harness on tiny data (needs the build, like the HTTP tests).
+        extends: true,
+        test: { name: "bench", include: ["tests/bench/**/*.test.ts"], testTimeout: 240_000 },
+      },
     ],
   },
 });

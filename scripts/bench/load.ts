@@ -4,7 +4,16 @@
 import http from "node:http";
 
 export type Request = { path: string; body: unknown; expectStatus?: number };
-export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  /** Unexpected answers by HTTP status. */
+  errorStatuses: Record<string, number>;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+};
 
 export async function runLoad(options: {
   baseUrl: string;
@@ -42,6 +51,7 @@ export async function runLoad(options: {
   const phase = async (seconds: number, record: boolean) => {
     const latencies: number[] = [];
     let errors = 0;
+    const errorStatuses: Record<string, number> = {};
     const until = performance.now() + seconds * 1000;
     const started = performance.now();
     await Promise.all(
@@ -49,22 +59,26 @@ export async function runLoad(options: {
         while (performance.now() < until) {
           const req = options.next(counter++);
           const { status, ms } = await send(req);
-          if (status !== (req.expectStatus ?? 200)) errors++;
+          if (status !== (req.expectStatus ?? 200)) {
+            errors++;
+            errorStatuses[status] = (errorStatuses[status] ?? 0) + 1;
+          }
           if (record) latencies.push(ms);
         }
       }),
     );
-    return { latencies, errors, elapsed: (performance.now() - started) / 1000 };
+    return { latencies, errors, errorStatuses, elapsed: (performance.now() - started) / 1000 };
   };
 
   if (options.warmupSeconds) await phase(options.warmupSeconds, false);
-  const { latencies, errors, elapsed } = await phase(options.seconds, true);
+  const { latencies, errors, errorStatuses, elapsed } = await phase(options.seconds, true);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
   return {
     requests: latencies.length,
     errors,
+    errorStatuses,
     seconds: elapsed,
     rps: latencies.length / elapsed,
     p50: pct(50),

@@ -145,6 +145,7 @@ async function loadFixtures(sql: postgres.Sql, info: BenchInfo) {
   const apiKey = info.apiKey;
   const base = `/app/${appId}/multi-service/appointments`;
   const usedPending = new Set<string>();
+  const LIFECYCLE = ["CONFIRMED", "IN_PROGRESS", "COMPLETED"];
   let pendingNext = 0;
 
   const requests: Record<OpName, (i: number) => Request> = {
@@ -168,9 +169,14 @@ async function loadFixtures(sql: postgres.Sql, info: BenchInfo) {
       };
     },
     "status change": () => {
-      const id = pending[pendingNext++ % pending.length];
+      // Round-robin over PENDING appointments: the first pass confirms, the next ones start and
+      // complete them, so each id serves three moves before the reset puts it back.
+      const n = pendingNext++;
+      const id = pending[n % pending.length];
+      const status = LIFECYCLE[Math.floor(n / pending.length)];
+      if (!status) throw new Error(`Not enough PENDING appointments for this run (${pending.length}): use more rows or fewer seconds`);
       usedPending.add(id);
-      return { path: `${base}/${id}/status`, body: { apiKey, status: "CONFIRMED" } };
+      return { path: `${base}/${id}/status`, body: { apiKey, status } };
     },
   };
 
@@ -314,7 +320,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const smoke = values.smoke;
   const report = await runBench({
-    rows: smoke ? 2000 : Number(values.rows),
+    rows: smoke ? 5000 : Number(values.rows),
     runs: smoke ? 1 : Number(values.runs),
     seconds: smoke ? 0.3 : Number(values.seconds),
     smoke,
