@@ -40,7 +40,7 @@ export function AppointmentDrawer({
                 <StatusBadge status={status} pending={pending} />
               </div>
               <SheetTitle>{ready.customerName}</SheetTitle>
-              <SheetDescription className="capitalize">
+              <SheetDescription>
                 {ready.serviceName} · {ready.longDay}, {ready.time} – {ready.endTime}
               </SheetDescription>
             </SheetHeader>
@@ -58,7 +58,7 @@ export function AppointmentDrawer({
                   {ready.serviceName} <span className="text-muted-foreground">({t("detail.duration", { minutes: ready.durationMinutes })})</span>
                 </Item>
                 <Item icon={<CalendarClock aria-hidden />} label={t("detail.when")}>
-                  <span className="capitalize">{ready.longDay}</span>, {ready.time} – {ready.endTime}
+                  <span>{ready.longDay}</span>, {ready.time} – {ready.endTime}
                 </Item>
                 <Item icon={<UserRound aria-hidden />} label={t("detail.agent")}>
                   {ready.agentName ?? <span className="italic text-muted-foreground">{t("appointments.unassigned")}</span>}

@@ -67,7 +67,7 @@ export function AppointmentsToolbar({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="relative w-full sm:w-72">
+        <div className="relative w-full sm:w-60">
           <label htmlFor={`${id}-q`} className="sr-only">
             {t("filters.searchLabel")}
           </label>
@@ -108,7 +108,7 @@ export function AppointmentsToolbar({
           </label>
           <NativeSelect
             id={`${id}-range`}
-            className="w-40"
+            className="w-36"
             value={values.range}
             onChange={(e) => onChange({ range: e.target.value as RangePreset })}
           >
@@ -149,7 +149,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-service`}
-          className="w-44"
+          className="w-40"
           value={values.service ?? ""}
           onChange={(e) => onChange({ service: e.target.value || null })}
         >
@@ -165,7 +165,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-agent`}
-          className="w-44"
+          className="w-40"
           value={values.agent ?? ""}
           onChange={(e) => onChange({ agent: e.target.value || null })}
         >

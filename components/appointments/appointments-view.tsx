@@ -54,7 +54,12 @@ export function AppointmentsView({
 }) {
   const t = useTranslations();
   const [loading, startLoading] = useTransition();
-  const [params, setParams] = useQueryStates(appointmentsParsers, { shallow: false, startTransition: startLoading });
+  const [params, setParams] = useQueryStates(appointmentsParsers, {
+    shallow: false,
+    // Each filter or page is a history entry: the back button undoes it.
+    history: "push",
+    startTransition: startLoading,
+  });
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
@@ -239,6 +244,7 @@ export function AppointmentsView({
           className="hidden md:block"
           rowProps={(r) => ({
             className: "cursor-pointer",
+            ...({ "data-id": r.id } as React.ComponentProps<"tr">),
             onClick: (e) => {
               if ((e.target as HTMLElement).closest("button,a,input,[role=checkbox],[role=menuitem]")) return;
               openRow(r);
@@ -252,7 +258,7 @@ export function AppointmentsView({
             rows.map((r) => {
               const status = statusOf(r);
               return (
-                <li key={r.id} className="rounded-lg border bg-card p-3 shadow-xs" data-state={rowSelection[r.id] ? "selected" : undefined}>
+                <li key={r.id} data-id={r.id} className="rounded-lg border bg-card p-3 shadow-xs" data-state={rowSelection[r.id] ? "selected" : undefined}>
                   <div className="flex items-start gap-3">
                     <Checkbox
                       className="mt-1"
@@ -264,7 +270,7 @@ export function AppointmentsView({
                       <div className="flex items-center justify-between gap-2">
                         <span className="font-semibold tabular-nums">
                           {r.time} – {r.endTime}
-                          <span className="ml-2 text-xs font-normal text-muted-foreground capitalize">{r.day}</span>
+                          <span className="ml-2 text-xs font-normal text-muted-foreground">{r.day}</span>
                         </span>
                         <StatusBadge status={status} pending={overrides[r.id] !== undefined} />
                       </div>

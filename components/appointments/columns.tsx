@@ -54,7 +54,7 @@ export function appointmentColumns(t: T, h: ColumnHandlers): ColumnDef<Appointme
             {row.original.time}
             <span className="text-muted-foreground"> – {row.original.endTime}</span>
           </div>
-          <div className="text-xs text-muted-foreground capitalize">{row.original.day}</div>
+          <div className="text-xs text-muted-foreground">{row.original.day}</div>
         </div>
       ),
       enableHiding: false,

@@ -5,7 +5,7 @@ import { formatDateTime, formatDay, formatLongDay, formatMoney, formatPhone, for
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
 export function toRow(a: AppointmentView, timeZone: string, locale: string): AppointmentRow {
-  const day = formatDay(a.date, timeZone, locale);
+  const day = upperFirst(formatDay(a.date, timeZone, locale));
   const time = formatTime(a.date, timeZone, locale);
   return {
     id: a.id,
@@ -32,7 +32,7 @@ export function toDetail(
 ): AppointmentDetailView {
   return {
     ...toRow(a, timeZone, locale),
-    longDay: formatLongDay(a.date, timeZone, locale),
+    longDay: upperFirst(formatLongDay(a.date, timeZone, locale)),
     durationMinutes: a.service.duration,
     customerEmail: a.customer.email,
     fields: fieldsOf(a.service.fields ?? [], a.filledFields ?? {}, a.company.currency, locale, words),
@@ -78,4 +78,8 @@ function fieldsOf(
     out.push({ name: def.name, label: def.label, value });
   }
   return out;
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
 }

@@ -32,6 +32,7 @@ export default async function CompanyLayout({
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <Link
             href={`/c/${company.slug}/appointments`}
+            aria-label="Rendez-vous"
             className="flex items-center gap-2 rounded font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
           >
             <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">

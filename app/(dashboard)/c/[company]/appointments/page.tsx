@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import type { SearchParams } from "nuqs/server";
 import { AppointmentsView } from "@/components/appointments/appointments-view";
 import { toDetail, toRow } from "@/components/appointments/present";
-import { appointmentsCache } from "@/components/appointments/search-params";
+import { AppointmentsSkeleton } from "@/components/appointments/appointments-skeleton";
+import { appointmentsCache, type AppointmentsParams } from "@/components/appointments/search-params";
+import type { AppointmentDetailView } from "@/components/appointments/types";
 import { Button } from "@/components/ui/button";
 import {
   countAppointmentsByStatus,
@@ -16,6 +19,8 @@ import {
 } from "@/lib/appointments";
 import { appointmentCursorKey } from "@/lib/appointments/cursor";
 import { presetRange } from "@/lib/appointments/date-presets";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
@@ -43,56 +48,23 @@ export default async function AppointmentsPage({
   ]);
   const { caller } = member;
   const tz = company.timezone;
-  const range = presetRange(sp.range, tz, new Date(), { from: sp.from, to: sp.to });
-  const filters = {
-    companyId: company.id,
-    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
-    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
-    search: sp.q ? sp.q.slice(0, 100) : undefined,
-    from: range.from,
-    to: range.to,
-  };
 
-  // Keyset pages: "next" reads after the cursor in the chosen order; "prev" reads before it
-  // in the opposite order and turns the rows back round.
-  const backwards = sp.dir === "prev" && !!sp.cursor;
-  const order = sp.sort === "desc" ? (backwards ? "asc" : "desc") : backwards ? "desc" : "asc";
-  const listInput = { ...filters, status: sp.status.length ? sp.status : undefined, limit: sp.size, order, cursor: sp.cursor } as const;
-
-  const [page, facets, services, agents, detail] = await Promise.all([
-    listAppointments(caller, listInput).catch((err) => {
-      // A stale or hand-edited cursor: start again from the first page rather than fail.
-      if (isAppError(err) && err.code === "validation-error") return listAppointments(caller, { ...listInput, cursor: undefined, order: sp.sort });
-      throw err;
-    }),
-    countAppointmentsByStatus(caller, filters),
-    listServices(caller, { companyId: company.id, limit: 200 }),
-    listAgents(caller, { companyId: company.id, limit: 200 }),
-    sp.appointment ? loadDetail(sp.appointment) : null,
-  ]);
-
-  async function loadDetail(id: string) {
+  // The drawer's appointment is read before anything streams, so an appointment of another
+  // company (or none) answers a real 404.
+  let detail: AppointmentDetailView | null = null;
+  if (sp.appointment) {
     try {
-      const [a, events] = await Promise.all([getAppointment(caller, id), listAppointmentEvents(caller, id)]);
-      // Another company's appointment is not found here, even for a member who may see it.
+      const [a, events] = await Promise.all([
+        getAppointment(caller, sp.appointment),
+        listAppointmentEvents(caller, sp.appointment),
+      ]);
       if (a.companyId !== company.id) notFound();
-      return toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") });
+      detail = toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") });
     } catch (err) {
       if (isAppError(err) && err.code === "appointment-not-found") notFound();
       throw err;
     }
   }
-
-  const data = backwards ? [...page.data].reverse() : page.data;
-  const moreBeyond = page.nextCursor !== null;
-  const first = data[0];
-  const last = data[data.length - 1];
-  const hasPrev = backwards ? moreBeyond : !!sp.cursor;
-  const hasNext = backwards ? true : moreBeyond;
-  const total = (sp.status.length ? sp.status : Object.keys(facets)).reduce(
-    (n, s) => n + (facets[s as keyof typeof facets] ?? 0),
-    0,
-  );
 
   return (
     <div className="flex flex-col gap-4">
@@ -110,17 +82,77 @@ export default async function AppointmentsPage({
           </Link>
         </Button>
       </div>
-      <AppointmentsView
-        rows={data.map((a) => toRow(a, tz, locale))}
-        detail={detail}
-        facets={facets}
-        total={total}
-        services={services.data.map((s) => ({ id: s.id, name: s.name }))}
-        agents={agents.data.map((a) => ({ id: a.id, name: a.fullname }))}
-        prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
-        nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
-        exportPath={`/c/${company.slug}/appointments/export`}
-      />
+      <Suspense fallback={<AppointmentsSkeleton />}>
+        <AppointmentsData caller={caller} company={company} sp={sp} locale={locale} detail={detail} />
+      </Suspense>
     </div>
+  );
+}
+
+/** The list, its facet counts and filter options: streamed after the page header. */
+async function AppointmentsData({
+  caller,
+  company,
+  sp,
+  locale,
+  detail,
+}: {
+  caller: Caller;
+  company: { id: string; slug: string; timezone: string };
+  sp: AppointmentsParams;
+  locale: string;
+  detail: AppointmentDetailView | null;
+}) {
+  const tz = company.timezone;
+  const range = presetRange(sp.range, tz, new Date(), { from: sp.from, to: sp.to });
+  const filters = {
+    companyId: company.id,
+    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
+    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
+    search: sp.q ? sp.q.slice(0, 100) : undefined,
+    from: range.from,
+    to: range.to,
+  };
+
+  // Keyset pages: "next" reads after the cursor in the chosen order; "prev" reads before it
+  // in the opposite order and turns the rows back round.
+  const backwards = sp.dir === "prev" && !!sp.cursor;
+  const order = sp.sort === "desc" ? (backwards ? "asc" : "desc") : backwards ? "desc" : "asc";
+  const listInput = { ...filters, status: sp.status.length ? sp.status : undefined, limit: sp.size, order, cursor: sp.cursor } as const;
+
+  const [page, facets, services, agents] = await Promise.all([
+    listAppointments(caller, listInput).catch((err) => {
+      // A stale or hand-edited cursor: start again from the first page rather than fail.
+      if (isAppError(err) && err.code === "validation-error") {
+        return listAppointments(caller, { ...listInput, cursor: undefined, order: sp.sort });
+      }
+      throw err;
+    }),
+    countAppointmentsByStatus(caller, filters),
+    listServices(caller, { companyId: company.id, limit: 200 }),
+    listAgents(caller, { companyId: company.id, limit: 200 }),
+  ]);
+
+  const data = backwards ? [...page.data].reverse() : page.data;
+  const moreBeyond = page.nextCursor !== null;
+  const first = data[0];
+  const last = data[data.length - 1];
+  const hasPrev = backwards ? moreBeyond : !!sp.cursor;
+  const hasNext = backwards ? true : moreBeyond;
+  const counted: readonly AppointmentStatus[] = sp.status.length ? sp.status : APPOINTMENT_STATUSES;
+  const total = counted.reduce((n: number, s) => n + facets[s], 0);
+
+  return (
+    <AppointmentsView
+      rows={data.map((a) => toRow(a, tz, locale))}
+      detail={detail}
+      facets={facets}
+      total={total}
+      services={services.data.map((s) => ({ id: s.id, name: s.name }))}
+      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname }))}
+      prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
+      nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
+      exportPath={`/c/${company.slug}/appointments/export`}
+    />
   );
 }

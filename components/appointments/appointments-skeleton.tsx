@@ -1,17 +1,11 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+/** The table's place while its rows load (the page header is already there). */
+export function AppointmentsSkeleton() {
   return (
     <div className="flex flex-col gap-4" aria-busy="true" aria-live="polite">
-      <div className="flex items-center justify-between">
-        <div className="flex flex-col gap-2">
-          <Skeleton className="h-7 w-40" />
-          <Skeleton className="h-4 w-56" />
-        </div>
-        <Skeleton className="h-9 w-44" />
-      </div>
       <div className="flex flex-wrap gap-2">
-        <Skeleton className="h-9 w-72" />
+        <Skeleton className="h-9 w-60" />
         <Skeleton className="h-9 w-24" />
         <Skeleton className="h-9 w-40" />
         <Skeleton className="h-9 w-44" />

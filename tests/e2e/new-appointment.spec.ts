@@ -1,0 +1,120 @@
+import { expect, plain, screenshot, test } from "./fixtures";
+import { PARIS, SALON } from "./support/accounts";
+
+/** A day well after the demo's appointments (which end two weeks ahead), so agents are free. */
+function futureDay(daysAhead: number) {
+  const d = new Date(Date.now() + daysAhead * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+test.describe("new appointment", () => {
+  test("custom fields render from the service; the total is computed live and saved", async ({ page, newAppointment, appointments }) => {
+    await newAppointment.goto(SALON);
+    await expect(newAppointment.total()).toHaveText("—");
+    await newAppointment.chooseService("Tresses");
+    await expect(page.getByRole("heading", { name: "Informations pour ce service" })).toBeVisible();
+    await expect(newAppointment.total()).toHaveText(/15\s000\sF\sCFA/);
+
+    await page.getByLabel("Modèle").selectOption({ label: "Box braids (+10 000 F CFA)" });
+    await expect(newAppointment.total()).toHaveText(/25\s000\sF\sCFA/);
+    await page.getByLabel("Longueur").selectOption({ label: "Mi-dos (+3 000 F CFA)" });
+    await page.getByLabel("Mèches fournies par le salon").selectOption({ label: "Oui (+4 000 F CFA)" });
+    await expect(newAppointment.total()).toHaveText(/32\s000\sF\sCFA/);
+
+    await newAppointment.chooseCustomer("Salimata Bamba");
+    await newAppointment.setWhen(futureDay(20), "10:00");
+    await page.getByLabel("Agent").selectOption({ label: "Awa Koné — Coiffeuse" });
+    await page.getByLabel("Commune (facultatif)").fill("Cocody");
+    await screenshot(page, "06-new-appointment-1280");
+    await newAppointment.submit();
+
+    await expect(page).toHaveURL(/appointment=/);
+    const drawer = appointments.drawer();
+    await expect(drawer.getByRole("heading", { name: "Salimata Bamba" })).toBeVisible();
+    await expect(drawer.getByTestId("detail-price")).toHaveText(/32\s000\sF\sCFA/);
+    await expect(drawer.getByText("Box braids (+10 000 F CFA)")).toBeVisible();
+    await expect(drawer.getByText("Mi-dos (+3 000 F CFA)")).toBeVisible();
+    await expect(drawer.getByText("Créé (En attente)")).toBeVisible();
+    expect(plain(await drawer.innerText())).toContain("10:00 – 13:00");
+  });
+
+  test("a new customer is added inline and selected", async ({ page, newAppointment }) => {
+    await newAppointment.goto(SALON);
+    await page.getByRole("button", { name: "Nouveau client" }).click();
+    await page.getByLabel("Nom complet").fill("Fatou Test Inline");
+    await page.getByLabel("Téléphone").fill("07 99 88 77 66");
+    await page.getByRole("button", { name: "Ajouter le client" }).click();
+    await expect(newAppointment.customerPicker()).toContainText("Fatou Test Inline");
+    await expect(newAppointment.customerPicker()).toContainText("+225 07 99 88 77 66");
+
+    // A bad phone number is refused next to the field, nothing created.
+    await page.getByRole("button", { name: "Nouveau client" }).click();
+    await page.getByLabel("Nom complet").fill("Numéro Faux");
+    await page.getByLabel("Téléphone").fill("12");
+    await page.getByRole("button", { name: "Ajouter le client" }).click();
+    await expect(page.getByText("Numéro de téléphone invalide")).toBeVisible();
+  });
+
+  test("missing fields are shown next to them and nothing is saved", async ({ page, newAppointment }) => {
+    await newAppointment.goto(SALON);
+    await newAppointment.submit();
+    await expect(page.getByRole("alert", { name: "Corrigez les champs signalés." })).toBeVisible();
+    await expect(page.getByText("Choisissez un service").last()).toBeVisible();
+    await newAppointment.chooseService("Tresses");
+    await newAppointment.chooseCustomer("Salimata Bamba");
+    await newAppointment.submit();
+    await expect(page.locator("#" + (await page.getByLabel("Modèle").getAttribute("aria-describedby")))).toHaveText("Champ obligatoire");
+    await expect(page).toHaveURL(/\/new$/);
+    await screenshot(page, "07-new-appointment-errors-1280");
+  });
+
+  test("double-booking an agent shows agent-unavailable next to the agent", async ({ page, newAppointment }) => {
+    const day = futureDay(21);
+    await newAppointment.goto(SALON);
+    await newAppointment.chooseService("Coupe homme");
+    await page.getByLabel("Type de coupe").selectOption({ label: "Classique" });
+    await newAppointment.chooseCustomer("Salimata Bamba");
+    await newAppointment.setWhen(day, "15:00");
+    await page.getByLabel("Agent").selectOption({ label: "Koffi Yao — Barbier" });
+    await newAppointment.submit();
+    await expect(page).toHaveURL(/appointment=/);
+
+    await newAppointment.goto(SALON);
+    await newAppointment.chooseService("Coupe homme");
+    await page.getByLabel("Type de coupe").selectOption({ label: "Dégradé (+1 000 F CFA)" });
+    await newAppointment.chooseCustomer("Salimata Bamba");
+    await newAppointment.setWhen(day, "15:15");
+    await page.getByLabel("Agent").selectOption({ label: "Koffi Yao — Barbier" });
+    await newAppointment.submit();
+    const agent = page.getByLabel("Agent");
+    await expect(agent).toHaveAttribute("aria-invalid", "true");
+    const errorId = await agent.getAttribute("aria-describedby");
+    await expect(page.locator(`#${errorId}`)).toHaveText("Cet agent a déjà un rendez-vous sur ce créneau.");
+    await expect(page).toHaveURL(/\/new$/);
+    await screenshot(page, "08-agent-unavailable-1280");
+  });
+
+  test("a company in Europe/Paris: the wall clock typed is the one shown (summer and winter)", async ({ page, newAppointment, appointments }) => {
+    const year = new Date().getUTCFullYear() + 1;
+    for (const [day, time] of [
+      [`${year}-07-15`, "09:30"],
+      [`${year}-01-15`, "18:45"],
+    ]) {
+      await newAppointment.goto(PARIS.slug);
+      await expect(page.getByText("Europe/Paris")).toBeVisible();
+      await newAppointment.chooseService(PARIS.service);
+      await page.getByLabel("Style").selectOption({ label: "Sculptée (+1 500 F CFA)" });
+      await expect(newAppointment.total()).toHaveText(/5\s500\sF\sCFA/);
+      await newAppointment.chooseCustomer("Salimata Bamba");
+      await newAppointment.setWhen(day, time);
+      await page.getByLabel("Agent").selectOption({ label: PARIS.agent });
+      await newAppointment.submit();
+      await expect(page).toHaveURL(new RegExp(`from=${day}`));
+      const drawer = appointments.drawer();
+      await expect(drawer.getByRole("heading", { name: "Salimata Bamba" })).toBeVisible();
+      expect(plain(await drawer.innerText())).toContain(`${time} – `);
+      await page.keyboard.press("Escape");
+      await expect(appointments.rows().filter({ hasText: "Salimata Bamba" }).first()).toContainText(time);
+    }
+  });
+});
