@@ -4,7 +4,14 @@ import Script from "next/script";
 
 export const metadata: Metadata = { title: "Référence de l'API" };
 
-const configuration = JSON.stringify({ url: "/api/openapi.json", hideClientButton: true, defaultOpenAllTags: false });
+// No AI agent, developer toolbar or telemetry: the page must work offline and send nothing out.
+const configuration = JSON.stringify({
+  url: "/api/openapi.json",
+  hideClientButton: true,
+  showDeveloperTools: "never",
+  agent: { disabled: true },
+  telemetry: false,
+});
 
 export default function ApiReferencePage() {
   return (

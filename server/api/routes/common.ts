@@ -4,7 +4,8 @@ import { ErrorSchema } from "../schemas";
 
 export const path = (rest: string) => `/app/{appId}/multi-service/${rest}` as const;
 
-export const security: Record<string, string[]>[] = [{ bearer: [] }, {}];
+// Bearer in the document ("try it" sends it); the body's apiKey works as well (see the description).
+export const security: Record<string, string[]>[] = [{ bearer: [] }];
 
 export function jsonBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { "application/json": { schema } } } as const;
