@@ -35,6 +35,8 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        // French date and time pickers, as the receptionists in Abidjan see them.
+        "--lang=fr-FR",
       ],
     },
   },

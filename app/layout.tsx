@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen antialiased">
         <NextIntlClientProvider>
           <NuqsAdapter>{children}</NuqsAdapter>
-          <Toaster position="top-center" />
+          <Toaster position="bottom-right" />
         </NextIntlClientProvider>
       </body>
     </html>

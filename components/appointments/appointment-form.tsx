@@ -275,29 +275,31 @@ export function AppointmentForm({
         </section>
       ) : null}
 
-      <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md sm:flex-row sm:items-center sm:justify-between">
-        <div aria-live="polite">
-          <div className="text-sm text-muted-foreground">{t("form.total")}</div>
-          <div className="text-2xl font-semibold tabular-nums" data-testid="form-total">
-            {total === null ? "—" : money(total)}
-          </div>
-          <div className="text-xs text-muted-foreground">{t("form.totalHint")}</div>
-        </div>
-        <div className="flex flex-col gap-3 sm:items-end">
-          <div className="flex items-center gap-2">
-            <Checkbox id={`${id}-confirm`} checked={confirm} onCheckedChange={(v) => setConfirm(v === true)} />
-            <Label htmlFor={`${id}-confirm`}>{t("form.confirmNow")}</Label>
-          </div>
-          <Button type="submit" size="lg" disabled={pending}>
-            {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-            {pending ? t("form.submitting") : t("form.submit")}
-          </Button>
-        </div>
+      <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
         {formError ? (
-          <p role="alert" aria-label={formError} className="text-sm font-medium text-destructive sm:basis-full sm:order-first">
+          <p role="alert" aria-label={formError} className="text-sm font-medium text-destructive">
             {formError}
           </p>
         ) : null}
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <div aria-live="polite">
+            <div className="text-sm text-muted-foreground">{t("form.total")}</div>
+            <div className="text-2xl font-semibold whitespace-nowrap tabular-nums" data-testid="form-total">
+              {total === null ? "—" : money(total)}
+            </div>
+            <div className="text-xs text-muted-foreground">{t("form.totalHint")}</div>
+          </div>
+          <div className="flex flex-col gap-3 sm:items-end">
+            <div className="flex items-center gap-2">
+              <Checkbox id={`${id}-confirm`} checked={confirm} onCheckedChange={(v) => setConfirm(v === true)} />
+              <Label htmlFor={`${id}-confirm`}>{t("form.confirmNow")}</Label>
+            </div>
+            <Button type="submit" size="lg" disabled={pending}>
+              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+              {pending ? t("form.submitting") : t("form.submit")}
+            </Button>
+          </div>
+        </div>
       </section>
     </form>
   );

@@ -102,13 +102,13 @@ export function AppointmentsToolbar({
           emptyLabel={t("filters.noResults")}
           selectedLabel={(count) => t("filters.selected", { count })}
         />
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-36 flex-1 flex-col gap-1 sm:flex-none">
           <label htmlFor={`${id}-range`} className="sr-only">
             {t("filters.date")}
           </label>
           <NativeSelect
             id={`${id}-range`}
-            className="w-36"
+            className="w-full sm:w-40"
             value={values.range}
             onChange={(e) => onChange({ range: e.target.value as RangePreset })}
           >
@@ -149,7 +149,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-service`}
-          className="w-40"
+          className="min-w-36 flex-1 sm:w-40 sm:flex-none"
           value={values.service ?? ""}
           onChange={(e) => onChange({ service: e.target.value || null })}
         >
@@ -165,7 +165,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-agent`}
-          className="w-40"
+          className="min-w-36 flex-1 sm:w-40 sm:flex-none"
           value={values.agent ?? ""}
           onChange={(e) => onChange({ agent: e.target.value || null })}
         >
@@ -181,7 +181,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-sort`}
-          className="w-40 md:hidden"
+          className="min-w-36 flex-1 md:hidden"
           value={values.sort}
           onChange={(e) => onChange({ sort: e.target.value as "asc" | "desc" })}
         >

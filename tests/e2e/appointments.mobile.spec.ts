@@ -20,7 +20,7 @@ test.describe("phone (390 px)", () => {
     await expect(page.getByText("Rendez-vous confirmé").first()).toBeVisible();
     await page.goto(`/c/${SALON}/appointments/${id}`);
     await expect(appointments.drawer().locator("[data-status]")).toHaveText("Confirmé");
-    await screenshot(page, "11-drawer-390");
+    await screenshot(page, "11-drawer-390", { fullPage: false });
     await expectNoSeriousA11yViolations(page);
   });
 

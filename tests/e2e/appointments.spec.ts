@@ -82,7 +82,7 @@ test.describe("appointment table", () => {
     await expect(history.getByText("Confirmé → En cours")).toBeVisible();
     await expect(history.getByText("En cours → Terminé")).toBeVisible();
     await expect(history.getByText("par Mme Aïcha Ouattara")).toHaveCount(3);
-    await screenshot(page, "03-drawer-history-1280");
+    await screenshot(page, "03-drawer-history-1280", { fullPage: false });
 
     // The drawer has its own URL: a reload shows it again.
     await page.reload();
@@ -99,7 +99,7 @@ test.describe("appointment table", () => {
     const dialog = page.getByRole("alertdialog");
     await expect(dialog.getByRole("heading", { name: "Annuler ce rendez-vous ?" })).toBeVisible();
     await dialog.getByLabel("Motif (facultatif)").fill("Client en voyage");
-    await screenshot(page, "04-cancel-dialog-1280");
+    await screenshot(page, "04-cancel-dialog-1280", { fullPage: false });
     await dialog.getByRole("button", { name: "Annuler le rendez-vous" }).click();
     await expect(page.getByText("Rendez-vous annulé").first()).toBeVisible();
 

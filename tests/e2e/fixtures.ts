@@ -126,8 +126,9 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   ).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, animations: "disabled" });
+/** Saved under test-results/screens/ to be looked at; dialogs and drawers as the screen shows them. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage, animations: "disabled" });
 }
 
 /** Text without the no-break spaces that French number formatting uses. */

@@ -23,7 +23,7 @@ test.describe("new appointment", () => {
 
     await newAppointment.chooseCustomer("Salimata Bamba");
     await newAppointment.setWhen(futureDay(20), "10:00");
-    await page.getByLabel("Agent").selectOption({ label: "Awa Koné — Coiffeuse" });
+    await newAppointment.field("Agent").selectOption({ label: "Awa Koné — Coiffeuse" });
     await page.getByLabel("Commune (facultatif)").fill("Cocody");
     await screenshot(page, "06-new-appointment-1280");
     await newAppointment.submit();
@@ -75,7 +75,7 @@ test.describe("new appointment", () => {
     await page.getByLabel("Type de coupe").selectOption({ label: "Classique" });
     await newAppointment.chooseCustomer("Salimata Bamba");
     await newAppointment.setWhen(day, "15:00");
-    await page.getByLabel("Agent").selectOption({ label: "Koffi Yao — Barbier" });
+    await newAppointment.field("Agent").selectOption({ label: "Koffi Yao — Barbier" });
     await newAppointment.submit();
     await expect(page).toHaveURL(/appointment=/);
 
@@ -84,9 +84,9 @@ test.describe("new appointment", () => {
     await page.getByLabel("Type de coupe").selectOption({ label: "Dégradé (+1 000 F CFA)" });
     await newAppointment.chooseCustomer("Salimata Bamba");
     await newAppointment.setWhen(day, "15:15");
-    await page.getByLabel("Agent").selectOption({ label: "Koffi Yao — Barbier" });
+    await newAppointment.field("Agent").selectOption({ label: "Koffi Yao — Barbier" });
     await newAppointment.submit();
-    const agent = page.getByLabel("Agent");
+    const agent = newAppointment.field("Agent");
     await expect(agent).toHaveAttribute("aria-invalid", "true");
     const errorId = await agent.getAttribute("aria-describedby");
     await expect(page.locator(`#${errorId}`)).toHaveText("Cet agent a déjà un rendez-vous sur ce créneau.");
@@ -107,7 +107,7 @@ test.describe("new appointment", () => {
       await expect(newAppointment.total()).toHaveText(/5\s500\sF\sCFA/);
       await newAppointment.chooseCustomer("Salimata Bamba");
       await newAppointment.setWhen(day, time);
-      await page.getByLabel("Agent").selectOption({ label: PARIS.agent });
+      await newAppointment.field("Agent").selectOption({ label: PARIS.agent });
       await newAppointment.submit();
       await expect(page).toHaveURL(new RegExp(`from=${day}`));
       const drawer = appointments.drawer();
