@@ -1,6 +1,8 @@
 // The typed client beyond the seed's examples: every module, idempotency, paging, and
 // failures that come back as results (a refused connection, an answer that is not the API's).
+import { readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:http";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@/lib/client";
 import { uniquePhone } from "../support/factories";
@@ -108,5 +110,15 @@ describe("typed client", () => {
   it("sends ids safely in the path", async () => {
     const res = await ms().appointment.get({ appId: t.appId, apiKey: t.admin, id: "../../companies/list" });
     expect(!res.success && res.error.code).toBe("appointment-not-found");
+  });
+
+  it("imports nothing at run time: its imports are types only", async () => {
+    const dir = path.resolve(import.meta.dirname, "../../lib/client");
+    for (const file of await readdir(dir)) {
+      const source = await readFile(path.join(dir, file), "utf8");
+      const imports = source.match(/^\s*(import|export)\b[^;]*?\bfrom\s+["'][^"']+["']/gms) ?? [];
+      expect(imports.length, file).toBeGreaterThan(0);
+      for (const statement of imports) expect(statement, `${file}: ${statement}`).toMatch(/^\s*(import|export)\s+type\b/);
+    }
   });
 });
