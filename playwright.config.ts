@@ -38,6 +38,7 @@ export default defineConfig({
         // French date and time pickers, as the receptionists in Abidjan see them.
         "--lang=fr-FR",
       ],
+      env: { ...process.env, LANG: "fr_FR.UTF-8", LANGUAGE: "fr_FR:fr" },
     },
   },
   projects: [

@@ -6,13 +6,15 @@ import { useTransition } from "react";
 import { setLocaleAction } from "@/app/actions";
 import { LOCALES } from "@/i18n/locales";
 import { cn } from "@/lib/utils";
+import { useHydrated } from "./use-hydrated";
 
 /** Two buttons, FR / EN: the choice is kept in a cookie and the page re-renders in place. */
 export function LocaleSwitcher({ current, className }: { current: string; className?: string }) {
   const t = useTranslations();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   return (
-    <div role="group" aria-label={t("nav.language")} className={cn("flex items-center gap-1 text-sm", className)}>
+    <div role="group" data-hydrated={hydrated || undefined} aria-label={t("nav.language")} className={cn("flex items-center gap-1 text-sm", className)}>
       <Languages aria-hidden className="mr-1 size-4 text-muted-foreground" />
       {LOCALES.map((l) => (
         <button

@@ -17,6 +17,7 @@ import { normalizePhone } from "@/lib/phone";
 import { computeTotalPrice } from "@/lib/pricing";
 import { cn } from "@/lib/utils";
 import { CustomerPicker, FieldError } from "./customer-picker";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Service = { id: string; name: string; basePrice: number; duration: number; fields: ServiceField[] };
 type Agent = { id: string; name: string; role: string | null; serviceIds: string[] };
@@ -42,6 +43,7 @@ export function AppointmentForm({
 }) {
   const t = useTranslations();
   const router = useRouter();
+  const hydrated = useHydrated();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [serviceId, setServiceId] = useState("");
@@ -164,7 +166,7 @@ export function AppointmentForm({
   });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6">
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6" data-hydrated={hydrated || undefined}>
       <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6">
         <div className="grid gap-2">
           <Label htmlFor={`${id}-service`}>

@@ -28,6 +28,7 @@ import { appointmentsParsers, PAGE_SIZES } from "./search-params";
 import { StatusBadge } from "./status-badge";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 import { useStatusChange } from "./use-status-change";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
 
@@ -53,6 +54,7 @@ export function AppointmentsView({
   exportPath: string;
 }) {
   const t = useTranslations();
+  const hydrated = useHydrated();
   const [loading, startLoading] = useTransition();
   const [params, setParams] = useQueryStates(appointmentsParsers, {
     shallow: false,
@@ -184,7 +186,7 @@ export function AppointmentsView({
   const detailStatus = detail ? statusOf(detail) : null;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
       <AppointmentsToolbar values={values} onChange={onFilters} facets={facets} services={services} agents={agents}>
         <DataTableViewOptions table={table} label={t("appointments.view")} />
         <Button variant="outline" size="sm" className="h-9" asChild>

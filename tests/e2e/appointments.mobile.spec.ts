@@ -10,7 +10,7 @@ test.describe("phone (390 px)", () => {
     // Nothing wider than the screen.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await screenshot(page, "10-appointments-390");
+    await screenshot(page, "10-appointments-390", { fullPage: false });
     await expectNoSeriousA11yViolations(page);
 
     await appointments.goto(SALON, "range=all&status=PENDING");

@@ -139,6 +139,7 @@ test.describe("appointment table", () => {
     const other = await browser.newContext({ storageState: "test-results/.auth/owner.json" });
     const otherPage = await other.newPage();
     await otherPage.goto(`/c/${SALON}/appointments/${id}`);
+    await expect(otherPage.locator("[data-hydrated]").first()).toBeAttached();
     await otherPage.getByRole("dialog").getByRole("button", { name: "Confirmer" }).click();
     await expect(otherPage.getByRole("dialog").locator("[data-status]")).toHaveText("Confirmé");
     await other.close();

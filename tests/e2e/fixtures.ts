@@ -6,8 +6,10 @@ export class LoginPage {
   constructor(readonly page: Page) {}
   async goto(callbackUrl?: string) {
     await this.page.goto(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
+    await expect(this.page.locator("form[data-hydrated]")).toBeVisible();
   }
   async signIn(email: string, password: string) {
+    await expect(this.page.locator("form[data-hydrated]")).toBeVisible();
     await this.page.getByLabel("Adresse e-mail").fill(email);
     await this.page.getByLabel("Mot de passe").fill(password);
     await this.page.getByRole("button", { name: "Se connecter" }).click();
@@ -27,6 +29,7 @@ export class AppointmentsPage {
 
   /** Waits until the server's answer is on screen (no pending navigation). */
   async ready() {
+    await expect(this.page.locator("[data-hydrated]").first()).toBeAttached();
     await expect(this.page.locator("[aria-busy=true]")).toHaveCount(0);
   }
 
@@ -85,6 +88,7 @@ export class NewAppointmentPage {
   async goto(company: string) {
     await this.page.goto(`/c/${company}/appointments/new`);
     await expect(this.page.getByRole("heading", { name: "Nouveau rendez-vous" })).toBeVisible();
+    await expect(this.page.locator("form[data-hydrated]")).toBeVisible();
   }
   async chooseService(name: RegExp | string) {
     const select = this.page.getByLabel("Service", { exact: false }).first();

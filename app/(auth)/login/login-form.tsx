@@ -6,13 +6,15 @@ import { Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/use-hydrated";
 import { signInAction, type SignInState } from "./actions";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
+  const hydrated = useHydrated();
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
-    <form action={action} className="grid gap-4" noValidate>
+    <form action={action} className="grid gap-4" noValidate data-hydrated={hydrated || undefined}>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="grid gap-2">
         <Label htmlFor="email">{t("email")}</Label>
