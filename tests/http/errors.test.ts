@@ -276,7 +276,12 @@ describe("internal-error", () => {
     const error = expectError(res, "internal-error");
     expect(error.details).toBeUndefined();
     expect(res.text).not.toMatch(/simulated|at .*\.(ts|js)|stack/i);
-    const log = await readFile(inject("serverLog"), "utf8");
+    // The server's output reaches the log file through the test runner's pipe: give it a moment.
+    let log = "";
+    for (let i = 0; i < 40 && !log.includes("simulated database failure"); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      log = await readFile(inject("serverLog"), "utf8");
+    }
     expect(log).toContain("simulated database failure");
     expect(log).toMatch(/\[api\] POST \/app\/[^ ]+\/companies\/create failed/);
   });
