@@ -62,7 +62,7 @@ async function openServer(url: string): Promise<Handle> {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     onnotice: () => {},
   });
-  const db = drizzle({ client, schema, casing: "snake_case", logger: process.env.DB_LOG === "1" }) as unknown as Db;
+  const db = drizzle({ client: alwaysPrepared(client), schema, casing: "snake_case", logger: process.env.DB_LOG === "1" }) as unknown as Db;
   // Migrate on one dedicated connection holding a session advisory lock.
   const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -72,6 +72,32 @@ async function openServer(url: string): Promise<Handle> {
     await migrator.end({ timeout: 5 });
   }
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * Drizzle asks postgres.js for unnamed statements unless a query is `.prepare()`d by name, so
+ * every query is parsed and planned again. Measured on `get`: twice the requests per second
+ * with named prepared statements. This makes every query (transactions too) a prepared one;
+ * postgres.js keeps them per connection, keyed by the SQL text.
+ */
+function alwaysPrepared<T extends object>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], options?: object) =>
+          (value as (...a: unknown[]) => unknown).call(target, query, params, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args[args.length - 1] as (tx: object) => unknown;
+          return (value as (...a: unknown[]) => unknown).call(target, ...args.slice(0, -1), (tx: object) => fn(alwaysPrepared(tx)));
+        };
+      }
+      return value;
+    },
+  });
 }
 
 async function openEmbedded(dir: string): Promise<Handle> {

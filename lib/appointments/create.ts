@@ -42,9 +42,8 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
   const totalPrice = data.totalPrice ?? computeTotalPrice(service, fields.data);
   const end = new Date(data.date.getTime() + service.duration * 60_000);
 
-  let id: string;
-  try {
-    id = await db.transaction(async (tx) => {
+  const insert = () =>
+    db.transaction(async (tx) => {
       const [row] = await tx
         .insert(appointments)
         .values({
@@ -70,11 +69,21 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
       });
       return row.id;
     });
-  } catch (err) {
-    if (pgErrorCode(err) === "23P01") throw new AppError("agent-unavailable");
-    // A row deleted between the checks and the insert: the same answer as if it never was.
-    if (pgErrorCode(err) === "23503") throw foreignKeyError(pgConstraint(err));
-    throw err;
+
+  let id: string | undefined;
+  for (let attempt = 1; id === undefined; attempt++) {
+    try {
+      id = await insert();
+    } catch (err) {
+      const code = pgErrorCode(err);
+      if (code === "23P01") throw new AppError("agent-unavailable");
+      // Concurrent bookings of one slot check the exclusion constraint against each other's
+      // uncommitted rows and may deadlock; the retry then meets the winner's row (23P01).
+      if (code === "40P01" && attempt < 3) continue;
+      // A row deleted between the checks and the insert: the same answer as if it never was.
+      if (code === "23503") throw foreignKeyError(pgConstraint(err));
+      throw err;
+    }
   }
   return getAppointment(caller, id);
 }
