@@ -11,6 +11,8 @@ import { idempotencyKeys } from "@/db/schema";
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const TTL = sql.raw(`interval '${IDEMPOTENCY_TTL_HOURS} hours'`);
+/** Far longer than a request may run (the server's timeouts end it well before). */
+const ABANDONED = sql.raw(`interval '2 minutes'`);
 
 export type IdempotencyScope = { appId: string; apiKeyId: string; key: string };
 
@@ -43,7 +45,8 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Takes the key for this request, or says why not. An expired reservation (older than the
- * TTL) is taken over as if it were new.
+ * TTL) is taken over as if it were new, and so is one left in flight for longer than any
+ * request lives (its server died mid-request): the caller's retry must not be stuck for 24 h.
  */
 export async function reserveIdempotencyKey(scope: IdempotencyScope, hash: string): Promise<Reservation> {
   const db = await getDb();
@@ -56,7 +59,8 @@ export async function reserveIdempotencyKey(scope: IdempotencyScope, hash: strin
       .onConflictDoUpdate({
         target: [idempotencyKeys.appId, idempotencyKeys.apiKeyId, idempotencyKeys.key],
         set: { requestHash: hash, responseStatus: null, responseBody: null, createdAt: sql`now()` },
-        setWhere: sql`${idempotencyKeys.createdAt} < now() - ${TTL}`,
+        setWhere: sql`${idempotencyKeys.createdAt} < now() - ${TTL}
+          OR (${idempotencyKeys.responseStatus} IS NULL AND ${idempotencyKeys.createdAt} < now() - ${ABANDONED})`,
       })
       .returning({ key: idempotencyKeys.key });
     if (taken.length > 0) return { state: "reserved" };
