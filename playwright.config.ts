@@ -65,7 +65,7 @@ export default defineConfig({
         reuseExistingServer: false,
         stdout: "ignore",
         stderr: "pipe",
-        env: { E2E_PORT: String(port) },
+        env: { E2E_PORT: String(port), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
         gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       },
 });

@@ -22,7 +22,7 @@ import { cn } from "@/lib/utils";
 import { AppointmentDrawer } from "./appointment-drawer";
 import { AppointmentsToolbar, type ToolbarValues } from "./appointments-toolbar";
 import { CancelDialog, type CancelTarget } from "./cancel-dialog";
-import { appointmentColumns } from "./columns";
+import { appointmentColumns, type ColumnHandlers } from "./columns";
 import { RowActions } from "./row-actions";
 import { appointmentsParsers, PAGE_SIZES } from "./search-params";
 import { StatusBadge } from "./status-badge";
@@ -89,23 +89,21 @@ export function AppointmentsView({
   );
   const move = useCallback((r: { id: string }, to: Move) => change(r.id, to), [change]);
 
-  const columns = useMemo(
-    () =>
-      appointmentColumns(t, {
-        statusOf,
-        isPending: (r) => overrides[r.id] !== undefined,
-        onOpen: openRow,
-        onMove: move,
-        onCancel: askCancel,
-      }),
-    [t, statusOf, overrides, openRow, move, askCancel],
-  );
+  const columns = useMemo(() => appointmentColumns(t), [t]);
+  const meta: ColumnHandlers = {
+    statusOf,
+    isPending: (r) => overrides[r.id] !== undefined,
+    onOpen: openRow,
+    onMove: move,
+    onCancel: askCancel,
+  };
 
   const sorting: SortingState = [{ id: "date", desc: params.sort === "desc" }];
   const table = useReactTable({
     data: rows,
     columns,
     getRowId: (r) => r.id,
+    meta,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualPagination: true,

@@ -19,8 +19,17 @@ export type ColumnHandlers = {
   onCancel: (row: AppointmentRow) => void;
 };
 
-/** The appointment table's columns (shadcn's columns.tsx). Sorting by date happens on the server. */
-export function appointmentColumns(t: T, h: ColumnHandlers): ColumnDef<AppointmentRow>[] {
+/** The handlers of the current render, read by the cells through the table's meta. */
+function handlers(table: { options: { meta?: unknown } }): ColumnHandlers {
+  return table.options.meta as ColumnHandlers;
+}
+
+/**
+ * The appointment table's columns (shadcn's columns.tsx). Sorting by date happens on the
+ * server. The cells read their handlers from the table's `meta`, so the column definitions
+ * stay the same object across renders: React keeps the cells' DOM (and keyboard focus).
+ */
+export function appointmentColumns(t: T): ColumnDef<AppointmentRow>[] {
   return [
     {
       id: "select",
@@ -65,14 +74,14 @@ export function appointmentColumns(t: T, h: ColumnHandlers): ColumnDef<Appointme
       meta: { label: t("appointments.columns.customer") },
       header: t("appointments.columns.customer"),
       enableSorting: false,
-      cell: ({ row }) => (
+      cell: ({ row, table }) => (
         <div className="min-w-0">
           <button
             type="button"
             className="max-w-[14rem] truncate rounded text-left font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/60"
             onClick={(e) => {
               e.stopPropagation();
-              h.onOpen(row.original);
+              handlers(table).onOpen(row.original);
             }}
           >
             {row.original.customerName}
@@ -120,23 +129,29 @@ export function appointmentColumns(t: T, h: ColumnHandlers): ColumnDef<Appointme
       meta: { label: t("appointments.columns.status") },
       header: t("appointments.columns.status"),
       enableSorting: false,
-      cell: ({ row }) => <StatusBadge status={h.statusOf(row.original)} pending={h.isPending(row.original)} />,
+      cell: ({ row, table }) => {
+        const h = handlers(table);
+        return <StatusBadge status={h.statusOf(row.original)} pending={h.isPending(row.original)} />;
+      },
     },
     {
       id: "actions",
       header: () => <span className="sr-only">{t("appointments.columns.actions")}</span>,
       enableSorting: false,
       enableHiding: false,
-      cell: ({ row }) => (
-        <RowActions
-          status={h.statusOf(row.original)}
-          name={row.original.customerName}
-          disabled={h.isPending(row.original)}
-          onOpen={() => h.onOpen(row.original)}
-          onMove={(to) => h.onMove(row.original, to)}
-          onCancel={() => h.onCancel(row.original)}
-        />
-      ),
+      cell: ({ row, table }) => {
+        const h = handlers(table);
+        return (
+          <RowActions
+            status={h.statusOf(row.original)}
+            name={row.original.customerName}
+            disabled={h.isPending(row.original)}
+            onOpen={() => h.onOpen(row.original)}
+            onMove={(to) => h.onMove(row.original, to)}
+            onCancel={() => h.onCancel(row.original)}
+          />
+        );
+      },
     },
   ];
 }
