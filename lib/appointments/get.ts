@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { appointmentEvents, appointments } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError } from "../errors";
 import { isUuid } from "../ids";
+import { preparedFor } from "../prepared";
 import { selectAppointmentDetails, type AppointmentDetail } from "./shape";
 
 /** One appointment of the caller's app and companies; anything else is appointment-not-found. */
@@ -12,12 +13,22 @@ export async function getAppointment(caller: Caller, id: string): Promise<Appoin
   requireScope(caller, "appointments:read");
   if (!isUuid(id)) throw new AppError("appointment-not-found");
   const db = await getDb();
-  const [row] = await selectAppointmentDetails(
-    db,
-    and(eq(appointments.appId, caller.appId), eq(appointments.id, id), companyScope(caller, appointments.companyId)),
-  ).limit(1);
+  const scoped = caller.companyIds !== "all";
+  const query = preparedFor(db, scoped ? "detail:scoped" : "detail", () =>
+    selectAppointmentDetails(db, detailWhere(scoped)).limit(1),
+  );
+  const [row] = (await query.execute({ appId: caller.appId, id, scope: scoped ? [...caller.companyIds] : undefined })) as AppointmentDetail[];
   if (!row) throw new AppError("appointment-not-found");
   return row;
+}
+
+/** One appointment by id, within the caller's companies when limited (placeholders: appId, id, scope). */
+export function detailWhere(scoped: boolean) {
+  return and(
+    eq(appointments.appId, sql.placeholder("appId")),
+    eq(appointments.id, sql.placeholder("id")),
+    scoped ? sql`${appointments.companyId} = ANY(${sql.placeholder("scope")}::uuid[])` : undefined,
+  );
 }
 
 /** The appointment's history, oldest first: its creation and every change. */

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
-import { getDb, type Queryable } from "@/db";
+import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { getDb, type Db, type Queryable } from "@/db";
 import { appointments, customers } from "@/db/schema";
-import { type Caller, companyScope, requireScope } from "../auth/caller";
+import { type Caller, requireScope } from "../auth/caller";
 import { isUuid } from "../ids";
 import { escapeLike } from "../like";
 import { parseInput } from "../validation/parse";
 import { pageOf } from "../pagination";
+import { preparedFor } from "../prepared";
 import { appointmentCursorKey, decodeAppointmentCursor } from "./cursor";
 import { listAppointmentsInput, type ListAppointmentsFilters, type ListAppointmentsInput } from "./schemas";
 import { selectAppointments, type AppointmentView } from "./shape";
@@ -21,29 +22,43 @@ export type AppointmentPage = { data: AppointmentView[]; nextCursor: string | nu
 export async function listAppointments(caller: Caller, input: ListAppointmentsInput = {}): Promise<AppointmentPage> {
   requireScope(caller, "appointments:read");
   const filters = parseInput(listAppointmentsInput, input);
-  const query = listQuery(await getDb(), caller, filters);
-  if (!query) return { data: [], nextCursor: null };
-  return pageOf(await query, filters.limit, appointmentCursorKey);
+  const built = listQuery(caller, filters);
+  if (!built) return { data: [], nextCursor: null };
+  const db = await getDb();
+  const rows = await preparedFor(db, `list:${built.shape}`, () => built.query(db)).execute(built.values);
+  return pageOf(rows as AppointmentView[], filters.limit, appointmentCursorKey);
 }
 
-/** The list's query (undefined when it cannot match anything); benchmarks EXPLAIN it as built here. */
-export function listQuery(db: Queryable, caller: Caller, filters: ListAppointmentsFilters) {
+/**
+ * The list's query with placeholders, the values to fill them, and its shape (which filters
+ * are present): one prepared statement per shape, built once. Undefined when it cannot match
+ * anything. Benchmarks EXPLAIN it as built here.
+ */
+export function listQuery(caller: Caller, filters: ListAppointmentsFilters) {
   const where = filterConditions(caller, filters, { withStatus: true });
   if (!where) return undefined;
-  const conditions = [where];
+  let shape = where.shape;
+  const values = { ...where.values, limit: filters.limit + 1 };
+  const conditions = [where.sql];
   if (filters.cursor) {
     const c = decodeAppointmentCursor(filters.cursor);
+    Object.assign(values, { cursorDate: c.date.toISOString(), cursorId: c.id });
+    shape += filters.order === "asc" ? ">" : "<";
     // A row comparison keeps ties on date ordered by id and lets the (…, date, id) index drive.
-    conditions.push(
-      filters.order === "asc"
-        ? sql`(${appointments.date}, ${appointments.id}) > (${c.date.toISOString()}::timestamptz, ${c.id}::uuid)`
-        : sql`(${appointments.date}, ${appointments.id}) < (${c.date.toISOString()}::timestamptz, ${c.id}::uuid)`,
-    );
+    const key = sql`(${appointments.date}, ${appointments.id})`;
+    const at = sql`(${sql.placeholder("cursorDate")}::timestamptz, ${sql.placeholder("cursorId")}::uuid)`;
+    conditions.push(filters.order === "asc" ? sql`${key} > ${at}` : sql`${key} < ${at}`);
   }
+  shape += filters.order;
   const dir = filters.order === "asc" ? asc : desc;
-  return selectAppointments(db, and(...conditions))
-    .orderBy(dir(appointments.date), dir(appointments.id))
-    .limit(filters.limit + 1);
+  return {
+    shape,
+    values,
+    query: (db: Queryable) =>
+      selectAppointments(db, and(...conditions))
+        .orderBy(dir(appointments.date), dir(appointments.id))
+        .limit(sql.placeholder("limit") as unknown as number),
+  };
 }
 
 /** Counts per status for the same filters, status aside: the facet counts of the dashboard. */
@@ -57,53 +72,85 @@ export async function countAppointmentsByStatus(
   const where = filterConditions(caller, filters, { withStatus: false });
   if (!where) return counts;
   const db = await getDb();
-  const rows = await db
-    .select({ status: appointments.status, n: count() })
-    .from(appointments)
-    .where(where)
-    .groupBy(appointments.status);
+  const query = (d: Db) =>
+    d.select({ status: appointments.status, n: count() }).from(appointments).where(where.sql).groupBy(appointments.status);
+  const rows = (await preparedFor(db, `count:${where.shape}`, () => query(db)).execute(where.values)) as {
+    status: AppointmentStatus;
+    n: number;
+  }[];
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
 }
 
+const ph = (name: string) => sql.placeholder(name);
+
 /**
- * The WHERE of a list: app first, then the caller's companies, then the filters.
- * undefined when a filter names an id that cannot exist (the answer is empty).
+ * The WHERE of a list, with placeholders: app first, then the caller's companies, then the
+ * filters. Undefined when a filter names an id that cannot exist (the answer is empty).
  */
 function filterConditions(
   caller: Caller,
   f: ListAppointmentsFilters,
   options: { withStatus: boolean },
-): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(appointments.appId, caller.appId), companyScope(caller, appointments.companyId)];
+): { sql: SQL; values: Record<string, unknown>; shape: string } | undefined {
+  const values: Record<string, unknown> = { appId: caller.appId };
+  const conditions: SQL[] = [eq(appointments.appId, ph("appId"))];
+  let shape = "";
+  if (caller.companyIds !== "all") {
+    values.scope = [...caller.companyIds];
+    conditions.push(sql`${appointments.companyId} = ANY(${ph("scope")}::uuid[])`);
+    shape += "S";
+  }
   const ids = [
-    [f.companyId, appointments.companyId],
-    [f.serviceId, appointments.serviceId],
-    [f.agentId, appointments.agentId],
-    [f.customerId, appointments.customerId],
+    ["companyId", "C", f.companyId, appointments.companyId],
+    ["serviceId", "V", f.serviceId, appointments.serviceId],
+    ["agentId", "A", f.agentId, appointments.agentId],
+    ["customerId", "U", f.customerId, appointments.customerId],
   ] as const;
-  for (const [value, column] of ids) {
+  for (const [name, letter, value, column] of ids) {
     if (value === undefined) continue;
     if (!isUuid(value)) return undefined;
-    conditions.push(eq(column, value));
+    values[name] = value;
+    conditions.push(eq(column, ph(name)));
+    shape += letter;
   }
   if (options.withStatus && f.status !== undefined) {
-    const statuses = Array.isArray(f.status) ? f.status : [f.status];
-    if (statuses.length > 0) conditions.push(inArray(appointments.status, statuses));
+    const statuses = [...new Set(Array.isArray(f.status) ? f.status : [f.status])];
+    if (statuses.length === 1) {
+      // One status as an equality: the (…, status, date, id) index then yields rows in order.
+      values.status = statuses[0];
+      conditions.push(eq(appointments.status, ph("status")));
+      shape += "t";
+    } else if (statuses.length > 1) {
+      values.statuses = statuses;
+      // Through text[]: PGlite serialises arrays of built-in types only.
+      conditions.push(sql`${appointments.status} = ANY(${ph("statuses")}::text[]::appointment_status[])`);
+      shape += "T";
+    }
   }
-  if (f.from) conditions.push(gte(appointments.date, f.from));
-  if (f.to) conditions.push(lt(appointments.date, f.to));
-  if (f.search) conditions.push(searchCondition(f.search));
-  return and(...conditions);
+  if (f.from) {
+    values.from = f.from.toISOString();
+    conditions.push(gte(appointments.date, ph("from")));
+    shape += "f";
+  }
+  if (f.to) {
+    values.to = f.to.toISOString();
+    conditions.push(lt(appointments.date, ph("to")));
+    shape += "o";
+  }
+  if (f.search) {
+    const digits = f.search.replace(/\D/g, "");
+    values.name = `%${escapeLike(f.search)}%`;
+    if (digits.length >= 3) values.digits = `%${digits}%`;
+    conditions.push(searchCondition(digits.length >= 3));
+    shape += digits.length >= 3 ? "Q" : "q";
+  }
+  return { sql: and(...conditions)!, values, shape };
 }
 
 /** Customer name or phone contains the text; phone matched on digits, whatever the spacing. */
-function searchCondition(search: string): SQL {
-  const escaped = escapeLike(search);
-  const digits = search.replace(/\D/g, "");
-  const matchCustomer = or(
-    ilike(customers.fullname, `%${escaped}%`),
-    digits.length >= 3 ? sql`${customers.telephone} LIKE ${`%${digits}%`}` : undefined,
-  );
-  return sql`EXISTS (SELECT 1 FROM ${customers} WHERE ${customers.appId} = ${appointments.appId} AND ${customers.id} = ${appointments.customerId} AND ${matchCustomer})`;
+function searchCondition(withDigits: boolean): SQL {
+  const byName = sql`${customers.fullname} ILIKE ${ph("name")}`;
+  const match = withDigits ? sql`(${byName} OR ${customers.telephone} LIKE ${ph("digits")})` : byName;
+  return sql`EXISTS (SELECT 1 FROM ${customers} WHERE ${customers.appId} = ${appointments.appId} AND ${customers.id} = ${appointments.customerId} AND ${match})`;
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { AppError, pgErrorCode } from "../errors";
 import { isUuid } from "../ids";
+import { preparedFor } from "../prepared";
 import { id, requiredText } from "../validation/common";
 import { parseInput } from "../validation/parse";
 import { digestApiKey, generateApiKey, looksLikeApiKey } from "./api-key-secret";
@@ -83,18 +84,30 @@ export type ApiKeyAuth = { caller: Caller; keyId: string; rateLimit: number };
 export async function authenticateApiKey(appId: string, key: unknown): Promise<ApiKeyAuth | null> {
   if (!isUuid(appId) || !looksLikeApiKey(key)) return null;
   const db = await getDb();
-  const [row] = await db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      scopes: apiKeys.scopes,
-      companyId: apiKeys.companyId,
-      rateLimit: apiKeys.rateLimit,
-      lastUsedAt: apiKeys.lastUsedAt,
-    })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.appId, appId), eq(apiKeys.digest, digestApiKey(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
+  const byDigest = preparedFor(db, "api-key", () =>
+    db
+      .select({
+        id: apiKeys.id,
+        name: apiKeys.name,
+        scopes: apiKeys.scopes,
+        companyId: apiKeys.companyId,
+        rateLimit: apiKeys.rateLimit,
+        lastUsedAt: apiKeys.lastUsedAt,
+      })
+      .from(apiKeys)
+      .where(
+        and(eq(apiKeys.appId, sql.placeholder("appId")), eq(apiKeys.digest, sql.placeholder("digest")), isNull(apiKeys.revokedAt)),
+      )
+      .limit(1),
+  );
+  const [row] = (await byDigest.execute({ appId, digest: digestApiKey(key) })) as {
+    id: string;
+    name: string;
+    scopes: string[];
+    companyId: string | null;
+    rateLimit: number;
+    lastUsedAt: Date | null;
+  }[];
   if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     // At most once a minute: a write per request would cost more than the request.

@@ -6,14 +6,14 @@
 //   tsx --import ./scripts/register.mjs scripts/bench/bare-server.ts  (DATABASE_URL, PORT)
 import { createHash } from "node:crypto";
 import http from "node:http";
+import { Placeholder } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
-import { appointments } from "../../db/schema";
 import { listQuery } from "../../lib/appointments/list";
 import { listAppointmentsInput } from "../../lib/appointments/schemas";
+import { detailWhere } from "../../lib/appointments/get";
 import { selectAppointmentDetails } from "../../lib/appointments/shape";
 import { statusChangeStatement } from "../../lib/appointments/update-status";
 import type { Caller } from "../../lib/auth/caller";
@@ -22,26 +22,17 @@ const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABA
 const db = drizzle({ client: sql, schema, casing: "snake_case" });
 const dialect = new PgDialect({ casing: "snake_case" });
 
-// Sentinels: unique values whose positions in a built statement name the request's inputs.
-const S = {
-  app: "00000000-0000-4000-8000-0000000000a1",
-  company: "00000000-0000-4000-8000-0000000000a2",
-  id: "00000000-0000-4000-8000-0000000000a3",
-  from: "2001-01-01T00:00:00.000Z",
-  to: "2001-01-02T00:00:00.000Z",
-  cursorDate: "2001-01-03T00:00:00.000Z",
-  cursorId: "00000000-0000-4000-8000-0000000000a4",
-  keyId: "00000000-0000-4000-8000-0000000000a5",
-  keyName: "sentinel-key-name",
-};
-type Vars = Partial<Record<keyof typeof S, string>> & Record<string, unknown>;
-
+// The domain's statements, as its builders make them: placeholders name the request's inputs.
+type Vars = Record<string, unknown>;
 function template(built: { sql: string; params: unknown[] }) {
-  const names = Object.entries(S);
-  const slots: ({ name: string } | { value: unknown })[] = built.params.map((p) => {
-    const hit = names.find(([, v]) => v === p);
-    return hit ? { name: hit[0] } : { value: p };
-  });
+  // Placeholders, and "$name" strings standing in for values written inline, become inputs.
+  const slots: ({ name: string } | { value: unknown })[] = built.params.map((p) =>
+    p instanceof Placeholder
+      ? { name: p.name as string }
+      : typeof p === "string" && p.startsWith("$")
+        ? { name: p.slice(1) }
+        : { value: p },
+  );
   return {
     text: built.sql,
     run: (vars: Vars) =>
@@ -49,20 +40,30 @@ function template(built: { sql: string; params: unknown[] }) {
   };
 }
 
-const sentinelCaller = (companyIds: Caller["companyIds"] = "all"): Caller => ({
-  appId: S.app,
-  companyIds,
+const anyCaller: Caller = {
+  appId: "00000000-0000-4000-8000-000000000000",
+  companyIds: "all",
   scopes: [],
-  actor: { type: "api_key", id: S.keyId, name: S.keyName },
-});
-
+  actor: { type: "api_key", id: "00000000-0000-4000-8000-000000000000", name: "bench" },
+};
+const someId = "00000000-0000-4000-8000-000000000001";
 const listFirst = template(
-  listQuery(db as never, sentinelCaller(), listAppointmentsInput.parse({ companyId: S.company, status: "CONFIRMED", from: S.from, to: S.to, limit: 50 }))!.toSQL(),
+  listQuery(anyCaller, listAppointmentsInput.parse({ companyId: someId, status: "CONFIRMED", from: "2001-01-01T00:00:00Z", to: "2001-01-02T00:00:00Z", limit: 50 }))!
+    .query(db as never)
+    .toSQL(),
 );
-const cursor = Buffer.from(JSON.stringify([S.cursorDate, S.cursorId])).toString("base64url");
-const listDeep = template(listQuery(db as never, sentinelCaller(), listAppointmentsInput.parse({ companyId: S.company, limit: 50, cursor }))!.toSQL());
-const detail = template(selectAppointmentDetails(db as never, and(eq(appointments.appId, S.app), eq(appointments.id, S.id))).limit(1).toSQL());
-const confirm = template(dialect.sqlToQuery(statusChangeStatement(sentinelCaller(), S.id, "CONFIRMED", null)));
+const cursor = Buffer.from(JSON.stringify(["2001-01-01T00:00:00.000Z", someId])).toString("base64url");
+const listDeep = template(listQuery(anyCaller, listAppointmentsInput.parse({ companyId: someId, limit: 50, cursor }))!.query(db as never).toSQL());
+const detail = template(selectAppointmentDetails(db as never, detailWhere(false)).limit(1).toSQL());
+// The status change is raw SQL with values inline: mark them with named placeholders.
+const STATUS_CHANGES = Object.fromEntries(
+  (["CONFIRMED", "IN_PROGRESS", "COMPLETED"] as const).map((to) => [
+    to,
+    template(
+      dialect.sqlToQuery(statusChangeStatement({ ...anyCaller, appId: "$app", actor: { type: "api_key", id: "$key", name: "$keyName" } }, "$id", to, null)),
+    ),
+  ]),
+);
 
 // The API's per-request statements: the key by digest, the rate-limit upsert.
 const keyLookup = `select "id", "name", "scopes", "company_id", "rate_limit", "last_used_at" from "api_keys"
@@ -96,23 +97,25 @@ async function authenticate(appId: string, key: string) {
 type Body = Record<string, unknown>;
 const ops: Record<string, (appId: string, key: { id: string; name: string }, body: Body, id?: string) => Promise<[number, unknown]>> = {
   async list(appId, _key, body) {
-    const vars = { app: appId, company: String(body.companyId), from: String(body.from ?? ""), to: String(body.to ?? "") };
+    const vars = { appId, companyId: body.companyId, status: "CONFIRMED", from: body.from, to: body.to, limit: 51 };
     if (body.cursor) {
-      const [date, id] = JSON.parse(Buffer.from(String(body.cursor), "base64url").toString());
-      const rows = await listDeep.run({ ...vars, cursorDate: date, cursorId: id });
+      const [cursorDate, cursorId] = JSON.parse(Buffer.from(String(body.cursor), "base64url").toString());
+      const rows = await listDeep.run({ ...vars, cursorDate, cursorId });
       return [200, { success: true, data: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }];
     }
     const rows = await listFirst.run(vars);
     return [200, { success: true, data: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }];
   },
   async get(appId, _key, _body, id) {
-    const [row] = await detail.run({ app: appId, id });
+    const [row] = await detail.run({ appId, id });
     return row ? [200, { success: true, data: row }] : [404, { success: false }];
   },
-  async status(appId, key, _body, id) {
-    const [r] = await confirm.run({ app: appId, id, keyId: key.id, keyName: key.name });
+  async status(appId, key, body, id) {
+    // The domain builds this statement per target status; the bench confirms, starts, completes.
+    const statement = STATUS_CHANGES[String(body.status)];
+    const [r] = await statement.run({ app: appId, id, key: key.id, keyName: key.name });
     if (!r || r[1] !== 1) return [409, { success: false }];
-    const [row] = await detail.run({ app: appId, id });
+    const [row] = await detail.run({ appId, id });
     return [200, { success: true, data: row }];
   },
   async create(appId, key, body) {
@@ -136,7 +139,7 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
         await tx.unsafe(insertEvent, [appId, row.id, null, "PENDING", "api_key", key.id, key.name], { prepare: true });
         return row.id as string;
       });
-      const [row] = await detail.run({ app: appId, id });
+      const [row] = await detail.run({ appId, id });
       return [201, { success: true, data: row }];
     } catch (err) {
       if ((err as { code?: string }).code === "23P01") return [409, { success: false, error: { code: "agent-unavailable" } }];
@@ -180,4 +183,4 @@ process.on("SIGTERM", () => {
   void sql.end({ timeout: 2 }).then(() => process.exit(0));
 });
 
-export const statements = { listFirst: listFirst.text, listDeep: listDeep.text, detail: detail.text, confirm: confirm.text };
+

@@ -1,4 +1,5 @@
 // The list query's plan and cost, EXPLAINed exactly as the domain builds it (listQuery).
+import { fillPlaceholders } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
@@ -37,9 +38,14 @@ export async function explainList(info: BenchInfo, samples: number): Promise<Pla
     const cursor = Buffer.from(JSON.stringify([new Date(cut.date as string).toISOString(), cut.id])).toString("base64url");
     const deep = listAppointmentsInput.parse({ companyId: info.companyId, cursor, limit: 50 });
 
+    const statement = (filters: typeof first) => {
+      const built = listQuery(caller, filters)!;
+      const { sql, params } = built.query(db as never).toSQL();
+      return { sql, params: fillPlaceholders(params, built.values) as never[] };
+    };
     const explain = async (filters: typeof first) => {
-      const { sql, params } = listQuery(db as never, caller, filters)!.toSQL();
-      const [row] = await client.unsafe(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params as never[]);
+      const { sql, params } = statement(filters);
+      const [row] = await client.unsafe(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
       return (row["QUERY PLAN"] as { Plan: PlanNode; "Execution Time": number }[])[0];
     };
     const times = async (filters: typeof first) => {
@@ -55,8 +61,8 @@ export async function explainList(info: BenchInfo, samples: number): Promise<Pla
     const scan = nodes.find((n) => n["Relation Name"] === "appointments");
     const deepPlan = flatten((await explain(deep)).Plan);
     const sortsCompany = [...nodes, ...deepPlan].some((n) => n["Node Type"] === "Sort" && (n["Actual Rows"] ?? 0) > 51);
-    const { sql: text, params } = listQuery(db as never, caller, first)!.toSQL();
-    const textPlan = (await client.unsafe(`EXPLAIN ${text}`, params as never[])).map((r) => r["QUERY PLAN"]).join("\n");
+    const { sql: text, params } = statement(first);
+    const textPlan = (await client.unsafe(`EXPLAIN ${text}`, params)).map((r) => r["QUERY PLAN"]).join("\n");
     return {
       rows: info.rows,
       samples,

@@ -33,6 +33,10 @@ export async function runBench(options: {
   runs: number;
   seconds: number;
   smoke?: boolean;
+  /** Only these operations (names as printed, or a prefix: "list", "get"…). */
+  only?: string[];
+  /** Skip the plans, the page timing and the bundle sizes. */
+  apiOnly?: boolean;
   distDir?: string;
   log?: (line: string) => void;
 }): Promise<BenchReport> {
@@ -60,7 +64,10 @@ export async function runBench(options: {
 
     const fixtures = await loadFixtures(sql, big);
     const measures: Measure[] = [];
-    for (const op of Object.keys(fixtures.requests) as OpName[]) {
+    const ops = (Object.keys(fixtures.requests) as OpName[]).filter(
+      (op) => !options.only?.length || options.only.some((o) => op.startsWith(o)),
+    );
+    for (const op of ops) {
       for (const concurrency of [1, 8]) {
         const m: Record<"api" | "bare", Measure> = {
           api: { op, target: "api", concurrency, runs: [] },
@@ -87,9 +94,9 @@ export async function runBench(options: {
     }
     await fixtures.reset();
 
-    const plans = [await explainList(small, options.smoke ? 3 : 20), await explainList(big, options.smoke ? 3 : 20)];
-    const page = await timeDashboardPage(api, big, options.smoke ? 2 : 15);
-    const bundles = firstLoadJs(path.join(root, distDir));
+    const plans = options.apiOnly ? [] : [await explainList(small, options.smoke ? 3 : 20), await explainList(big, options.smoke ? 3 : 20)];
+    const page = options.apiOnly ? null : await timeDashboardPage(api, big, options.smoke ? 2 : 15);
+    const bundles = options.apiOnly ? [] : firstLoadJs(path.join(root, distDir));
     const [{ version }] = await sql`SELECT current_setting('server_version') AS version`;
     const report: BenchReport = {
       startedAt: new Date().toISOString(),
@@ -316,6 +323,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       runs: { type: "string", default: "3" },
       seconds: { type: "string", default: "5" },
       smoke: { type: "boolean", default: false },
+      only: { type: "string" },
+      "api-only": { type: "boolean", default: false },
     },
   });
   const smoke = values.smoke;
@@ -324,6 +333,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     runs: smoke ? 1 : Number(values.runs),
     seconds: smoke ? 0.3 : Number(values.seconds),
     smoke,
+    only: values.only?.split(","),
+    apiOnly: values["api-only"],
   });
   printReport(report);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
