@@ -161,10 +161,17 @@ function DetailActions({
   if (!forward.length && !canCancel) return <p className="text-sm text-muted-foreground">{t("detail.final")}</p>;
   return (
     <div role="group" aria-label={t("detail.actions")} className="flex flex-wrap gap-2">
-      {forward.map((to) => {
+      {forward.map((to, i) => {
         const Icon = MOVE_ICONS[to];
         return (
-          <Button key={to} disabled={pending} onClick={() => onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}>
+          // Same button from one step to the next (keyed by position, aria-disabled while
+          // saving): Confirmer → Démarrer → Terminer by keyboard without losing the focus.
+          <Button
+            key={i}
+            aria-disabled={pending || undefined}
+            className="aria-disabled:cursor-wait aria-disabled:opacity-60"
+            onClick={() => !pending && onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}
+          >
             <Icon aria-hidden />
             {t(`transition.${to}`)}
           </Button>

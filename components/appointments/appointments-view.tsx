@@ -157,7 +157,9 @@ export function AppointmentsView({
     <div className="flex flex-col items-center gap-2 py-6 text-center" role="status">
       <CalendarX2 aria-hidden className="size-8 text-muted-foreground" />
       <p className="font-medium">{t("appointments.empty.title")}</p>
-      <p className="text-sm text-muted-foreground">{t("appointments.empty.filtered")}</p>
+      <p className="text-sm text-muted-foreground">
+        {filtered ? t("appointments.empty.filtered") : t("appointments.empty.period")}
+      </p>
       {filtered ? (
         <Button
           variant="outline"

@@ -11,6 +11,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { nextStatuses, type AppointmentStatus } from "@/lib/appointments/status";
+import { cn } from "@/lib/utils";
 
 export const MOVE_ICONS = { CONFIRMED: ThumbsUp, IN_PROGRESS: Play, COMPLETED: CheckCheck, CANCELLED: Ban } as const;
 
@@ -45,17 +46,19 @@ export function RowActions({
   const { forward, canCancel } = movesFrom(status);
   return (
     <div className="flex items-center justify-end gap-1" onClick={(e) => e.stopPropagation()}>
-      {forward.map((to) => {
+      {forward.map((to, i) => {
         const Icon = MOVE_ICONS[to];
         return (
+          // Keyed by position: after Confirmer the same button becomes Démarrer and keeps the focus.
           <Button
-            key={to}
+            key={i}
             variant="outline"
             size="sm"
-            disabled={disabled}
-            onClick={() => onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}
+            // aria-disabled, not disabled: a disabled button drops the keyboard focus.
+            aria-disabled={disabled || undefined}
+            onClick={() => !disabled && onMove(to as Exclude<AppointmentStatus, "PENDING" | "CANCELLED">)}
             aria-label={`${t(`transition.${to}`)} — ${name}`}
-            className={compact ? "flex-1" : undefined}
+            className={cn("aria-disabled:cursor-wait aria-disabled:opacity-60", compact && "flex-1")}
           >
             <Icon aria-hidden />
             {t(`transition.${to}`)}

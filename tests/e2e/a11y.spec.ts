@@ -46,5 +46,14 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("menuitem", { name: "Voir le détail" })).toBeFocused();
     await page.keyboard.press("Escape");
+
+    // Confirmer by keyboard: the same button becomes Démarrer and keeps the focus.
+    await appointments.goto(SALON, "range=all&sort=desc");
+    const { row: pending, id, customer } = await appointments.firstRowWithStatus("En attente");
+    await pending.getByRole("button", { name: `Confirmer — ${customer}` }).focus();
+    await page.keyboard.press("Enter");
+    const row = page.locator(`tbody tr[data-id="${id}"]`);
+    await expect(row.locator("[data-status]")).toHaveText("Confirmé");
+    await expect(row.getByRole("button", { name: `Démarrer — ${customer}` })).toBeFocused();
   });
 });
