@@ -35,10 +35,7 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        // French date and time pickers, as the receptionists in Abidjan see them.
-        "--lang=fr-FR",
       ],
-      env: { ...process.env, LANG: "fr_FR.UTF-8", LANGUAGE: "fr_FR:fr" },
     },
   },
   projects: [

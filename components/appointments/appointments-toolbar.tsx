@@ -149,7 +149,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-service`}
-          className="min-w-36 flex-1 sm:w-40 sm:flex-none"
+          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
           value={values.service ?? ""}
           onChange={(e) => onChange({ service: e.target.value || null })}
         >
@@ -165,7 +165,7 @@ export function AppointmentsToolbar({
         </label>
         <NativeSelect
           id={`${id}-agent`}
-          className="min-w-36 flex-1 sm:w-40 sm:flex-none"
+          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
           value={values.agent ?? ""}
           onChange={(e) => onChange({ agent: e.target.value || null })}
         >
