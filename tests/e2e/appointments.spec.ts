@@ -32,13 +32,27 @@ test.describe("appointment table", () => {
     await expect(page).not.toHaveURL(/range=week/);
     await expect(page).toHaveURL(/status=PENDING/);
 
-    // Search by customer name, then by phone digits.
+    // Two statuses at once: the facets add up.
+    await appointments.filterStatus("Confirmé");
+    await expect(page).toHaveURL(/status=PENDING(%2C|,)CONFIRMED/);
+    for (const text of await appointments.statusBadges().allInnerTexts()) expect(["En attente", "Confirmé"]).toContain(text.trim());
+
+    // Search by customer name, then by phone digits typed with spaces.
     await appointments.goto(SALON, "range=all");
-    const name = (await appointments.rows().first().locator("td").nth(2).locator("button").innerText()).trim();
+    const first = appointments.rows().first();
+    const name = (await first.locator("td").nth(2).locator("button").innerText()).trim();
+    const phone = (await first.locator("td").nth(2).locator("div div").innerText()).trim();
     await page.getByLabel("Recherche").fill(name);
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(name).replace(/%20/g, "(\\+|%20)")}`));
     await appointments.ready();
     for (const text of await appointments.rows().locator("td:nth-child(3) button").allInnerTexts()) expect(text).toBe(name);
+    const lastDigits = phone.replace(/\D/g, "").slice(-8);
+    await page.getByLabel("Recherche").fill(lastDigits.replace(/(\d{2})(?=\d)/g, "$1 "));
+    await expect(page).toHaveURL(/q=\d{2}/);
+    await appointments.ready();
+    for (const text of await appointments.rows().locator("td:nth-child(3) div div").allInnerTexts()) {
+      expect(text.replace(/\D/g, "")).toContain(lastDigits);
+    }
   });
 
   test("custom range and page size are kept in the URL; pages move forward and back", async ({ page, appointments }) => {
