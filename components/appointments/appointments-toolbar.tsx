@@ -28,14 +28,12 @@ export function AppointmentsToolbar({
   facets,
   services,
   agents,
-  children,
 }: {
   values: ToolbarValues;
   onChange: (patch: Partial<ToolbarValues>) => void;
   facets: Record<AppointmentStatus, number>;
   services: { id: string; name: string }[];
   agents: { id: string; name: string }[];
-  children?: React.ReactNode;
 }) {
   const t = useTranslations("appointments");
   const ts = useTranslations("status");
@@ -203,7 +201,6 @@ export function AppointmentsToolbar({
             {t("filters.reset")}
           </Button>
         ) : null}
-        <div className="ml-auto flex items-center gap-2">{children}</div>
       </div>
     </div>
   );

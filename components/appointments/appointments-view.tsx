@@ -187,15 +187,22 @@ export function AppointmentsView({
 
   return (
     <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
-      <AppointmentsToolbar values={values} onChange={onFilters} facets={facets} services={services} agents={agents}>
-        <DataTableViewOptions table={table} label={t("appointments.view")} />
-        <Button variant="outline" size="sm" className="h-9" asChild>
-          <a href={exportHref} download>
-            <Download aria-hidden />
-            {t("appointments.export")}
-          </a>
-        </Button>
-      </AppointmentsToolbar>
+      <AppointmentsToolbar values={values} onChange={onFilters} facets={facets} services={services} agents={agents} />
+
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm font-medium" aria-live="polite">
+          {t("appointments.count", { count: total })}
+        </p>
+        <div className="flex items-center gap-2">
+          <DataTableViewOptions table={table} label={t("appointments.view")} />
+          <Button variant="outline" size="sm" asChild>
+            <a href={exportHref} download>
+              <Download aria-hidden />
+              {t("appointments.export")}
+            </a>
+          </Button>
+        </div>
+      </div>
 
       {selected.length > 0 ? (
         <div

@@ -17,7 +17,7 @@ export function DataTableViewOptions<T>({ table, label }: { table: Table<T>; lab
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" className="ml-auto hidden h-9 lg:flex">
+        <Button variant="outline" size="sm" className="hidden lg:flex">
           <Settings2 aria-hidden />
           {label}
         </Button>

@@ -166,7 +166,7 @@ test.describe("appointment table", () => {
 
   test("CSV export of the filtered list", async ({ page, appointments }) => {
     await appointments.goto(SALON, "range=week");
-    const summary = plain(await page.getByText(/^\d+ rendez-vous$/).innerText());
+    const summary = plain(await page.getByText(/^\d+ rendez-vous$/).first().innerText());
     const total = Number(summary.split(" ")[0]);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^rendez-vous-salon-elegance-cocody-\d{4}-\d{2}-\d{2}\.csv$/);
