@@ -17,7 +17,7 @@ import { DataTablePagination } from "@/components/data-table/data-table-paginati
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { canTransition, type AppointmentStatus } from "@/lib/appointments/status";
+import { canTransition, isFinal, type AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
 import { AppointmentDrawer } from "./appointment-drawer";
 import { AppointmentsToolbar, type ToolbarValues } from "./appointments-toolbar";
@@ -300,17 +300,19 @@ export function AppointmentsView({
                       </div>
                     </div>
                   </div>
-                  <div className="mt-3">
-                    <RowActions
-                      compact
-                      status={status}
-                      name={r.customerName}
-                      disabled={overrides[r.id] !== undefined}
-                      onOpen={() => openRow(r)}
-                      onMove={(to) => move(r, to)}
-                      onCancel={() => askCancel(r)}
-                    />
-                  </div>
+                  {isFinal(status) ? null : (
+                    <div className="mt-3">
+                      <RowActions
+                        compact
+                        status={status}
+                        name={r.customerName}
+                        disabled={overrides[r.id] !== undefined}
+                        onOpen={() => openRow(r)}
+                        onMove={(to) => move(r, to)}
+                        onCancel={() => askCancel(r)}
+                      />
+                    </div>
+                  )}
                 </li>
               );
             })
