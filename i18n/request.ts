@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale } from "./locales";
+import { loadMessages } from "./messages";
 
 // No locale in the URL: staff pick French or English once, kept in a cookie.
 export default getRequestConfig(async () => {
@@ -10,6 +11,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Africa/Abidjan",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarCheck } from "lucide-react";
 import { CompanySwitcher } from "@/components/dashboard/company-switcher";
+import { MainNav, navItems } from "@/components/dashboard/main-nav";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { loadCompanies, loadCompany } from "./company";
@@ -44,14 +45,10 @@ export default async function CompanyLayout({
             current={{ slug: company.slug, name: company.name }}
             companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
           />
-          <nav aria-label={t("appointments")} className="hidden md:block">
-            <Link
-              href={`/c/${company.slug}/appointments`}
-              className="rounded px-2 py-1 text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
-            >
-              {t("appointments")}
-            </Link>
-          </nav>
+          <MainNav
+            items={navItems(company.slug, member.caller.role === "owner" || member.caller.role === "admin")}
+            className="hidden lg:block"
+          />
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
             <LocaleSwitcher current={locale} className="hidden sm:flex" />
             <UserMenu name={member.user.name} email={member.user.email} locale={locale} />
