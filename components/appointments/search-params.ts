@@ -8,7 +8,8 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { RANGE_PRESETS } from "@/lib/appointments/date-presets";
+import { presetRange, RANGE_PRESETS } from "@/lib/appointments/date-presets";
+import { isUuid } from "@/lib/ids";
 import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -40,3 +41,24 @@ export const appointmentsCache = createSearchParamsCache(appointmentsParsers);
 export const loadAppointmentsParams = createLoader(appointmentsParsers);
 
 export type AppointmentsParams = Awaited<ReturnType<typeof appointmentsCache.parse>>;
+
+/**
+ * The URL's filters as the domain's list filters, for one company: the page, the CSV export
+ * and the calendar read the URL the same way. Unknown ids are dropped rather than refused.
+ */
+export function listFiltersFromParams(
+  sp: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q">,
+  company: { id: string; timezone: string },
+  now = new Date(),
+) {
+  const range = presetRange(sp.range, company.timezone, now, { from: sp.from, to: sp.to });
+  return {
+    companyId: company.id,
+    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
+    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
+    search: sp.q ? sp.q.slice(0, 100) : undefined,
+    status: sp.status.length ? sp.status : undefined,
+    from: range.from,
+    to: range.to,
+  };
+}

@@ -8,7 +8,7 @@ import type { SearchParams } from "nuqs/server";
 import { AppointmentsView } from "@/components/appointments/appointments-view";
 import { toDetail, toRow } from "@/components/appointments/present";
 import { AppointmentsSkeleton } from "@/components/appointments/appointments-skeleton";
-import { appointmentsCache, type AppointmentsParams } from "@/components/appointments/search-params";
+import { appointmentsCache, type AppointmentsParams, listFiltersFromParams } from "@/components/appointments/search-params";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { Button } from "@/components/ui/button";
 import {
@@ -18,12 +18,10 @@ import {
   listAppointments,
 } from "@/lib/appointments";
 import { appointmentCursorKey } from "@/lib/appointments/cursor";
-import { presetRange } from "@/lib/appointments/date-presets";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
 import { encodeCursor } from "@/lib/pagination";
 import { loadCompany } from "../company";
 
@@ -104,21 +102,13 @@ async function AppointmentsData({
   detail: AppointmentDetailView | null;
 }) {
   const tz = company.timezone;
-  const range = presetRange(sp.range, tz, new Date(), { from: sp.from, to: sp.to });
-  const filters = {
-    companyId: company.id,
-    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
-    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
-    search: sp.q ? sp.q.slice(0, 100) : undefined,
-    from: range.from,
-    to: range.to,
-  };
+  const filters = listFiltersFromParams(sp, company);
 
   // Keyset pages: "next" reads after the cursor in the chosen order; "prev" reads before it
   // in the opposite order and turns the rows back round.
   const backwards = sp.dir === "prev" && !!sp.cursor;
   const order = sp.sort === "desc" ? (backwards ? "asc" : "desc") : backwards ? "desc" : "asc";
-  const listInput = { ...filters, status: sp.status.length ? sp.status : undefined, limit: sp.size, order, cursor: sp.cursor } as const;
+  const listInput = { ...filters, limit: sp.size, order, cursor: sp.cursor } as const;
 
   const [page, facets, services, agents] = await Promise.all([
     listAppointments(caller, listInput).catch((err) => {
@@ -128,6 +118,7 @@ async function AppointmentsData({
       }
       throw err;
     }),
+    // Facet counts ignore the status filter themselves.
     countAppointmentsByStatus(caller, filters),
     listServices(caller, { companyId: company.id, limit: 200 }),
     listAgents(caller, { companyId: company.id, limit: 200 }),

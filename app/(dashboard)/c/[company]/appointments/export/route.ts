@@ -1,14 +1,12 @@
 // CSV of the current filtered list (every page, not just the one on screen), for a
 // spreadsheet: UTF-8 with a BOM so Excel reads the accents, ";" as French Excel expects.
 import { getLocale, getTranslations } from "next-intl/server";
-import { loadAppointmentsParams } from "@/components/appointments/search-params";
+import { listFiltersFromParams, loadAppointmentsParams } from "@/components/appointments/search-params";
 import { listAppointments } from "@/lib/appointments";
-import { presetRange } from "@/lib/appointments/date-presets";
 import { currentMember } from "@/lib/auth/session";
 import { getCompanyBySlug } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { isUuid } from "@/lib/ids";
 
 const MAX_ROWS = 20_000;
 
@@ -28,18 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ comp
   const sp = loadAppointmentsParams(url.searchParams);
   const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   const tz = company.timezone;
-  const range = presetRange(sp.range, tz, new Date(), { from: sp.from, to: sp.to });
-  const base = {
-    companyId: company.id,
-    serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
-    agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
-    search: sp.q ? sp.q.slice(0, 100) : undefined,
-    status: sp.status.length ? sp.status : undefined,
-    from: range.from,
-    to: range.to,
-    order: sp.sort,
-    limit: 200,
-  } as const;
+  const base = { ...listFiltersFromParams(sp, company), order: sp.sort, limit: 200 } as const;
 
   const header = [
     t("appointments.columns.date"),
