@@ -4,22 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
-
-export type NavItem = { href: string; label: "home" | "appointments" | "calendar" | "customers" | "services" | "agents" | "settings"; exact?: boolean };
-
-/** The dashboard's sections for one company; settings only for owners and admins. */
-export function navItems(slug: string, canManage: boolean): NavItem[] {
-  const base = `/c/${slug}`;
-  return [
-    { href: base, label: "home", exact: true },
-    { href: `${base}/appointments`, label: "appointments" },
-    { href: `${base}/calendar`, label: "calendar" },
-    { href: `${base}/customers`, label: "customers" },
-    { href: `${base}/services`, label: "services" },
-    { href: `${base}/agents`, label: "agents" },
-    ...(canManage ? [{ href: `${base}/settings`, label: "settings" as const }] : []),
-  ];
-}
+import type { NavItem } from "./nav-items";
 
 export function MainNav({ items, className }: { items: NavItem[]; className?: string }) {
   const t = useTranslations("nav");
