@@ -24,6 +24,14 @@ const [{ default: next }, { api }, { closeDb, getDb, getDriver }] = await Promis
   import("../db"),
 ]);
 
+// Sessions cannot be signed without AUTH_SECRET: say so now, not on the first sign-in.
+try {
+  (await import("../lib/auth/secret")).authSecret();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
 // Open (and migrate, and on a fresh embedded database seed) before taking requests, so a bad
 // DATABASE_URL fails here and the demo banner prints at start.
 await getDb();
