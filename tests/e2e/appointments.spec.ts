@@ -146,7 +146,9 @@ test.describe("appointment table", () => {
   });
 
   test("a refused change rolls back with a toast and shows the true status", async ({ page, browser, appointments }) => {
-    await appointments.goto(SALON, "range=all&status=PENDING");
+    // No status filter: once the truth (Confirmé) is known the row must stay in the list.
+    // Latest first, where the demo's pending appointments are.
+    await appointments.goto(SALON, "range=all&sort=desc");
     const { row, id, customer } = await appointments.firstRowWithStatus("En attente");
 
     // Someone else confirms it meanwhile, from another browser.
