@@ -6,7 +6,8 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { agents, appointments, companies, customers, services } from "@/db/schema";
 
-const columns = {
+/** The answer's fields, in select order. Exported for the benchmark's bare server, which shapes rows the same way. */
+export const columns = {
   id: appointments.id,
   appId: appointments.appId,
   companyId: appointments.companyId,
@@ -44,7 +45,7 @@ const columns = {
   },
 };
 
-const detailColumns = { ...columns, service: { ...columns.service, fields: services.fields } };
+export const detailColumns = { ...columns, service: { ...columns.service, fields: services.fields } };
 
 /** The select of appointments with their nested parts, filtered by `where` (which must carry app_id). */
 export function selectAppointments(db: Queryable, where: SQL | undefined) {

@@ -14,12 +14,13 @@ import * as schema from "../../db/schema";
 import { listQuery } from "../../lib/appointments/list";
 import { listAppointmentsInput } from "../../lib/appointments/schemas";
 import { detailWhere } from "../../lib/appointments/get";
-import { selectAppointmentDetails } from "../../lib/appointments/shape";
+import { columns, detailColumns, selectAppointmentDetails } from "../../lib/appointments/shape";
 import { statusChangeStatement } from "../../lib/appointments/update-status";
 import type { Caller } from "../../lib/auth/caller";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
-const db = drizzle({ client: sql, schema, casing: "snake_case" });
+// Only to build statements: a client given to drizzle gets its date parsers turned off.
+const db = drizzle.mock({ schema, casing: "snake_case" });
 const dialect = new PgDialect({ casing: "snake_case" });
 
 // The domain's statements, as its builders make them: placeholders name the request's inputs.
@@ -39,6 +40,38 @@ function template(built: { sql: string; params: unknown[] }) {
       sql.unsafe(built.sql, slots.map((s) => ("name" in s ? vars[s.name] : s.value)) as postgres.ParameterOrJSON<never>[], { prepare: true }).values(),
   };
 }
+
+/**
+ * A row of values as the API answers it: the same nested objects, in the same order, and a
+ * left-joined part (the agent) null when absent. Walks the same field list the API selects.
+ */
+type Fields = { [k: string]: unknown };
+function shaper(fields: Fields) {
+  const plan: { key: string; nested?: string[] }[] = Object.entries(fields).map(([key, v]) =>
+    v && typeof v === "object" && !("columnType" in (v as object)) ? { key, nested: Object.keys(v as object) } : { key },
+  );
+  return (values: unknown[]) => {
+    const out: Record<string, unknown> = {};
+    let i = 0;
+    for (const { key, nested } of plan) {
+      if (!nested) {
+        out[key] = values[i++];
+        continue;
+      }
+      const part: Record<string, unknown> = {};
+      let any = false;
+      for (const k of nested) {
+        const v = values[i++];
+        part[k] = v;
+        if (v !== null) any = true;
+      }
+      out[key] = any ? part : null;
+    }
+    return out;
+  };
+}
+const shapeRow = shaper(columns);
+const shapeDetail = shaper(detailColumns);
 
 const anyCaller: Caller = {
   appId: "00000000-0000-4000-8000-000000000000",
@@ -100,15 +133,13 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
     const vars = { appId, companyId: body.companyId, status: "CONFIRMED", from: body.from, to: body.to, limit: 51 };
     if (body.cursor) {
       const [cursorDate, cursorId] = JSON.parse(Buffer.from(String(body.cursor), "base64url").toString());
-      const rows = await listDeep.run({ ...vars, cursorDate, cursorId });
-      return [200, { success: true, data: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }];
+      return page(await listDeep.run({ ...vars, cursorDate, cursorId }));
     }
-    const rows = await listFirst.run(vars);
-    return [200, { success: true, data: rows.slice(0, 50), nextCursor: rows.length > 50 ? "more" : null }];
+    return page(await listFirst.run(vars));
   },
   async get(appId, _key, _body, id) {
     const [row] = await detail.run({ appId, id });
-    return row ? [200, { success: true, data: row }] : [404, { success: false }];
+    return row ? [200, { success: true, data: shapeDetail(row) }] : [404, { success: false }];
   },
   async status(appId, key, body, id) {
     // The domain builds this statement per target status; the bench confirms, starts, completes.
@@ -116,7 +147,7 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
     const [r] = await statement.run({ app: appId, id, key: key.id, keyName: key.name });
     if (!r || r[1] !== 1) return [409, { success: false }];
     const [row] = await detail.run({ appId, id });
-    return [200, { success: true, data: row }];
+    return [200, { success: true, data: shapeDetail(row) }];
   },
   async create(appId, key, body) {
     const [service] = await sql.unsafe(serviceLookup, [appId, body.serviceId as string, 1], { prepare: true });
@@ -140,13 +171,20 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
         return row.id as string;
       });
       const [row] = await detail.run({ appId, id });
-      return [201, { success: true, data: row }];
+      return [201, { success: true, data: shapeDetail(row) }];
     } catch (err) {
       if ((err as { code?: string }).code === "23P01") return [409, { success: false, error: { code: "agent-unavailable" } }];
       throw err;
     }
   },
 };
+
+function page(rows: unknown[][]): [number, unknown] {
+  const data = rows.slice(0, 50).map(shapeRow);
+  const last = data[data.length - 1] as { date: Date; id: string } | undefined;
+  const nextCursor = rows.length > 50 && last ? Buffer.from(JSON.stringify([last.date.toISOString(), last.id])).toString("base64url") : null;
+  return [200, { success: true, data, nextCursor }];
+}
 
 const ROUTE = /^\/app\/([^/]+)\/multi-service\/appointments\/(list|create|[^/]+)(\/status)?$/;
 

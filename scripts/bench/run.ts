@@ -24,6 +24,8 @@ export type BenchReport = {
   plans: PlanResult[];
   page: { route: string; runsMs: number[] } | null;
   bundles: RouteBundle[];
+  /** Operations whose answer differs between the API and the bare server (should be none). */
+  differingAnswers: string[];
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -63,6 +65,8 @@ export async function runBench(options: {
     await waitForPort(barePort, children[1]);
 
     const fixtures = await loadFixtures(sql, big);
+    const differingAnswers = await compareAnswers(api, bare, fixtures.requests);
+    if (differingAnswers.length) log(`Warning: the bare server answers differently for ${differingAnswers.join(", ")}`);
     const measures: Measure[] = [];
     const ops = (Object.keys(fixtures.requests) as OpName[]).filter(
       (op) => !options.only?.length || options.only.some((o) => op.startsWith(o)),
@@ -106,6 +110,7 @@ export async function runBench(options: {
       plans,
       page,
       bundles,
+      differingAnswers,
     };
     return report;
   } finally {
@@ -198,6 +203,22 @@ async function loadFixtures(sql: postgres.Sql, info: BenchInfo) {
     }
   };
   return { requests, reset };
+}
+
+/** The ceiling must do the same work: same answer for the same read. */
+async function compareAnswers(api: string, bare: string, requests: Record<OpName, (i: number) => Request>) {
+  const differing: string[] = [];
+  for (const op of ["list (first page)", "list (deep page)", "get"] as const) {
+    const req = requests[op](0);
+    const answers = await Promise.all(
+      [api, bare].map(async (base) => {
+        const res = await fetch(base + req.path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(req.body) });
+        return JSON.stringify(await res.json());
+      }),
+    );
+    if (answers[0] !== answers[1]) differing.push(op);
+  }
+  return differing;
 }
 
 /** Server time of the appointments page for a signed-in owner: full response, N times. */
