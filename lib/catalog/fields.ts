@@ -31,10 +31,14 @@ export const serviceFieldSchema = z
     if (hasOptions && field.options.length === 0) {
       ctx.addIssue({ code: "custom", path: ["options"], message: "Un champ à choix doit avoir au moins une option" });
     }
-    const values = field.options.map((o) => o.value);
-    if (new Set(values).size !== values.length) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: "Les valeurs des options doivent être uniques" });
-    }
+    // Each repeat is reported on its own option, so a form can show the error beside it.
+    const seen = new Set<string>();
+    field.options.forEach((o, i) => {
+      if (seen.has(o.value)) {
+        ctx.addIssue({ code: "custom", path: ["options", i, "value"], message: "Les valeurs des options doivent être uniques" });
+      }
+      seen.add(o.value);
+    });
   });
 
 export type ServiceField = z.output<typeof serviceFieldSchema>;
@@ -44,11 +48,31 @@ export const serviceFieldsSchema = z
   .array(serviceFieldSchema)
   .max(30)
   .superRefine((fields, ctx) => {
-    const names = fields.map((f) => f.name);
-    if (new Set(names).size !== names.length) {
-      ctx.addIssue({ code: "custom", message: "Chaque champ doit avoir une clé unique" });
-    }
+    const seen = new Set<string>();
+    fields.forEach((f, i) => {
+      if (seen.has(f.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: "Chaque champ doit avoir une clé unique" });
+      seen.add(f.name);
+    });
   });
+
+/**
+ * A field key (or option value) made from its label: "Type de peau" → "type_de_peau".
+ * Accents dropped, words joined by "_", a letter first, 50 characters at most, and a _2, _3…
+ * suffix when `taken` already has it. What the field editor proposes.
+ */
+export function keyFromLabel(label: string, taken: Iterable<string> = []): string {
+  let key = label
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!/^[a-z]/.test(key)) key = key ? `f_${key}` : "champ";
+  key = key.slice(0, 46).replace(/_+$/, "");
+  const used = new Set(taken);
+  if (!used.has(key)) return key;
+  for (let n = 2; ; n++) if (!used.has(`${key}_${n}`)) return `${key}_${n}`;
+}
 
 export type FilledFields = Record<string, string | number | string[]>;
 

@@ -24,6 +24,8 @@ export const timezoneInput = z
     }
   }, "Fuseau horaire inconnu (ex. Africa/Abidjan)");
 
+const PHONE_INVALID = "Numéro de téléphone invalide (ex. +225 07 07 12 34 56)";
+
 export const phoneInput = z
   .string()
   .trim()
@@ -31,16 +33,28 @@ export const phoneInput = z
   .transform((s, ctx) => {
     const phone = normalizePhone(s);
     if (!phone) {
-      ctx.addIssue({ code: "custom", message: "Numéro de téléphone invalide (ex. +225 07 07 12 34 56)" });
+      ctx.addIssue({ code: "custom", message: PHONE_INVALID });
       return z.NEVER;
     }
     return phone;
   });
 
+// Not a union of "" | null | phone: zod would answer a bad number with a bare "Entrée
+// invalide" (no branch matches) instead of saying what a phone number looks like.
 const optionalPhone = z
-  .union([z.literal(""), z.null(), phoneInput])
-  .optional()
-  .transform((p) => (p ? p : null));
+  .string()
+  .trim()
+  .max(30)
+  .nullish()
+  .transform((s, ctx) => {
+    if (!s) return null;
+    const phone = normalizePhone(s);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: PHONE_INVALID });
+      return z.NEVER;
+    }
+    return phone;
+  });
 
 const optionalEmail = z
   .union([z.literal(""), z.null(), z.email("Adresse e-mail invalide").max(254)])

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarCheck } from "lucide-react";
 import { CompanySwitcher } from "@/components/dashboard/company-switcher";
-import { MainNav } from "@/components/dashboard/main-nav";
+import { MainNav, MobileNav } from "@/components/dashboard/main-nav";
 import { navItems } from "@/components/dashboard/nav-items";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { LocaleSwitcher } from "@/components/locale-switcher";
@@ -22,6 +22,7 @@ export default async function CompanyLayout({
     getTranslations("nav"),
     getLocale(),
   ]);
+  const items = navItems(company.slug, member.caller.role === "owner" || member.caller.role === "admin");
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -32,6 +33,7 @@ export default async function CompanyLayout({
       </a>
       <header className="sticky top-0 z-40 border-b bg-card/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+          <MobileNav items={items} company={company.name} className="-ml-1 lg:hidden" />
           <Link
             href={`/c/${company.slug}/appointments`}
             aria-label="Rendez-vous"
@@ -47,7 +49,7 @@ export default async function CompanyLayout({
             companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
           />
           <MainNav
-            items={navItems(company.slug, member.caller.role === "owner" || member.caller.role === "admin")}
+            items={items}
             className="hidden lg:block"
           />
           <div className="ml-auto flex items-center gap-1 sm:gap-3">

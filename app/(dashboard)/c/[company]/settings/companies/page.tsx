@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CompaniesView } from "@/components/settings/companies-view";
+import { listCompanies } from "@/lib/catalog";
+import { formatPhone } from "@/lib/format";
+import { loadManager } from "../manager";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.companies");
+  return { title: t("title") };
+}
+
+export default async function CompaniesPage({ params }: { params: Promise<{ company: string }> }) {
+  const { company: slug } = await params;
+  const { member, company } = await loadManager(slug);
+  const companies = await listCompanies(member.caller);
+  return (
+    <CompaniesView
+      currentSlug={company.slug}
+      rows={companies.map((c) => ({
+        id: c.id,
+        name: c.name,
+        slug: c.slug,
+        description: c.description,
+        email: c.email,
+        telephone: c.telephone ? formatPhone(c.telephone) : null,
+        address: c.address,
+        timezone: c.timezone,
+        currency: c.currency,
+        isDefault: c.isDefault,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { SectionError } from "@/components/catalog/section-error";
+
+export default function SettingsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SectionError reset={reset} />;
+}

@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/catalog/bits";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { loadManager } from "./manager";
+
+export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ company: string }> }) {
+  const { company: slug } = await params;
+  const [{ company }, t] = await Promise.all([loadManager(slug), getTranslations("settings")]);
+  const base = `/c/${company.slug}/settings`;
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <SettingsNav
+        items={[
+          { href: `${base}/companies`, label: t("nav.companies") },
+          { href: `${base}/team`, label: t("nav.team") },
+          { href: `${base}/api-keys`, label: t("nav.apiKeys") },
+        ]}
+        label={t("nav.label")}
+      />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+"use client";
+
+import { Loader2, Save } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createAgentAction, editAgentAction } from "@/app/(dashboard)/c/[company]/agents/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/use-hydrated";
+import { agentInput } from "@/lib/catalog/schemas";
+import { fieldErrors } from "@/lib/errors";
+import { ActiveBadge } from "./bits";
+import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "./form";
+
+export type AgentFormValues = {
+  id?: string;
+  fullname: string;
+  role: string | null;
+  telephone: string | null;
+  email: string | null;
+  isActive: boolean;
+  serviceIds: string[];
+};
+
+const KEYS = ["fullname", "role", "telephone", "email", "isActive", "serviceIds"];
+
+/** Creates or edits an agent: who they are and which of the company's services they perform. */
+export function AgentForm({
+  company,
+  services,
+  initial,
+  upcoming = 0,
+  readOnly = false,
+}: {
+  company: { slug: string };
+  services: { id: string; name: string; isActive: boolean }[];
+  initial?: AgentFormValues;
+  /** Active appointments ahead of this agent: said when they are deactivated. */
+  upcoming?: number;
+  readOnly?: boolean;
+}) {
+  const t = useTranslations("agents");
+  const tc = useTranslations("catalog");
+  const words = useErrorMessage();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const [fullname, setFullname] = useState(initial?.fullname ?? "");
+  const [role, setRole] = useState(initial?.role ?? "");
+  const [telephone, setTelephone] = useState(initial?.telephone ?? "");
+  const [email, setEmail] = useState(initial?.email ?? "");
+  const [isActive, setIsActive] = useState(initial?.isActive ?? true);
+  const [serviceIds, setServiceIds] = useState<string[]>(initial?.serviceIds ?? []);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, start] = useTransition();
+  const editing = !!initial?.id;
+  const listHref = `/c/${company.slug}/agents`;
+  const id = (k: string) => `${base}-${k}`;
+
+  const values = () => ({ fullname, role: role || null, telephone: telephone || null, email: email || null, isActive, serviceIds });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (readOnly) return;
+    setFormError(null);
+    const parsed = agentInput.safeParse(values());
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      setFormError(tc("fixErrors"));
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      return;
+    }
+    if (editing && initial?.isActive && !isActive) {
+      setConfirming(true);
+      return;
+    }
+    void save();
+  }
+
+  function save() {
+    return new Promise<void>((resolve) =>
+      start(async () => {
+        const v = values();
+        const r = editing
+          ? await editAgentAction({ company: company.slug, id: initial!.id!, values: v })
+          : await createAgentAction({ company: company.slug, values: v });
+        resolve();
+        if (!r.ok) {
+          setErrors(r.fields ?? {});
+          setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
+          requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+          return;
+        }
+        toast.success(editing ? t("saved") : t("created"), { description: r.data.name });
+        router.push(listHref);
+      }),
+    );
+  }
+
+  const allChecked = services.length > 0 && services.every((s) => serviceIds.includes(s.id));
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6" data-hydrated={hydrated || undefined}>
+      <fieldset disabled={readOnly} className="contents">
+        <section className="grid gap-4 rounded-lg border bg-card p-4 sm:grid-cols-2 sm:p-6" aria-labelledby={`${base}-who`}>
+          <h2 id={`${base}-who`} className="font-semibold sm:col-span-2">
+            {t("identity")}
+          </h2>
+          <FormField id={id("fullname")} label={t("fullname")} required error={errors.fullname} errorId={errorId("fullname")}>
+            <Input
+              id={id("fullname")}
+              value={fullname}
+              maxLength={120}
+              autoComplete="off"
+              onChange={(e) => {
+                setFullname(e.target.value);
+                clear("fullname");
+              }}
+              {...aria("fullname")}
+            />
+          </FormField>
+          <FormField id={id("role")} label={t("role")} hint={t("roleHint")} hintId={`${base}-role-hint`} error={errors.role} errorId={errorId("role")}>
+            <Input
+              id={id("role")}
+              value={role}
+              maxLength={80}
+              autoComplete="off"
+              onChange={(e) => {
+                setRole(e.target.value);
+                clear("role");
+              }}
+              {...aria("role", `${base}-role-hint`)}
+            />
+          </FormField>
+          <FormField id={id("telephone")} label={t("telephone")} error={errors.telephone} errorId={errorId("telephone")}>
+            <Input
+              id={id("telephone")}
+              type="tel"
+              inputMode="tel"
+              placeholder="07 07 12 34 56"
+              value={telephone}
+              autoComplete="off"
+              onChange={(e) => {
+                setTelephone(e.target.value);
+                clear("telephone");
+              }}
+              {...aria("telephone")}
+            />
+          </FormField>
+          <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
+            <Input
+              id={id("email")}
+              type="email"
+              value={email}
+              autoComplete="off"
+              onChange={(e) => {
+                setEmail(e.target.value);
+                clear("email");
+              }}
+              {...aria("email")}
+            />
+          </FormField>
+          <div className="flex items-start gap-2 sm:col-span-2">
+            <Checkbox id={id("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
+            <div className="grid gap-1">
+              <Label htmlFor={id("active")}>{t("activeLabel")}</Label>
+              <p id={`${base}-active-hint`} className="text-xs text-muted-foreground">
+                {t("activeHint")}
+              </p>
+            </div>
+          </div>
+        </section>
+
+        <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${base}-services`}>
+          <fieldset className="grid gap-3" aria-describedby={errors.serviceIds ? errorId("serviceIds") : undefined}>
+            <legend id={`${base}-services`} className="font-semibold">
+              {t("services")}
+            </legend>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-sm text-muted-foreground">{t("servicesHint")}</p>
+              {services.length > 1 && !readOnly ? (
+                <Button type="button" variant="ghost" size="sm" onClick={() => setServiceIds(allChecked ? [] : services.map((s) => s.id))}>
+                  {allChecked ? t("uncheckAll") : t("checkAll")}
+                </Button>
+              ) : null}
+            </div>
+            {services.length === 0 ? (
+              <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground">
+                {t("noServices")}{" "}
+                <Link href={`/c/${company.slug}/services`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  {t("goServices")}
+                </Link>
+              </p>
+            ) : (
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {services.map((s) => {
+                  const cid = `${base}-s-${s.id}`;
+                  const checked = serviceIds.includes(s.id);
+                  return (
+                    <li key={s.id} className="flex items-center gap-2 rounded-md border p-2">
+                      <Checkbox
+                        id={cid}
+                        checked={checked}
+                        onCheckedChange={(v) => {
+                          setServiceIds((ids) => (v === true ? [...ids, s.id] : ids.filter((x) => x !== s.id)));
+                          clear("serviceIds");
+                        }}
+                      />
+                      <Label htmlFor={cid} className="flex-1 font-normal">
+                        {s.name}
+                      </Label>
+                      {s.isActive ? null : <ActiveBadge active={false} labels={{ active: tc("active"), inactive: tc("inactive") }} />}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <FieldMessage id={errorId("serviceIds")} messages={errors.serviceIds} />
+          </fieldset>
+        </section>
+      </fieldset>
+
+      {readOnly ? (
+        <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
+      ) : (
+        <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
+          <FormAlert message={formError} />
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="outline" asChild>
+              <Link href={listHref}>{tc("cancel")}</Link>
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
+              {pending ? tc("saving") : editing ? tc("save") : t("create")}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t("deactivateTitle", { name: initial?.fullname ?? "" })}
+        description={upcoming > 0 ? `${t("deactivateBody")} ${t("upcoming", { count: upcoming })}` : t("deactivateBody")}
+        confirmLabel={t("deactivateAndSave")}
+        destructive
+        onConfirm={save}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { Loader2, Pencil, UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createCustomerAction, editCustomerAction } from "@/app/(dashboard)/c/[company]/customers/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { customerInput } from "@/lib/catalog/schemas";
+import { fieldErrors } from "@/lib/errors";
+import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "./form";
+
+type Initial = { id: string; fullname: string; telephone: string; email: string | null };
+
+/** Adds a customer (or finds the one with this phone) or edits one, in a dialog. */
+export function CustomerDialog({ slug, initial }: { slug: string; initial?: Initial }) {
+  const t = useTranslations("customers");
+  const tc = useTranslations("catalog");
+  const words = useErrorMessage();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const [open, setOpen] = useState(false);
+  const [fullname, setFullname] = useState(initial?.fullname ?? "");
+  const [telephone, setTelephone] = useState(initial?.telephone ?? "");
+  const [email, setEmail] = useState(initial?.email ?? "");
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const editing = !!initial;
+
+  function reset(next: boolean) {
+    setOpen(next);
+    if (next) {
+      setFullname(initial?.fullname ?? "");
+      setTelephone(initial?.telephone ?? "");
+      setEmail(initial?.email ?? "");
+      setErrors({});
+      setFormError(null);
+    }
+  }
+
+  function focusFirstError() {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const values = { fullname, telephone, email: email || null };
+    const parsed = customerInput.safeParse(values);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      setFormError(tc("fixErrors"));
+      focusFirstError();
+      return;
+    }
+    start(async () => {
+      const r = editing ? await editCustomerAction({ id: initial!.id, values }) : await createCustomerAction({ values });
+      if (!r.ok) {
+        setErrors(r.fields ?? {});
+        setFormError(failureMessage(r, words, (k) => ["fullname", "telephone", "email"].includes(k)));
+        focusFirstError();
+        return;
+      }
+      setOpen(false);
+      if (editing) {
+        toast.success(t("saved"), { description: r.data.name });
+        router.refresh();
+        return;
+      }
+      const created = (r.data as { created?: boolean }).created;
+      if (created) toast.success(t("created"), { description: r.data.name });
+      else toast.info(t("existing", { name: r.data.name }));
+      router.push(`/c/${slug}/customers/${r.data.id}`);
+    });
+  }
+
+  const id = (k: string) => `${base}-${k}`;
+  return (
+    <Dialog open={open} onOpenChange={reset}>
+      <DialogTrigger asChild>
+        {editing ? (
+          <Button variant="outline">
+            <Pencil aria-hidden />
+            {tc("edit")}
+          </Button>
+        ) : (
+          <Button>
+            <UserPlus aria-hidden />
+            {t("new")}
+          </Button>
+        )}
+      </DialogTrigger>
+      <DialogContent closeLabel={tc("close")}>
+        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{editing ? t("editTitle") : t("newTitle")}</DialogTitle>
+            <DialogDescription>{editing ? t("editHint") : t("newHint")}</DialogDescription>
+          </DialogHeader>
+          <FormField id={id("fullname")} label={t("fullname")} required error={errors.fullname} errorId={errorId("fullname")}>
+            <Input
+              id={id("fullname")}
+              value={fullname}
+              maxLength={120}
+              autoComplete="off"
+              onChange={(e) => {
+                setFullname(e.target.value);
+                clear("fullname");
+              }}
+              {...aria("fullname")}
+            />
+          </FormField>
+          <FormField
+            id={id("telephone")}
+            label={t("telephone")}
+            required
+            hint={t("telephoneHint")}
+            hintId={`${base}-tel-hint`}
+            error={errors.telephone}
+            errorId={errorId("telephone")}
+          >
+            <Input
+              id={id("telephone")}
+              type="tel"
+              inputMode="tel"
+              placeholder="07 07 12 34 56"
+              value={telephone}
+              autoComplete="off"
+              onChange={(e) => {
+                setTelephone(e.target.value);
+                clear("telephone");
+              }}
+              {...aria("telephone", `${base}-tel-hint`)}
+            />
+          </FormField>
+          <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
+            <Input
+              id={id("email")}
+              type="email"
+              value={email}
+              autoComplete="off"
+              onChange={(e) => {
+                setEmail(e.target.value);
+                clear("email");
+              }}
+              {...aria("email")}
+            />
+          </FormField>
+          <FormAlert message={formError} />
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+              {editing ? tc("save") : t("create")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

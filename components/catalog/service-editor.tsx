@@ -1,0 +1,336 @@
+"use client";
+
+import { Loader2, Save } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createServiceAction, editServiceAction } from "@/app/(dashboard)/c/[company]/services/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { useHydrated } from "@/components/use-hydrated";
+import type { ServiceField } from "@/lib/catalog/fields";
+import { serviceInput } from "@/lib/catalog/schemas";
+import { fieldErrors } from "@/lib/errors";
+import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
+import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, type FieldErrors } from "./form";
+import { MoneyInput, TagsInput } from "./inputs";
+import { formatDuration, groupDigits, parseAmount } from "./money";
+
+export type ServiceFormValues = {
+  id?: string;
+  name: string;
+  description: string | null;
+  duration: number;
+  basePrice: number;
+  categories: string[];
+  isActive: boolean;
+  fields: ServiceField[];
+};
+
+const TOP_KEYS = ["name", "description", "duration", "basePrice", "categories", "isActive", "fields"];
+
+/**
+ * Creates or edits a service: its details and its custom fields. The values are checked with
+ * the domain's own schema before they are sent, so errors show at once and read the same as
+ * the server's; what only the server knows (a taken slug) comes back keyed the same way.
+ */
+export function ServiceEditor({
+  company,
+  initial,
+  categories,
+  readOnly = false,
+}: {
+  company: { slug: string; currency: string };
+  initial?: ServiceFormValues;
+  /** Categories used by the company's other services, offered while typing. */
+  categories: string[];
+  readOnly?: boolean;
+}) {
+  const t = useTranslations("services");
+  const tc = useTranslations("catalog");
+  const words = useErrorMessage();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const [name, setName] = useState(initial?.name ?? "");
+  const [description, setDescription] = useState(initial?.description ?? "");
+  const [duration, setDuration] = useState(initial ? String(initial.duration) : "30");
+  const [basePrice, setBasePrice] = useState(initial ? groupDigits(initial.basePrice) : "");
+  const [cats, setCats] = useState<string[]>(initial?.categories ?? []);
+  const [isActive, setIsActive] = useState(initial?.isActive ?? true);
+  const [fields, setFields] = useState<EditorField[]>(() => toEditorFields(initial?.fields ?? []));
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirmChanges, setConfirmChanges] = useState<string[] | null>(null);
+  const [pending, start] = useTransition();
+  const editing = !!initial?.id;
+  const listHref = `/c/${company.slug}/services`;
+
+  function values() {
+    const price = parseAmount(basePrice);
+    return {
+      name,
+      description: description || null,
+      duration: duration.trim() === "" ? Number.NaN : Number(duration),
+      basePrice: price ?? Number.NaN,
+      categories: cats,
+      isActive,
+      fields: fromEditorFields(fields),
+    };
+  }
+
+  function check(v: ReturnType<typeof values>): FieldErrors {
+    const out: FieldErrors = {};
+    const parsed = serviceInput.safeParse(v);
+    if (!parsed.success) Object.assign(out, fieldErrors(parsed.error.issues));
+    // Words for what the schema can only call "not a number".
+    if (duration.trim() === "") out.duration = [tc("requiredField")];
+    else if (!Number.isInteger(v.duration)) out.duration = [t("durationInvalid")];
+    if (basePrice.trim() === "") out.basePrice = [tc("requiredField")];
+    else if (!Number.isFinite(v.basePrice)) out.basePrice = [tc("wholeAmount")];
+    Object.assign(out, localFieldChecks(fields, { amount: tc("wholeAmount"), maxLength: t("maxLengthInvalid") }));
+    return out;
+  }
+
+  function focusFirstError() {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+  }
+
+  /** Saved fields that this edit removes or re-keys: answers already given keep the old keys. */
+  function riskyChanges(): string[] {
+    const changes: string[] = [];
+    for (const saved of initial?.fields ?? []) {
+      const now = fields.find((f) => f.savedName === saved.name);
+      if (!now) changes.push(t("changeRemoved", { label: saved.label }));
+      else if (now.name.trim() !== saved.name) changes.push(t("changeRenamed", { label: saved.label, from: saved.name, to: now.name.trim() }));
+    }
+    return changes;
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (readOnly) return;
+    setFormError(null);
+    const v = values();
+    const local = check(v);
+    if (Object.keys(local).length) {
+      setErrors(local);
+      setFormError(tc("fixErrors"));
+      focusFirstError();
+      return;
+    }
+    const risky = editing ? riskyChanges() : [];
+    if (risky.length) {
+      setConfirmChanges(risky);
+      return;
+    }
+    save(v);
+  }
+
+  function save(v: ReturnType<typeof values>) {
+    return new Promise<boolean>((resolve) =>
+      start(async () => {
+        const r = editing
+          ? await editServiceAction({ company: company.slug, id: initial!.id!, values: v })
+          : await createServiceAction({ company: company.slug, values: v });
+        if (!r.ok) {
+          setErrors(r.fields ?? {});
+          setFormError(failureMessage(r, words, (k) => TOP_KEYS.includes(k) || k.startsWith("fields.")));
+          focusFirstError();
+          resolve(false);
+          return;
+        }
+        toast.success(editing ? t("saved") : t("created"), { description: r.data.name });
+        router.push(listHref);
+        resolve(true);
+      }),
+    );
+  }
+
+  const durationMinutes = Number(duration);
+  const inputId = (k: string) => `${base}-${k}`;
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6" data-hydrated={hydrated || undefined}>
+      <fieldset disabled={readOnly} className="contents">
+        <section className="grid gap-4 rounded-lg border bg-card p-4 sm:grid-cols-2 sm:p-6" aria-labelledby={`${base}-details`}>
+          <h2 id={`${base}-details`} className="font-semibold sm:col-span-2">
+            {t("details")}
+          </h2>
+          <FormField id={inputId("name")} label={t("name")} required error={errors.name} errorId={errorId("name")} className="sm:col-span-2">
+            <Input
+              id={inputId("name")}
+              value={name}
+              maxLength={120}
+              autoComplete="off"
+              onChange={(e) => {
+                setName(e.target.value);
+                clear("name");
+              }}
+              {...aria("name")}
+            />
+          </FormField>
+          <FormField
+            id={inputId("duration")}
+            label={t("duration")}
+            required
+            hint={Number.isInteger(durationMinutes) && durationMinutes > 0 ? formatDuration(durationMinutes) : t("durationHint")}
+            hintId={`${base}-duration-hint`}
+            error={errors.duration}
+            errorId={errorId("duration")}
+          >
+            <div className="relative">
+              <Input
+                id={inputId("duration")}
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={1440}
+                step={5}
+                value={duration}
+                className="pr-12 tabular-nums"
+                onChange={(e) => {
+                  setDuration(e.target.value);
+                  clear("duration");
+                }}
+                {...aria("duration", `${base}-duration-hint`)}
+              />
+              <span aria-hidden className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">
+                min
+              </span>
+            </div>
+          </FormField>
+          <FormField
+            id={inputId("basePrice")}
+            label={t("basePrice")}
+            required
+            hint={t("basePriceHint")}
+            hintId={`${base}-price-hint`}
+            error={errors.basePrice}
+            errorId={errorId("basePrice")}
+          >
+            <MoneyInput
+              id={inputId("basePrice")}
+              currency={company.currency}
+              value={basePrice}
+              placeholder="5 000"
+              onChange={(v) => {
+                setBasePrice(v);
+                clear("basePrice");
+              }}
+              {...aria("basePrice", `${base}-price-hint`)}
+            />
+          </FormField>
+          <FormField
+            id={inputId("categories")}
+            label={t("categories")}
+            hint={t("categoriesHint")}
+            hintId={`${base}-categories-hint`}
+            error={errors.categories ?? Object.entries(errors).find(([k]) => k.startsWith("categories."))?.[1]}
+            errorId={errorId("categories")}
+            className="sm:col-span-2"
+          >
+            <TagsInput
+              id={inputId("categories")}
+              value={cats}
+              onChange={(v) => {
+                setCats(v);
+                clear("categories", "categories.");
+              }}
+              suggestions={categories}
+              placeholder={t("categoriesPlaceholder")}
+              invalid={!!errors.categories}
+              describedBy={[errors.categories ? errorId("categories") : null, `${base}-categories-hint`].filter(Boolean).join(" ")}
+            />
+          </FormField>
+          <FormField
+            id={inputId("description")}
+            label={t("description")}
+            error={errors.description}
+            errorId={errorId("description")}
+            className="sm:col-span-2"
+          >
+            <Textarea
+              id={inputId("description")}
+              value={description}
+              maxLength={2000}
+              rows={3}
+              onChange={(e) => {
+                setDescription(e.target.value);
+                clear("description");
+              }}
+              {...aria("description")}
+            />
+          </FormField>
+          <div className="flex items-start gap-2 sm:col-span-2">
+            <Checkbox id={inputId("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
+            <div className="grid gap-1">
+              <Label htmlFor={inputId("active")}>{t("activeLabel")}</Label>
+              <p id={`${base}-active-hint`} className="text-xs text-muted-foreground">
+                {t("activeHint")}
+              </p>
+            </div>
+          </div>
+        </section>
+
+        <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${base}-fields`}>
+          <div className="grid gap-1">
+            <h2 id={`${base}-fields`} className="font-semibold">
+              {t("fieldsTitle")}
+            </h2>
+            <p className="text-sm text-muted-foreground">{t("fieldsHint")}</p>
+          </div>
+          <FieldsEditor
+            idBase={base}
+            fields={fields}
+            onChange={setFields}
+            errors={errors}
+            onClearErrors={clear}
+            currency={company.currency}
+            readOnly={readOnly}
+          />
+        </section>
+      </fieldset>
+
+      {readOnly ? (
+        <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
+      ) : (
+        <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
+          <FormAlert message={formError} />
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="outline" asChild>
+              <Link href={listHref}>{tc("cancel")}</Link>
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
+              {pending ? tc("saving") : editing ? tc("save") : t("create")}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      <ConfirmDialog
+        open={confirmChanges !== null}
+        onOpenChange={(o) => !o && setConfirmChanges(null)}
+        title={t("confirmChangesTitle")}
+        description={t("confirmChangesBody")}
+        confirmLabel={t("confirmChangesOk")}
+        onConfirm={async () => {
+          // Closed either way: on a refusal the errors are on the form behind.
+          await save(values());
+        }}
+      >
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {(confirmChanges ?? []).map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      </ConfirmDialog>
+    </form>
+  );
+}

@@ -1,0 +1,336 @@
+"use client";
+
+import { Building2, ExternalLink, Loader2, Pencil, Plus, Star } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createCompanyAction, editCompanyAction, setDefaultCompanyAction } from "@/app/(dashboard)/c/[company]/settings/actions";
+import { EmptyState } from "@/components/catalog/bits";
+import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "@/components/catalog/form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Textarea } from "@/components/ui/textarea";
+import { useHydrated } from "@/components/use-hydrated";
+import { companyInput } from "@/lib/catalog/schemas";
+import { fieldErrors } from "@/lib/errors";
+import { TimezoneSelect } from "./timezone-select";
+
+export type CompanyRow = {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  email: string | null;
+  telephone: string | null;
+  address: string | null;
+  timezone: string;
+  currency: string;
+  isDefault: boolean;
+};
+
+const CURRENCIES = ["XOF", "XAF", "GNF", "GHS", "NGN", "MAD", "EUR", "USD"];
+const KEYS = ["name", "slug", "description", "email", "telephone", "address", "timezone", "currency", "isDefault"];
+
+/** The app's companies: add one, edit one, choose the default (where members land first). */
+export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; currentSlug: string }) {
+  const t = useTranslations("settings.companies");
+  const tc = useTranslations("catalog");
+  const words = useErrorMessage();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [editing, setEditing] = useState<CompanyRow | "new" | null>(null);
+  const [makingDefault, setMakingDefault] = useState<CompanyRow | null>(null);
+  const [, start] = useTransition();
+
+  function setDefault(row: CompanyRow) {
+    return new Promise<void>((resolve) =>
+      start(async () => {
+        const r = await setDefaultCompanyAction({ id: row.id });
+        if (r.ok) toast.success(t("defaultChanged", { name: row.name }));
+        else toast.error(words(r));
+        resolve();
+      }),
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
+        <Button onClick={() => setEditing("new")}>
+          <Plus aria-hidden />
+          {t("new")}
+        </Button>
+      </div>
+
+      {rows.length === 0 ? (
+        <div className="rounded-lg border bg-card">
+          <EmptyState icon={<Building2 />} title={t("empty")} />
+        </div>
+      ) : (
+        <>
+          <div className="hidden overflow-hidden rounded-lg border bg-card md:block">
+            <Table>
+              <caption className="sr-only">{t("title")}</caption>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead>{t("columns.name")}</TableHead>
+                  <TableHead>{t("columns.timezone")}</TableHead>
+                  <TableHead>{t("columns.contact")}</TableHead>
+                  <TableHead>
+                    <span className="sr-only">{tc("actions")}</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((c) => (
+                  <TableRow key={c.id} data-id={c.id}>
+                    <TableCell>
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium">{c.name}</span>
+                        {c.isDefault ? (
+                          <Badge variant="secondary">
+                            <Star aria-hidden />
+                            {t("default")}
+                          </Badge>
+                        ) : null}
+                      </div>
+                      <span className="font-mono text-xs text-muted-foreground">/c/{c.slug}</span>
+                    </TableCell>
+                    <TableCell>
+                      <div>{c.timezone}</div>
+                      <div className="text-xs text-muted-foreground">{c.currency}</div>
+                    </TableCell>
+                    <TableCell className="text-sm">
+                      <div className="tabular-nums">{c.telephone ?? "—"}</div>
+                      {c.email ? <div className="text-xs text-muted-foreground">{c.email}</div> : null}
+                    </TableCell>
+                    <TableCell>
+                      <RowActions c={c} onEdit={() => setEditing(c)} onDefault={() => setMakingDefault(c)} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <ul className="flex flex-col gap-3 md:hidden" aria-label={t("title")}>
+            {rows.map((c) => (
+              <li key={c.id} data-id={c.id} className="flex flex-col gap-2 rounded-lg border bg-card p-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{c.name}</span>
+                  {c.isDefault ? (
+                    <Badge variant="secondary">
+                      <Star aria-hidden />
+                      {t("default")}
+                    </Badge>
+                  ) : null}
+                </div>
+                <div className="text-sm text-muted-foreground">
+                  {c.timezone} · {c.currency}
+                </div>
+                <div className="border-t pt-2">
+                  <RowActions c={c} onEdit={() => setEditing(c)} onDefault={() => setMakingDefault(c)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <CompanyDialog
+        key={editing === "new" ? "new" : (editing?.id ?? "none")}
+        company={editing === "new" ? null : editing}
+        open={editing !== null}
+        onOpenChange={(o) => !o && setEditing(null)}
+        onSaved={(saved, was) => {
+          setEditing(null);
+          // The company of this page changed its slug: its URLs moved with it.
+          if (was?.slug === currentSlug && saved.slug !== currentSlug) router.replace(`/c/${saved.slug}/settings/companies`);
+        }}
+      />
+      <ConfirmDialog
+        open={makingDefault !== null}
+        onOpenChange={(o) => !o && setMakingDefault(null)}
+        title={t("makeDefaultTitle", { name: makingDefault?.name ?? "" })}
+        description={t("makeDefaultBody")}
+        confirmLabel={t("makeDefault")}
+        onConfirm={() => (makingDefault ? setDefault(makingDefault) : undefined)}
+      />
+    </div>
+  );
+}
+
+function RowActions({ c, onEdit, onDefault }: { c: CompanyRow; onEdit: () => void; onDefault: () => void }) {
+  const t = useTranslations("settings.companies");
+  const tc = useTranslations("catalog");
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-1">
+      <Button variant="ghost" size="sm" asChild>
+        <Link href={`/c/${c.slug}`} aria-label={t("openNamed", { name: c.name })}>
+          <ExternalLink aria-hidden />
+          {t("open")}
+        </Link>
+      </Button>
+      {c.isDefault ? null : (
+        <Button variant="ghost" size="sm" onClick={onDefault} aria-label={t("makeDefaultNamed", { name: c.name })}>
+          <Star aria-hidden />
+          {t("makeDefault")}
+        </Button>
+      )}
+      <Button variant="ghost" size="sm" onClick={onEdit} aria-label={t("editNamed", { name: c.name })}>
+        <Pencil aria-hidden />
+        {tc("edit")}
+      </Button>
+    </div>
+  );
+}
+
+function CompanyDialog({
+  company,
+  open,
+  onOpenChange,
+  onSaved,
+}: {
+  company: CompanyRow | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onSaved: (saved: { slug: string }, was: CompanyRow | null) => void;
+}) {
+  const t = useTranslations("settings.companies");
+  const tc = useTranslations("catalog");
+  const words = useErrorMessage();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const [v, setV] = useState({
+    name: company?.name ?? "",
+    slug: company?.slug ?? "",
+    description: company?.description ?? "",
+    email: company?.email ?? "",
+    telephone: company?.telephone ?? "",
+    address: company?.address ?? "",
+    timezone: company?.timezone ?? "Africa/Abidjan",
+    currency: company?.currency ?? "XOF",
+    isDefault: false,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const set = (k: keyof typeof v, value: string | boolean) => {
+    setV((x) => ({ ...x, [k]: value }));
+    clear(k);
+  };
+  const id = (k: string) => `${base}-${k}`;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const values = {
+      ...v,
+      slug: v.slug.trim() || undefined,
+      description: v.description || null,
+      email: v.email || null,
+      telephone: v.telephone || null,
+      address: v.address || null,
+      isDefault: company ? undefined : v.isDefault,
+    };
+    const parsed = companyInput.safeParse(values);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      setFormError(tc("fixErrors"));
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      return;
+    }
+    start(async () => {
+      const r = company ? await editCompanyAction({ id: company.id, values }) : await createCompanyAction({ values });
+      if (!r.ok) {
+        setErrors(r.fields ?? {});
+        setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
+        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+        return;
+      }
+      toast.success(company ? t("saved") : t("created"), { description: r.data.name });
+      onSaved(r.data, company);
+    });
+  }
+
+  const text = (k: "name" | "slug" | "email" | "telephone" | "address", { "aria-describedby": hint, ...props }: React.ComponentProps<typeof Input> = {}) => (
+    <Input id={id(k)} value={v[k]} onChange={(e) => set(k, e.target.value)} autoComplete="off" {...props} {...aria(k, hint)} />
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={(o) => !pending && onOpenChange(o)}>
+      <DialogContent closeLabel={tc("close")} className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-2xl">
+        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{company ? t("editTitle", { name: company.name }) : t("newTitle")}</DialogTitle>
+            <DialogDescription>{t("formHint")}</DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField id={id("name")} label={t("name")} required error={errors.name} errorId={errorId("name")}>
+              {text("name", { maxLength: 120 })}
+            </FormField>
+            <FormField
+              id={id("slug")}
+              label={t("slug")}
+              hint={company ? t("slugHintEdit") : t("slugHint")}
+              hintId={`${base}-slug-hint`}
+              error={errors.slug}
+              errorId={errorId("slug")}
+            >
+              {text("slug", { maxLength: 60, spellCheck: false, autoCapitalize: "off", className: "font-mono", placeholder: company ? undefined : t("slugAuto"), "aria-describedby": `${base}-slug-hint` })}
+            </FormField>
+            <FormField id={id("timezone")} label={t("timezone")} required hint={t("timezoneHint")} hintId={`${base}-tz-hint`} error={errors.timezone} errorId={errorId("timezone")}>
+              <TimezoneSelect id={id("timezone")} value={v.timezone} onChange={(z) => set("timezone", z)} suggestedLabel={t("suggested")} {...aria("timezone", `${base}-tz-hint`)} />
+            </FormField>
+            <FormField id={id("currency")} label={t("currency")} required error={errors.currency} errorId={errorId("currency")}>
+              <NativeSelect id={id("currency")} value={v.currency} onChange={(e) => set("currency", e.target.value)} {...aria("currency")}>
+                {[...new Set([v.currency, ...CURRENCIES])].map((c) => (
+                  <option key={c} value={c}>
+                    {t.has(`currencies.${c}`) ? `${c} — ${t(`currencies.${c}`)}` : c}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormField>
+            <FormField id={id("telephone")} label={t("telephone")} error={errors.telephone} errorId={errorId("telephone")}>
+              {text("telephone", { type: "tel", inputMode: "tel", placeholder: "27 22 44 10 10" })}
+            </FormField>
+            <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
+              {text("email", { type: "email" })}
+            </FormField>
+            <FormField id={id("address")} label={t("address")} error={errors.address} errorId={errorId("address")} className="sm:col-span-2">
+              {text("address", { maxLength: 300 })}
+            </FormField>
+            <FormField id={id("description")} label={t("description")} error={errors.description} errorId={errorId("description")} className="sm:col-span-2">
+              <Textarea id={id("description")} value={v.description} rows={2} maxLength={2000} onChange={(e) => set("description", e.target.value)} {...aria("description")} />
+            </FormField>
+            {company ? null : (
+              <div className="flex items-center gap-2 sm:col-span-2">
+                <Checkbox id={id("isDefault")} checked={v.isDefault} onCheckedChange={(c) => set("isDefault", c === true)} />
+                <Label htmlFor={id("isDefault")} className="font-normal">
+                  {t("isDefault")}
+                </Label>
+              </div>
+            )}
+          </div>
+          <FormAlert message={formError} />
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+              {company ? tc("save") : t("create")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
