@@ -6,11 +6,14 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3310);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
-export const OWNER_STATE = "test-results/.auth/owner.json";
+// Runs side by side (several people in one working tree) each need their own sign-in state and
+// output folder: E2E_AUTH_STATE and E2E_OUTPUT_DIR pick them (a state signed against another
+// run's database would not sign in here).
+export const OWNER_STATE = process.env.E2E_AUTH_STATE ?? "test-results/.auth/owner.json";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // One server, one database, tests that change shared rows: one worker keeps them independent.

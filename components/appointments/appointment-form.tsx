@@ -34,12 +34,16 @@ export function AppointmentForm({
   agents,
   defaults,
   locale,
+  returnTo,
 }: {
   company: { slug: string; name: string; timezone: string; currency: string };
   services: Service[];
   agents: Agent[];
-  defaults: { date: string; time: string };
+  /** Prefill: the company wall clock, and an agent (a slot picked in the calendar). */
+  defaults: { date: string; time: string; agentId?: string };
   locale: string;
+  /** A calendar URL to go back to once saved (its `date` and `appointment` are set to the new one's). */
+  returnTo?: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -48,7 +52,7 @@ export function AppointmentForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [serviceId, setServiceId] = useState("");
   const [customer, setCustomer] = useState<CustomerOption | null>(null);
-  const [agentId, setAgentId] = useState("");
+  const [agentId, setAgentId] = useState(defaults.agentId ?? "");
   const [date, setDate] = useState(defaults.date);
   const [time, setTime] = useState(defaults.time);
   const [commune, setCommune] = useState("");
@@ -59,7 +63,11 @@ export function AppointmentForm({
   const [pending, start] = useTransition();
 
   const service = services.find((s) => s.id === serviceId) ?? null;
-  const serviceAgents = useMemo(() => agents.filter((a) => service && a.serviceIds.includes(service.id)), [agents, service]);
+  // Before a service is chosen, a prefilled agent still shows (alone) in the agent list.
+  const serviceAgents = useMemo(
+    () => agents.filter((a) => (service ? a.serviceIds.includes(service.id) : a.id === agentId)),
+    [agents, service, agentId],
+  );
   const money = (n: number) => formatMoney(n, company.currency, locale);
   const total = service ? computeTotalPrice(service, filled) : null;
 
@@ -153,11 +161,25 @@ export function AppointmentForm({
         return;
       }
       toast.success(t("form.created"), { description: `${customer!.name} · ${service!.name}` });
+      if (returnTo) {
+        const back = new URL(returnTo, window.location.origin);
+        back.searchParams.set("date", r.data.day);
+        back.searchParams.set("appointment", r.data.id);
+        router.push(`${back.pathname}${back.search}`);
+        return;
+      }
       router.push(
         `/c/${company.slug}/appointments?range=custom&from=${r.data.day}&to=${r.data.day}&appointment=${r.data.id}`,
       );
     });
   }
+
+  const chosenAgent = agentId ? (agents.find((a) => a.id === agentId) ?? null) : null;
+  const serviceOption = (s: Service) => (
+    <option key={s.id} value={s.id}>
+      {s.name} — {money(s.basePrice)} · {s.duration} min
+    </option>
+  );
 
   const err = (key: string) => errors[key];
   const aria = (key: string) => ({
@@ -174,11 +196,21 @@ export function AppointmentForm({
           </Label>
           <NativeSelect id={`${id}-service`} value={serviceId} onChange={(e) => chooseService(e.target.value)} {...aria("serviceId")}>
             <option value="">{t("form.chooseService")}</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} — {money(s.basePrice)} · {s.duration} min
-              </option>
-            ))}
+            {chosenAgent ? (
+              // An agent picked first (a calendar column): their services first.
+              <>
+                <optgroup label={t("calendar.form.agentServices", { agent: chosenAgent.name })}>
+                  {services.filter((s) => chosenAgent.serviceIds.includes(s.id)).map(serviceOption)}
+                </optgroup>
+                {services.some((s) => !chosenAgent.serviceIds.includes(s.id)) ? (
+                  <optgroup label={t("calendar.form.otherServices")}>
+                    {services.filter((s) => !chosenAgent.serviceIds.includes(s.id)).map(serviceOption)}
+                  </optgroup>
+                ) : null}
+              </>
+            ) : (
+              services.map(serviceOption)
+            )}
           </NativeSelect>
           <FieldError id={`${id}-serviceId-error`} messages={err("serviceId")} />
         </div>

@@ -1,3 +1,4 @@
+import { OWNER_STATE } from "../../playwright.config";
 import { expect, LoginPage, test } from "./fixtures";
 import { OWNER, SALON, SPA, SPA_STAFF } from "./support/accounts";
 
@@ -36,7 +37,7 @@ test.describe("sign-in and scope", () => {
 
   test("staff of the spa see the spa only; another company's pages and appointments answer not-found", async ({ page, browser }) => {
     // An appointment of the salon, read as the owner.
-    const owner = await browser.newContext({ storageState: "test-results/.auth/owner.json" });
+    const owner = await browser.newContext({ storageState: OWNER_STATE });
     const ownerPage = await owner.newPage();
     await ownerPage.goto(`/c/${SALON}/appointments?range=all`);
     const salonId = await ownerPage.locator("tbody tr").first().getAttribute("data-id");

@@ -1,3 +1,4 @@
+import { OWNER_STATE } from "../../playwright.config";
 import { expect, plain, screenshot, test } from "./fixtures";
 import { SALON } from "./support/accounts";
 
@@ -152,7 +153,7 @@ test.describe("appointment table", () => {
     const { row, id, customer } = await appointments.firstRowWithStatus("En attente");
 
     // Someone else confirms it meanwhile, from another browser.
-    const other = await browser.newContext({ storageState: "test-results/.auth/owner.json" });
+    const other = await browser.newContext({ storageState: OWNER_STATE });
     const otherPage = await other.newPage();
     await otherPage.goto(`/c/${SALON}/appointments/${id}`);
     await expect(otherPage.locator("[data-hydrated]").first()).toBeAttached();

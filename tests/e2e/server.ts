@@ -28,9 +28,11 @@ process.env.SEED_DEMO = "0";
 const { closeDb, getDb } = await import("../../db");
 const { seedDemo } = await import("../../db/seed");
 const { addParisCompany } = await import("./support/paris-company");
+const { addDenseCompany } = await import("./support/dense-company");
 const db = await getDb(); // migrates
 await seedDemo(db);
 await addParisCompany();
+await addDenseCompany();
 await closeDb();
 
 const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {

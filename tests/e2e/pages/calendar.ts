@@ -13,7 +13,7 @@ export class CalendarPage {
   async ready() {
     await expect(this.page.locator("[data-hydrated]").first()).toBeAttached();
     await expect(this.page.locator("[aria-busy=true]")).toHaveCount(0);
-    await expect(this.page.locator("[data-testid=calendar] .rbc-calendar, [data-testid=agenda], [role=status]").first()).toBeVisible();
+    await expect(this.page.locator("[data-testid=calendar] .rbc-calendar, [data-testid=agenda], [data-testid=agenda-empty]").first()).toBeVisible();
   }
 
   grid() {

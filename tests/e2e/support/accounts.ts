@@ -11,3 +11,6 @@ export const PARIS = {
   service: "Barbe",
   agent: "Julien Martin",
 } as const;
+
+/** Added by tests/e2e/server.ts: 12 agents and 500 appointments this week (the calendar's load check). */
+export const DENSE = { slug: "salon-zenith-treichville", name: "Salon Zénith Treichville" } as const;

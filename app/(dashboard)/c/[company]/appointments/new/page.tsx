@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { AppointmentForm } from "@/components/appointments/appointment-form";
 import { listAgents, listServices } from "@/lib/catalog";
-import { instantToWallClock } from "@/lib/dates";
+import { instantToWallClock, wallClockToInstant } from "@/lib/dates";
 import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,24 +12,43 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function NewAppointmentPage({ params }: { params: Promise<{ company: string }> }) {
+export default async function NewAppointmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ company: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { company: slug } = await params;
-  const [{ member, company }, t, locale] = await Promise.all([loadCompany(slug), getTranslations("form"), getLocale()]);
+  const [{ member, company }, t, locale, sp, tc] = await Promise.all([
+    loadCompany(slug),
+    getTranslations("form"),
+    getLocale(),
+    searchParams,
+    getTranslations("calendar"),
+  ]);
   const [services, agents] = await Promise.all([
     listServices(member.caller, { companyId: company.id, isActive: true, limit: 200 }),
     listAgents(member.caller, { companyId: company.id, isActive: true, limit: 200 }),
   ]);
-  // Default: the next quarter hour, on the company's clock.
+  // Default: the next quarter hour, on the company's clock; or the slot picked in the calendar
+  // (?date=YYYY-MM-DDTHH:mm on the company's clock, &agentId=… when an agent's column was used).
   const next = new Date(Math.ceil(Date.now() / 900_000) * 900_000);
-  const [date, time] = instantToWallClock(next, company.timezone).split("T");
+  const asked = typeof sp.date === "string" && wallClockToInstant(sp.date, company.timezone) ? sp.date : null;
+  const [date, time] = (asked ?? instantToWallClock(next, company.timezone)).split("T");
+  const agentId = agents.data.find((a) => a.id === sp.agentId)?.id;
+  // Back to the calendar once saved, when the form was opened from it (a path of this company only).
+  const calendarPath = `/c/${company.slug}/calendar`;
+  const returnTo =
+    typeof sp.returnTo === "string" && (sp.returnTo === calendarPath || sp.returnTo.startsWith(`${calendarPath}?`)) ? sp.returnTo : undefined;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <Link
-        href={`/c/${company.slug}/appointments`}
+        href={returnTo ?? `/c/${company.slug}/appointments`}
         className="flex w-fit items-center gap-1 rounded text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60"
       >
         <ArrowLeft aria-hidden className="size-4" />
-        {t("back")}
+        {returnTo ? tc("back") : t("back")}
       </Link>
       <h1 className="text-xl font-semibold sm:text-2xl">{t("title")}</h1>
       <AppointmentForm
@@ -43,7 +62,8 @@ export default async function NewAppointmentPage({ params }: { params: Promise<{
           fields: s.fields,
         }))}
         agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, role: a.role, serviceIds: a.serviceIds }))}
-        defaults={{ date, time }}
+        defaults={{ date, time, agentId }}
+        returnTo={returnTo}
       />
     </div>
   );

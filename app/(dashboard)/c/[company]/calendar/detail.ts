@@ -1,0 +1,27 @@
+// The drawer's appointment for a dashboard page (?appointment=<id>): read before anything
+// streams, so an appointment of another company (or none) answers a real 404, as on the table.
+import "server-only";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { toDetail } from "@/components/appointments/present";
+import type { AppointmentDetailView } from "@/components/appointments/types";
+import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
+import type { Caller } from "@/lib/auth/caller";
+import { isAppError } from "@/lib/errors";
+
+export async function loadDrawerDetail(
+  caller: Caller,
+  company: { id: string; timezone: string },
+  id: string | null,
+  locale: string,
+): Promise<AppointmentDetailView | null> {
+  if (!id) return null;
+  try {
+    const [a, events, t] = await Promise.all([getAppointment(caller, id), listAppointmentEvents(caller, id), getTranslations("detail")]);
+    if (a.companyId !== company.id) notFound();
+    return toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") });
+  } catch (err) {
+    if (isAppError(err) && err.code === "appointment-not-found") notFound();
+    throw err;
+  }
+}

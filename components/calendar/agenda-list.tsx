@@ -1,0 +1,105 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { StatusBadge } from "@/components/appointments/status-badge";
+import type { AppointmentStatus } from "@/lib/appointments/status";
+import { cn } from "@/lib/utils";
+import type { CalendarEventView } from "./types";
+
+/**
+ * Phones: the visible range as a list of days and their appointments (a time grid is
+ * unreadable at 390 px). Each appointment opens the same drawer; each day can take a new one.
+ */
+export function AgendaList({
+  days,
+  events,
+  statusOf,
+  pendingIds,
+  onOpen,
+  newHref,
+  emptyText,
+}: {
+  days: { key: string; label: string; isToday: boolean }[];
+  events: CalendarEventView[];
+  statusOf: (e: CalendarEventView) => AppointmentStatus;
+  pendingIds: Set<string>;
+  onOpen: (id: string) => void;
+  newHref: (day: string) => string;
+  emptyText: string;
+}) {
+  const t = useTranslations("calendar");
+  const byDay = new Map<string, CalendarEventView[]>();
+  for (const e of events) {
+    const key = e.start.slice(0, 10);
+    const list = byDay.get(key);
+    if (list) list.push(e);
+    else byDay.set(key, [e]);
+  }
+  // A single day always shows (with its empty state); longer ranges skip empty days.
+  const shown = days.length === 1 ? days : days.filter((d) => byDay.has(d.key));
+
+  if (shown.length === 0) {
+    return (
+      <p role="status" data-testid="agenda-empty" className="rounded-lg border bg-card p-6 text-center text-sm text-muted-foreground">
+        {emptyText}
+      </p>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-4" data-testid="agenda">
+      {shown.map((d) => {
+        const list = byDay.get(d.key) ?? [];
+        return (
+          <section key={d.key} aria-labelledby={`agenda-${d.key}`} className="flex flex-col gap-2">
+            <div className="flex items-center justify-between gap-2">
+              <h3 id={`agenda-${d.key}`} className={cn("text-sm font-semibold", d.isToday && "text-primary")}>
+                {d.label}
+                <span className="ml-2 font-normal text-muted-foreground">{t("count", { count: list.length })}</span>
+              </h3>
+              <Link
+                href={newHref(d.key)}
+                aria-label={t("addOnDay", { day: d.label })}
+                className="flex size-8 items-center justify-center rounded-md text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60"
+              >
+                <Plus aria-hidden className="size-4" />
+              </Link>
+            </div>
+            {list.length === 0 ? (
+              <p className="rounded-lg border bg-card p-4 text-sm text-muted-foreground">{emptyText}</p>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {list.map((e) => {
+                  const status = statusOf(e);
+                  return (
+                    <li key={e.id} data-id={e.id}>
+                      <button
+                        type="button"
+                        onClick={() => onOpen(e.id)}
+                        className="flex w-full items-start gap-3 rounded-lg border bg-card p-3 text-left shadow-xs outline-none hover:bg-accent/50 focus-visible:ring-[3px] focus-visible:ring-ring/60"
+                      >
+                        <span className="w-12 shrink-0 pt-0.5 text-sm font-semibold tabular-nums">{e.start.slice(11)}</span>
+                        <span className="min-w-0 flex-1">
+                          <span className="flex items-center justify-between gap-2">
+                            <span className={cn("truncate font-medium", status === "CANCELLED" && "line-through")}>{e.customerName}</span>
+                            <StatusBadge status={status} pending={pendingIds.has(e.id)} />
+                          </span>
+                          <span className="block truncate text-sm text-muted-foreground">
+                            {e.serviceName} · {e.agentName ?? t("unassigned")}
+                          </span>
+                          <span className="block text-xs text-muted-foreground tabular-nums">{e.time}</span>
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

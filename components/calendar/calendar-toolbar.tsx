@@ -1,0 +1,164 @@
+"use client";
+
+import { ChevronLeft, ChevronRight, Plus, X } from "lucide-react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+import { StatusIcon } from "@/components/appointments/status-badge";
+import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import { cn } from "@/lib/utils";
+import { CALENDAR_VIEWS, type CalendarView } from "./range";
+
+export type CalendarFilters = { status: AppointmentStatus[]; service: string | null; agent: string | null };
+
+/** Today / previous / next, the range's title, the view, the table's filters and "new". */
+export function CalendarToolbar({
+  view,
+  title,
+  isToday,
+  filters,
+  services,
+  agents,
+  newHref,
+  onToday,
+  onStep,
+  onView,
+  onFilters,
+}: {
+  view: CalendarView;
+  title: string;
+  isToday: boolean;
+  filters: CalendarFilters;
+  services: { id: string; name: string }[];
+  agents: { id: string; name: string }[];
+  newHref: string;
+  onToday: () => void;
+  onStep: (direction: -1 | 1) => void;
+  onView: (view: CalendarView) => void;
+  onFilters: (patch: Partial<CalendarFilters>) => void;
+}) {
+  const t = useTranslations("calendar");
+  const ta = useTranslations("appointments");
+  const ts = useTranslations("status");
+  const id = useId();
+  const filtered = filters.status.length > 0 || !!filters.service || !!filters.agent;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="flex items-center gap-1">
+          <Button variant="outline" size="sm" className="h-9" onClick={onToday} aria-pressed={isToday}>
+            {t("today")}
+          </Button>
+          <Button variant="ghost" size="icon" onClick={() => onStep(-1)} aria-label={t(`previous.${view}`)}>
+            <ChevronLeft aria-hidden />
+          </Button>
+          <Button variant="ghost" size="icon" onClick={() => onStep(1)} aria-label={t(`next.${view}`)}>
+            <ChevronRight aria-hidden />
+          </Button>
+        </div>
+        <h2
+          className="order-last w-full min-w-0 truncate text-base font-semibold sm:order-none sm:w-auto sm:flex-1 sm:text-lg"
+          aria-live="polite"
+          data-testid="calendar-title"
+        >
+          {title}
+        </h2>
+        <div role="group" aria-label={t("viewLabel")} className="hidden rounded-md border bg-card p-0.5 shadow-xs md:flex">
+          {CALENDAR_VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={v === view}
+              onClick={() => onView(v)}
+              className={cn(
+                "rounded px-3 py-1.5 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60",
+                v === view && "bg-primary text-primary-foreground hover:text-primary-foreground",
+              )}
+            >
+              {t(`views.${v}`)}
+            </button>
+          ))}
+        </div>
+        <Button asChild size="sm" className="ml-auto h-9 sm:ml-0">
+          <Link href={newHref}>
+            <Plus aria-hidden />
+            <span className="sr-only sm:not-sr-only">{t("new")}</span>
+          </Link>
+        </Button>
+      </div>
+
+      <div className="flex flex-wrap items-end gap-2">
+        <label htmlFor={`${id}-view`} className="sr-only">
+          {t("viewLabel")}
+        </label>
+        <NativeSelect
+          id={`${id}-view`}
+          className="min-w-32 flex-1 md:hidden"
+          value={view}
+          onChange={(e) => onView(e.target.value as CalendarView)}
+        >
+          {CALENDAR_VIEWS.map((v) => (
+            <option key={v} value={v}>
+              {t(`views.${v}`)}
+            </option>
+          ))}
+        </NativeSelect>
+        <DataTableFacetedFilter
+          title={ta("filters.status")}
+          options={APPOINTMENT_STATUSES.map((s) => ({
+            value: s,
+            label: ts(s),
+            icon: <StatusIcon status={s} className="text-muted-foreground" />,
+          }))}
+          selected={filters.status}
+          onChange={(v) => onFilters({ status: v as AppointmentStatus[] })}
+          clearLabel={ta("filters.clear")}
+          emptyLabel={ta("filters.noResults")}
+          selectedLabel={(count) => ta("filters.selected", { count })}
+        />
+        <label htmlFor={`${id}-service`} className="sr-only">
+          {ta("filters.service")}
+        </label>
+        <NativeSelect
+          id={`${id}-service`}
+          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
+          value={filters.service ?? ""}
+          onChange={(e) => onFilters({ service: e.target.value || null })}
+        >
+          <option value="">{ta("filters.allServices")}</option>
+          {services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </NativeSelect>
+        <label htmlFor={`${id}-agent`} className="sr-only">
+          {ta("filters.agent")}
+        </label>
+        <NativeSelect
+          id={`${id}-agent`}
+          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
+          value={filters.agent ?? ""}
+          onChange={(e) => onFilters({ agent: e.target.value || null })}
+        >
+          <option value="">{ta("filters.allAgents")}</option>
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </NativeSelect>
+        {filtered ? (
+          <Button variant="ghost" size="sm" className="h-9" onClick={() => onFilters({ status: [], service: null, agent: null })}>
+            <X aria-hidden />
+            {ta("filters.reset")}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
