@@ -1,0 +1,94 @@
+import { useTranslations } from "next-intl";
+import { cn } from "@/lib/utils";
+
+export type RevenueDay = { day: string; label: string; thisWeek: number; lastWeek: number; future: boolean; today: boolean };
+
+/**
+ * Completed appointments' revenue per day, this week against last week: pairs of CSS bars
+ * (no chart library), with the figures in a table for screen readers.
+ */
+export function RevenueChart({
+  days,
+  money,
+  totals,
+}: {
+  days: RevenueDay[];
+  money: (n: number) => string;
+  totals: { thisWeek: number; lastWeek: number; lastWeekToDate: number };
+}) {
+  const t = useTranslations("overview.revenue");
+  const max = Math.max(1, ...days.flatMap((d) => [d.thisWeek, d.lastWeek]));
+  const change = totals.lastWeekToDate > 0 ? Math.round(((totals.thisWeek - totals.lastWeekToDate) / totals.lastWeekToDate) * 100) : null;
+  const pct = (n: number) => `${Math.max(n > 0 ? 2 : 0, (n / max) * 100)}%`;
+  return (
+    <section aria-labelledby="overview-revenue" className="flex flex-col gap-4 rounded-lg border bg-card p-4 sm:p-6">
+      <div className="flex flex-col gap-1">
+        <h2 id="overview-revenue" className="font-semibold">
+          {t("title")}
+        </h2>
+        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+      </div>
+      <dl className="grid grid-cols-2 gap-3">
+        <div>
+          <dt className="flex items-center gap-1.5 text-sm text-muted-foreground">
+            <span aria-hidden className="size-2.5 rounded-sm bg-primary" />
+            {t("thisWeek")}
+          </dt>
+          <dd className="text-xl font-semibold whitespace-nowrap tabular-nums" data-testid="revenue-this-week">
+            {money(totals.thisWeek)}
+          </dd>
+          {change !== null ? (
+            <dd className={cn("text-xs font-medium", change >= 0 ? "text-emerald-700" : "text-destructive")}>
+              {t("change", { change: `${change > 0 ? "+" : ""}${change} %` })}
+            </dd>
+          ) : null}
+        </div>
+        <div>
+          <dt className="flex items-center gap-1.5 text-sm text-muted-foreground">
+            <span aria-hidden className="size-2.5 rounded-sm bg-muted-foreground/35" />
+            {t("lastWeek")}
+          </dt>
+          <dd className="text-xl font-semibold whitespace-nowrap tabular-nums">{money(totals.lastWeek)}</dd>
+          <dd className="text-xs text-muted-foreground">{t("toDate", { amount: money(totals.lastWeekToDate) })}</dd>
+        </div>
+      </dl>
+      <div aria-hidden className="grid h-36 grid-cols-7 items-end gap-1.5 border-b pb-px sm:gap-3">
+        {days.map((d) => (
+          <div key={d.day} className="flex h-full items-end justify-center gap-0.5" title={`${d.label} — ${t("thisWeek")} : ${money(d.thisWeek)} · ${t("lastWeek")} : ${money(d.lastWeek)}`}>
+            <div className="w-1/3 max-w-4 rounded-t-sm bg-muted-foreground/35" style={{ height: pct(d.lastWeek) }} />
+            <div
+              className={cn("w-1/3 max-w-4 rounded-t-sm bg-primary", d.future && "bg-transparent")}
+              style={{ height: pct(d.thisWeek) }}
+            />
+          </div>
+        ))}
+      </div>
+      <div aria-hidden className="-mt-2 grid grid-cols-7 gap-1.5 text-center text-xs text-muted-foreground sm:gap-3">
+        {days.map((d) => (
+          <span key={d.day} className={cn(d.today && "font-semibold text-foreground")}>
+            {d.label}
+          </span>
+        ))}
+      </div>
+      <table className="sr-only">
+        <caption>{t("title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("day")}</th>
+            <th scope="col">{t("thisWeek")}</th>
+            <th scope="col">{t("lastWeek")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{d.label}</th>
+              <td>{d.future ? "—" : money(d.thisWeek)}</td>
+              <td>{money(d.lastWeek)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

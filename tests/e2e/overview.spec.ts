@@ -1,0 +1,92 @@
+// The company's home: today's counts (each a link to the filtered table), the next
+// appointments with their action buttons, the week's revenue and the agents' load.
+import { expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
+import { OverviewPage } from "./pages/calendar";
+import { SALON } from "./support/accounts";
+
+const STATUSES = ["PENDING", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"] as const;
+
+test.describe("home (today at a glance)", () => {
+  test("counts per status match the table and link to it; next appointments, revenue and load show", async ({ page, appointments }) => {
+    const home = new OverviewPage(page);
+    await home.goto(SALON);
+    await expect(page.getByRole("heading", { name: "Aujourd'hui", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Accueil" })).toHaveAttribute("aria-current", "page");
+
+    const counts = Object.fromEntries(await Promise.all(STATUSES.map(async (s) => [s, await home.countValue(s)] as const)));
+    const total = await home.countValue("total");
+    expect(total).toBe(STATUSES.reduce((n, s) => n + counts[s], 0));
+    expect(total).toBeGreaterThan(0);
+
+    await expect(home.upcoming().first()).toBeVisible();
+    await expect(page.getByTestId("revenue-this-week")).toHaveText(/\d\sF\sCFA$/);
+    await expect(page.getByTestId("agent-load").locator("li")).toHaveCount(4);
+    await screenshot(page, "40-home-1280");
+    await expectNoSeriousA11yViolations(page);
+
+    // The table agrees: today's total, and a status card opens the table filtered on it.
+    await appointments.goto(SALON);
+    await expect(page.getByText(/^\d+ rendez-vous$|^Aucun rendez-vous$/).first()).toHaveText(`${total} rendez-vous`);
+    await home.goto(SALON);
+    const status = STATUSES.find((s) => counts[s] > 0)!;
+    await home.count(status).click();
+    await expect(page).toHaveURL(new RegExp(`/appointments\\?status=${status}`));
+    await appointments.ready();
+    await expect(appointments.rows()).toHaveCount(counts[status]);
+  });
+
+  test("an action on a next appointment works there, and the counts follow", async ({ page }) => {
+    const home = new OverviewPage(page);
+    await home.goto(SALON);
+    const item = home.upcoming().filter({ has: page.getByRole("button", { name: /^(Confirmer|Démarrer|Terminer) — / }) }).first();
+    const id = (await item.getAttribute("data-id"))!;
+    const button = item.getByRole("button", { name: /^(Confirmer|Démarrer|Terminer) — / }).first();
+    const action = (await button.innerText()).trim() as "Confirmer" | "Démarrer" | "Terminer";
+    const [from, to, done] = {
+      Confirmer: ["PENDING", "CONFIRMED", "Rendez-vous confirmé"],
+      Démarrer: ["CONFIRMED", "IN_PROGRESS", "Rendez-vous démarré"],
+      Terminer: ["IN_PROGRESS", "COMPLETED", "Rendez-vous terminé"],
+    }[action] as [(typeof STATUSES)[number], (typeof STATUSES)[number], string];
+    const before = { from: await home.countValue(from), to: await home.countValue(to) };
+
+    await button.click();
+    await expect(page.getByText(done).first()).toBeVisible();
+    await expect(home.count(from).locator("span").last()).toHaveText(String(before.from - 1));
+    await expect(home.count(to).locator("span").last()).toHaveText(String(before.to + 1));
+    // Still listed (unless just completed), with its new status.
+    if (to !== "COMPLETED") {
+      await expect(page.locator(`[data-testid=upcoming] li[data-id="${id}"] [data-status]`)).toHaveAttribute("data-status", to);
+    }
+
+    // The row's menu opens the same drawer as the table.
+    const next = home.upcoming().first();
+    const name = (await next.getByRole("button").first().innerText()).trim();
+    await next.getByRole("button", { name: `Actions pour ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Voir le détail" }).click();
+    await expect(page).toHaveURL(/\/appointments\?appointment=/);
+    await expect(page.getByRole("dialog").getByRole("heading", { name })).toBeVisible();
+  });
+
+  test("the revenue chart compares the weeks with figures for screen readers", async ({ page }) => {
+    const home = new OverviewPage(page);
+    await home.goto(SALON);
+    const table = page.getByRole("table", { name: "Chiffre d'affaires" });
+    await expect(table.locator("tbody tr")).toHaveCount(7);
+    const firstRow = plain(await table.locator("tbody tr").first().innerText());
+    expect(firstRow).toMatch(/^lun\.\s/);
+  });
+});
+
+test.describe("home on a phone (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("fits the screen, actions reachable", async ({ page }) => {
+    const home = new OverviewPage(page);
+    await home.goto(SALON);
+    await expect(home.upcoming().first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, "41-home-390");
+    await expectNoSeriousA11yViolations(page);
+  });
+});
