@@ -1,5 +1,5 @@
 // The e2e web server: a fresh PostgreSQL database with the demo data (plus a company in
-// Europe/Paris), then `next start` on the production build. Dropped again on exit.
+// Europe/Paris), then the production server (server/index.ts) on the build. Dropped again on exit.
 // Run by Playwright's webServer; by hand: npx tsx --import ./scripts/register.mjs tests/e2e/server.ts
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -35,10 +35,14 @@ await addParisCompany();
 await addDenseCompany();
 await closeDb();
 
-const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {
+// The production server (`npm start`): pages through Next, /app/ straight to the API.
+const next = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register.mjs", "server/index.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,
+    PORT: port,
+    HOSTNAME: "127.0.0.1",
+    NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     NEXT_DIST_DIR: distDir,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
