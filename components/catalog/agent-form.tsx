@@ -15,7 +15,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { agentInput } from "@/lib/catalog/schemas";
 import { fieldErrors } from "@/lib/errors";
 import { ActiveBadge } from "./bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "./form";
+import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
 
 export type AgentFormValues = {
   id?: string;
@@ -50,6 +50,7 @@ export function AgentForm({
   const router = useRouter();
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
   const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [role, setRole] = useState(initial?.role ?? "");
@@ -74,7 +75,7 @@ export function AgentForm({
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       setFormError(tc("fixErrors"));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      focusFirstError();
       return;
     }
     if (editing && initial?.isActive && !isActive) {
@@ -95,7 +96,7 @@ export function AgentForm({
         if (!r.ok) {
           setErrors(r.fields ?? {});
           setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
-          requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+          focusFirstError();
           return;
         }
         toast.success(editing ? t("saved") : t("created"), { description: r.data.name });
@@ -232,11 +233,11 @@ export function AgentForm({
       ) : (
         <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
           <FormAlert message={formError} />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="outline" asChild>
+          <div className="flex gap-2 sm:justify-end">
+            <Button variant="outline" asChild className="flex-1 sm:flex-none">
               <Link href={listHref}>{tc("cancel")}</Link>
             </Button>
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending} className="flex-[2] sm:flex-none">
               {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
               {pending ? tc("saving") : editing ? tc("save") : t("create")}
             </Button>

@@ -211,7 +211,7 @@ export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: 
                 <ActiveBadge active={r.isActive} labels={{ active: tc("active"), inactive: tc("inactive") }} />
               </div>
               {r.phone ? <div className="text-sm tabular-nums text-muted-foreground">{r.phone}</div> : null}
-              <Chips items={r.services} max={4} />
+              {r.services.length ? <Chips items={r.services} max={4} /> : null}
               {canWrite ? (
                 <div className="flex gap-2 border-t pt-2">
                   <Button variant="outline" size="sm" asChild className="flex-1">

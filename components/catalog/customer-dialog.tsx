@@ -11,7 +11,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { customerInput } from "@/lib/catalog/schemas";
 import { fieldErrors } from "@/lib/errors";
-import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "./form";
+import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
 
 type Initial = { id: string; fullname: string; telephone: string; email: string | null };
 
@@ -22,6 +22,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
   const words = useErrorMessage();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
   const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
   const [open, setOpen] = useState(false);
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
@@ -42,9 +43,6 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
     }
   }
 
-  function focusFirstError() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
-  }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -4,7 +4,7 @@
 // field errors keyed like the server's (`fields.0.options`), and a confirm dialog.
 import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useCallback, useId, useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useState, useTransition, type RefObject } from "react";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -186,4 +186,17 @@ export function failureMessage(
     .flatMap(([, v]) => v);
   const head = r.code === "validation-error" && !r.fields ? r.message : words(r);
   return [head, ...lost].join(" ");
+}
+
+/**
+ * Moves the focus to the first invalid control once the errors are on screen (after React has
+ * committed them, not before: a control marked invalid in the same update is found).
+ */
+export function useFocusFirstError(formRef: RefObject<HTMLElement | null>) {
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    if (asked === 0) return;
+    formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [asked, formRef]);
+  return useCallback(() => setAsked((n) => n + 1), []);
 }

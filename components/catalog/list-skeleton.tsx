@@ -27,25 +27,6 @@ export function ListSkeleton({ label, rows = 6 }: { label: string; rows?: number
   );
 }
 
-/** A form page's place while it loads. */
-export function FormSkeleton({ label }: { label: string }) {
-  return (
-    <div className="mx-auto flex max-w-4xl flex-col gap-4" aria-busy="true" aria-live="polite">
-      <span className="sr-only">{label}</span>
-      <Skeleton className="h-4 w-32" />
-      <Skeleton className="h-8 w-64" />
-      <div className="grid gap-4 rounded-lg border bg-card p-6 sm:grid-cols-2">
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} className="grid gap-2">
-            <Skeleton className="h-4 w-24" />
-            <Skeleton className="h-9 w-full" />
-          </div>
-        ))}
-      </div>
-    </div>
-  );
-}
-
 /** A table's place while it loads, under a header that is already there (settings). */
 export function TableSkeleton({ label, rows = 4 }: { label: string; rows?: number }) {
   return (

@@ -17,7 +17,7 @@ import type { ServiceField } from "@/lib/catalog/fields";
 import { serviceInput } from "@/lib/catalog/schemas";
 import { fieldErrors } from "@/lib/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
-import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, type FieldErrors } from "./form";
+import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError, type FieldErrors } from "./form";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
 
@@ -57,6 +57,7 @@ export function ServiceEditor({
   const router = useRouter();
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
   const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
@@ -97,9 +98,6 @@ export function ServiceEditor({
     return out;
   }
 
-  function focusFirstError() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
-  }
 
   /** Saved fields that this edit removes or re-keys: answers already given keep the old keys. */
   function riskyChanges(): string[] {
@@ -218,7 +216,6 @@ export function ServiceEditor({
               id={inputId("basePrice")}
               currency={company.currency}
               value={basePrice}
-              placeholder="5 000"
               onChange={(v) => {
                 setBasePrice(v);
                 clear("basePrice");
@@ -302,11 +299,11 @@ export function ServiceEditor({
       ) : (
         <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
           <FormAlert message={formError} />
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="outline" asChild>
+          <div className="flex gap-2 sm:justify-end">
+            <Button variant="outline" asChild className="flex-1 sm:flex-none">
               <Link href={listHref}>{tc("cancel")}</Link>
             </Button>
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending} className="flex-[2] sm:flex-none">
               {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
               {pending ? tc("saving") : editing ? tc("save") : t("create")}
             </Button>

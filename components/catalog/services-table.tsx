@@ -223,7 +223,7 @@ export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; sl
                 </span>
                 <span className="font-medium tabular-nums">{r.price}</span>
               </div>
-              <Chips items={r.categories} max={4} />
+              {r.categories.length ? <Chips items={r.categories} max={4} /> : null}
               {canWrite ? (
                 <div className="flex gap-2 border-t pt-2">
                   <Button variant="outline" size="sm" asChild className="flex-1">

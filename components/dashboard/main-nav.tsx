@@ -28,7 +28,7 @@ export function MainNav({ items, className }: { items: NavItem[]; className?: st
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "rounded px-2 py-1 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60",
+                  "rounded px-1.5 py-1 text-sm font-medium whitespace-nowrap xl:px-2 text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60",
                   active && "bg-muted text-foreground",
                 )}
               >

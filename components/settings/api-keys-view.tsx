@@ -6,7 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(dashboard)/c/[company]/settings/actions";
 import { Chips, EmptyState } from "@/components/catalog/bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "@/components/catalog/form";
+import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -203,6 +203,7 @@ function CreateKeyDialog({ open, onOpenChange, companies }: { open: boolean; onO
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
   const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>(DEFAULT_SCOPES);
@@ -221,7 +222,7 @@ function CreateKeyDialog({ open, onOpenChange, companies }: { open: boolean; onO
     if (Object.keys(local).length) {
       setErrors(local);
       setFormError(tc("fixErrors"));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      focusFirstError();
       return;
     }
     start(async () => {
@@ -231,6 +232,7 @@ function CreateKeyDialog({ open, onOpenChange, companies }: { open: boolean; onO
         if (r.code === "company-not-found") fields.companyId = [words(r)];
         setErrors(fields);
         setFormError(failureMessage(r, words, (k) => ["name", "scopes", "companyId"].includes(k)));
+        focusFirstError();
         return;
       }
       setCreated({ key: r.data.key, name: r.data.name });

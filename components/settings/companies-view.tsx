@@ -8,7 +8,7 @@ import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createCompanyAction, editCompanyAction, setDefaultCompanyAction } from "@/app/(dashboard)/c/[company]/settings/actions";
 import { EmptyState } from "@/components/catalog/bits";
-import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "@/components/catalog/form";
+import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -21,7 +21,16 @@ import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
 import { companyInput } from "@/lib/catalog/schemas";
 import { fieldErrors } from "@/lib/errors";
-import { TimezoneSelect } from "./timezone-select";
+import { TimezoneSelect, zoneOffset } from "./timezone-select";
+
+/** The time it is now in a zone ("14:32"): the picker's check that the zone is the right one. */
+function timeIn(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).format(new Date());
+  } catch {
+    return "—";
+  }
+}
 
 export type CompanyRow = {
   id: string;
@@ -208,6 +217,7 @@ function CompanyDialog({
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
   const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
   const [v, setV] = useState({
     name: company?.name ?? "",
@@ -244,7 +254,7 @@ function CompanyDialog({
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
       setFormError(tc("fixErrors"));
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      focusFirstError();
       return;
     }
     start(async () => {
@@ -252,7 +262,7 @@ function CompanyDialog({
       if (!r.ok) {
         setErrors(r.fields ?? {});
         setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
-        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+        focusFirstError();
         return;
       }
       toast.success(company ? t("saved") : t("created"), { description: r.data.name });
@@ -286,7 +296,7 @@ function CompanyDialog({
             >
               {text("slug", { maxLength: 60, spellCheck: false, autoCapitalize: "off", className: "font-mono", placeholder: company ? undefined : t("slugAuto"), "aria-describedby": `${base}-slug-hint` })}
             </FormField>
-            <FormField id={id("timezone")} label={t("timezone")} required hint={t("timezoneHint")} hintId={`${base}-tz-hint`} error={errors.timezone} errorId={errorId("timezone")}>
+            <FormField id={id("timezone")} label={t("timezone")} required hint={t("timezoneHint", { time: timeIn(v.timezone), offset: zoneOffset(v.timezone) })} hintId={`${base}-tz-hint`} error={errors.timezone} errorId={errorId("timezone")}>
               <TimezoneSelect id={id("timezone")} value={v.timezone} onChange={(z) => set("timezone", z)} suggestedLabel={t("suggested")} {...aria("timezone", `${base}-tz-hint`)} />
             </FormField>
             <FormField id={id("currency")} label={t("currency")} required error={errors.currency} errorId={errorId("currency")}>

@@ -6,7 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { addMemberAction, editMemberAction, removeMemberAction } from "@/app/(dashboard)/c/[company]/settings/actions";
 import { Chips, EmptyState } from "@/components/catalog/bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors } from "@/components/catalog/form";
+import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -199,6 +199,7 @@ function MemberDialog({
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formRef);
   const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
@@ -211,9 +212,6 @@ function MemberDialog({
   const roles = MEMBER_ROLES.filter((r) => r !== "owner" || callerRole === "owner");
   const id = (k: string) => `${base}-${k}`;
 
-  function focusFirstError() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
-  }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();

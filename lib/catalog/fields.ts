@@ -10,8 +10,8 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const DEFAULT_TEXT_MAX = 2000;
 
 export const fieldOptionSchema = z.object({
-  label: z.string().trim().min(1).max(100),
-  value: z.string().trim().min(1).max(100),
+  label: z.string().trim().min(1, "Champ obligatoire").max(100, "100 caractères au plus"),
+  value: z.string().trim().min(1, "Champ obligatoire").max(100, "100 caractères au plus"),
   price: z.number().int().min(0).max(10_000_000).default(0),
 });
 
@@ -20,7 +20,7 @@ export const serviceFieldSchema = z
     name: z
       .string()
       .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/, "Clé invalide : lettres, chiffres et _ ; commence par une lettre"),
-    label: z.string().trim().min(1).max(100),
+    label: z.string().trim().min(1, "Champ obligatoire").max(100, "100 caractères au plus"),
     type: z.enum(FIELD_TYPES),
     required: z.boolean().default(false),
     options: z.array(fieldOptionSchema).max(50).default([]),

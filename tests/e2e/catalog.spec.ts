@@ -240,7 +240,7 @@ test.describe("customers", () => {
 
     // Nothing found: said, with a way back.
     await customers.search("zzzz-personne");
-    await expect(page.getByText("Aucun client ne correspond à « zzzz-personne »")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Aucun client ne correspond à « zzzz-personne »" })).toBeVisible();
   });
 
   test("add a customer (a known phone opens the existing one), then edit them", async ({ page }) => {
@@ -278,6 +278,22 @@ test.describe("customers", () => {
     await expect(page.getByRole("heading", { level: 1, name: `${name} Kouassi` })).toBeVisible();
     await expect(page.getByRole("link", { name: "affoue@exemple.ci" })).toBeVisible();
   });
+});
+
+test("the header fits on one line from a small laptop up (1024, 1280, 1440 px)", async ({ page }) => {
+  for (const width of [1024, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`/c/${SALON}/settings/companies`);
+    const nav = page.getByRole("navigation", { name: "Navigation principale" });
+    await expect(nav).toBeVisible();
+    const header = await page.getByRole("banner").boundingBox();
+    expect(header?.height, `header at ${width}`).toBeLessThanOrEqual(57);
+    for (const link of await nav.getByRole("link").all()) {
+      expect((await link.boundingBox())?.height, `${await link.innerText()} at ${width}`).toBeLessThan(32);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `width at ${width}`).toBeLessThanOrEqual(width);
+    await screenshot(page, `cat-00-header-${width}`, { fullPage: false });
+  }
 });
 
 test.describe("on a phone (390 px)", () => {

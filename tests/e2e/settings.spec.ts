@@ -42,10 +42,12 @@ test.describe("settings (owner)", () => {
     // The default moves, asked first; then back to the salon for the other tests.
     await settings.row(name).getByRole("button", { name: `Définir ${name} par défaut` }).click();
     await settings.confirmDialog().getByRole("button", { name: "Définir par défaut" }).click();
+    await expect(settings.confirmDialog()).toBeHidden();
     await expect(settings.row(name)).toContainText("Par défaut");
     await expect(settings.row("Salon Élégance Cocody")).not.toContainText("Par défaut");
     await settings.row("Salon Élégance Cocody").getByRole("button", { name: /^Définir .* par défaut$/ }).click();
     await settings.confirmDialog().getByRole("button", { name: "Définir par défaut" }).click();
+    await expect(settings.confirmDialog()).toBeHidden();
     await expect(settings.row("Salon Élégance Cocody")).toContainText("Par défaut");
     await expect(settings.row(name)).not.toContainText("Par défaut");
 
@@ -112,6 +114,8 @@ test.describe("settings (owner)", () => {
     await settings.row(email).getByRole("button", { name: `Retirer ${name}` }).click();
     await expect(settings.confirmDialog()).toContainText("perdra tout de suite l'accès");
     await settings.confirmDialog().getByRole("button", { name: "Retirer" }).click();
+    // (The open dialog hides the page from the accessibility tree: wait for it to close.)
+    await expect(settings.confirmDialog()).toBeHidden();
     await expect(settings.row(email)).toHaveCount(0);
     await theirs.goto(`/c/${SPA}/appointments`);
     await expect(theirs).toHaveURL(/\/login/);
@@ -144,7 +148,7 @@ test.describe("settings (owner)", () => {
     expect(key).toMatch(/^rdv_[A-Za-z0-9_-]{43}$/);
     await expect(dialog.getByText("ne sera plus jamais affichée")).toBeVisible();
     await dialog.getByRole("button", { name: "Copier la clé" }).click();
-    await expect(dialog.getByRole("button", { name: "Copié" })).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Copié", exact: true })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, "set-05-api-key-created-1280", { fullPage: false });
@@ -174,6 +178,7 @@ test.describe("settings (owner)", () => {
     await settings.row(name).getByRole("button", { name: `Révoquer la clé ${name}` }).click();
     await expect(settings.confirmDialog()).toContainText("refusées immédiatement");
     await settings.confirmDialog().getByRole("button", { name: "Révoquer" }).click();
+    await expect(settings.confirmDialog()).toBeHidden();
     await expect(settings.row(name)).toContainText("Révoquée le");
     await expect(settings.row(name).getByRole("button", { name: /^Révoquer/ })).toHaveCount(0);
 

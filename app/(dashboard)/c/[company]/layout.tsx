@@ -37,23 +37,27 @@ export default async function CompanyLayout({
           <Link
             href={`/c/${company.slug}/appointments`}
             aria-label="Rendez-vous"
-            className="flex items-center gap-2 rounded font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
+            className="flex shrink-0 items-center gap-2 rounded font-semibold whitespace-nowrap outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
           >
             <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">
               <CalendarCheck aria-hidden className="size-4" />
             </span>
-            <span className="hidden sm:inline">Rendez-vous</span>
+            {/* Beside the full navigation (lg to 2xl) there is no room for the name. */}
+            <span className="hidden sm:inline lg:hidden 2xl:inline">Rendez-vous</span>
           </Link>
-          <CompanySwitcher
-            current={{ slug: company.slug, name: company.name }}
-            companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
-          />
+          {/* Narrower beside the full navigation (lg to 2xl), where the name truncates. */}
+          <div className="flex min-w-0 lg:max-w-48 2xl:max-w-xs">
+            <CompanySwitcher
+              current={{ slug: company.slug, name: company.name }}
+              companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
+            />
+          </div>
           <MainNav
             items={items}
             className="hidden lg:block"
           />
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
-            <LocaleSwitcher current={locale} className="hidden sm:flex" />
+            <LocaleSwitcher current={locale} className="hidden sm:flex lg:hidden 2xl:flex" />
             <UserMenu name={member.user.name} email={member.user.email} locale={locale} />
           </div>
         </div>

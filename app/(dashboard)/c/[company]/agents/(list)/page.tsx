@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { hasScope } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { formatPhone } from "@/lib/format";
-import { loadCompany } from "../company";
+import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agents");

@@ -8,7 +8,7 @@ import { CustomersView } from "@/components/catalog/customers-view";
 import { listCustomers } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
 import { formatPhone } from "@/lib/format";
-import { loadCompany } from "../company";
+import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("customers");
