@@ -292,6 +292,10 @@ test("the header fits on one line from a small laptop up (1024, 1280, 1440 px)",
       expect((await link.boundingBox())?.height, `${await link.innerText()} at ${width}`).toBeLessThan(32);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `width at ${width}`).toBeLessThanOrEqual(width);
+    // The company switcher ends before the navigation starts (its name truncates instead).
+    const switcher = await page.getByRole("button", { name: /Changer d'entreprise/ }).boundingBox();
+    const first = await nav.getByRole("link").first().boundingBox();
+    expect(switcher!.x + switcher!.width, `switcher at ${width}`).toBeLessThanOrEqual(first!.x);
     await screenshot(page, `cat-00-header-${width}`, { fullPage: false });
   }
 });

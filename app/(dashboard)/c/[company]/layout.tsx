@@ -42,11 +42,11 @@ export default async function CompanyLayout({
             <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">
               <CalendarCheck aria-hidden className="size-4" />
             </span>
-            {/* Beside the full navigation (lg to 2xl) there is no room for the name. */}
-            <span className="hidden sm:inline lg:hidden 2xl:inline">Rendez-vous</span>
+            {/* Beside the full navigation (lg to xl) there is no room for the name. */}
+            <span className="hidden sm:inline lg:hidden xl:inline">Rendez-vous</span>
           </Link>
-          {/* Narrower beside the full navigation (lg to 2xl), where the name truncates. */}
-          <div className="flex min-w-0 lg:max-w-48 2xl:max-w-xs">
+          {/* Narrower beside the full navigation (lg to xl), where the name truncates. */}
+          <div className="flex min-w-0 lg:max-w-48 xl:max-w-xs [&>*]:shrink">
             <CompanySwitcher
               current={{ slug: company.slug, name: company.name }}
               companies={companies.map((c) => ({ slug: c.slug, name: c.name }))}
