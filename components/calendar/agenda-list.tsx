@@ -3,6 +3,7 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
@@ -40,6 +41,13 @@ export function AgendaList({
   // A single day always shows (with its empty state); longer ranges skip empty days.
   const shown = days.length === 1 ? days : days.filter((d) => byDay.has(d.key));
 
+  // A week or a month opens on today, like a paper diary: the days before are above.
+  const todayRef = useRef<HTMLElement>(null);
+  const todayShown = shown.length > 1 && shown[0] && !shown[0].isToday && shown.some((d) => d.isToday);
+  useEffect(() => {
+    if (todayShown) todayRef.current?.scrollIntoView({ block: "start" });
+  }, [todayShown]);
+
   if (shown.length === 0) {
     return (
       <p role="status" data-testid="agenda-empty" className="rounded-lg border bg-card p-6 text-center text-sm text-muted-foreground">
@@ -53,7 +61,12 @@ export function AgendaList({
       {shown.map((d) => {
         const list = byDay.get(d.key) ?? [];
         return (
-          <section key={d.key} aria-labelledby={`agenda-${d.key}`} className="flex flex-col gap-2">
+          <section
+            key={d.key}
+            ref={d.isToday ? todayRef : undefined}
+            aria-labelledby={`agenda-${d.key}`}
+            className="flex scroll-mt-20 flex-col gap-2"
+          >
             <div className="flex items-center justify-between gap-2">
               <h3 id={`agenda-${d.key}`} className={cn("text-sm font-semibold", d.isToday && "text-primary")}>
                 {d.label}

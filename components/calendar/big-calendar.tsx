@@ -268,15 +268,17 @@ function TimeEvent({ event }: EventProps<CalEvent>) {
         STATUS_STYLES[event.status],
       )}
     >
-      <span className="flex min-w-0 items-center gap-1 @max-[3.5rem]:justify-center">
-        <StatusIcon status={event.status} className="size-3 shrink-0 @max-[1.25rem]:hidden" />
-        <span className="shrink-0 font-semibold tabular-nums @max-[3.5rem]:hidden">{e.start.slice(11)}</span>
-        <span className={cn("truncate font-medium @max-[3.5rem]:hidden", event.status === "CANCELLED" && "line-through")}>
+      {/* Narrower and narrower: below 64 px only the start time, below 44 px only the status
+          icon, below 20 px nothing. */}
+      <span className="flex min-w-0 items-center gap-1 @max-[2.75rem]:justify-center">
+        <StatusIcon status={event.status} className="size-3 shrink-0 @max-[1.25rem]:hidden @min-[2.75rem]:@max-[4rem]:hidden" />
+        <span className="shrink-0 font-semibold tabular-nums @max-[2.75rem]:hidden">{e.start.slice(11)}</span>
+        <span className={cn("truncate font-medium @max-[4rem]:hidden", event.status === "CANCELLED" && "line-through")}>
           {e.customerName}
         </span>
       </span>
-      <span className="truncate opacity-80 @max-[3.5rem]:hidden">{e.serviceName}</span>
-      <span className="truncate tabular-nums opacity-80 @max-[3.5rem]:hidden">{e.time}</span>
+      <span className="truncate opacity-80 @max-[4rem]:hidden">{e.serviceName}</span>
+      <span className="truncate tabular-nums opacity-80 @max-[4rem]:hidden">{e.time}</span>
     </div>
   );
 }

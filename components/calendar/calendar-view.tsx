@@ -170,7 +170,8 @@ export function CalendarView({
         filters={filters}
         services={services}
         agents={agents}
-        newHref={newHref(view === "day" || view === "agents" ? `${day}T09:00` : undefined)}
+        // Another day shown: that day, 09:00; today: the form's own default (the next quarter hour).
+        newHref={newHref((view === "day" || view === "agents") && day !== today ? `${day}T09:00` : undefined)}
         onToday={() => go({ date: today })}
         onStep={(direction) => go({ date: stepKey(params.view, urlDay, direction) })}
         onView={(v) => go({ view: v, date: urlDay })}
@@ -238,7 +239,7 @@ export function CalendarView({
             statusOf={(e) => e.status}
             pendingIds={pendingIds}
             onOpen={openEvent}
-            newHref={(key) => newHref(`${key}T09:00`)}
+            newHref={(key) => newHref(key === today ? undefined : `${key}T09:00`)}
             emptyText={emptyText}
           />
         )}
