@@ -280,8 +280,8 @@ test.describe("customers", () => {
   });
 });
 
-test("the header fits on one line from a small laptop up (1024, 1280, 1440 px)", async ({ page }) => {
-  for (const width of [1024, 1280, 1440]) {
+test("the header fits on one line from a small laptop up (1024, 1280, 1600 px)", async ({ page }) => {
+  for (const width of [1024, 1280, 1600]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`/c/${SALON}/settings/companies`);
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
@@ -296,8 +296,24 @@ test("the header fits on one line from a small laptop up (1024, 1280, 1440 px)",
     const switcher = await page.getByRole("button", { name: /Changer d'entreprise/ }).boundingBox();
     const first = await nav.getByRole("link").first().boundingBox();
     expect(switcher!.x + switcher!.width, `switcher at ${width}`).toBeLessThanOrEqual(first!.x);
+    // The language buttons are in the header from 1280 px (below, in the account menu).
+    await expect(page.getByRole("button", { name: "English" })).toBeVisible({ visible: width >= 1280 });
     await screenshot(page, `cat-00-header-${width}`, { fullPage: false });
   }
+});
+
+test("in English: the service editor and the settings speak English", async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: "locale", value: "en", url: baseURL! }]);
+  await new ServiceEditor(page).gotoNew(SALON);
+  await expect(page.getByRole("heading", { level: 1, name: "New service" })).toBeVisible();
+  await page.getByRole("button", { name: "Add a field" }).click();
+  const field = page.getByRole("list", { name: "Custom fields" }).locator(":scope > li").first();
+  await field.getByLabel("Type").selectOption({ label: "Multiple choice" });
+  await expect(field.getByLabel("Extra price of option 1")).toBeVisible();
+  await screenshot(page, "cat-15-service-editor-en-1280");
+  await page.goto(`/c/${SALON}/settings/team`);
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Member" })).toBeVisible();
 });
 
 test.describe("on a phone (390 px)", () => {

@@ -42,8 +42,8 @@ export default async function CompanyLayout({
             <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">
               <CalendarCheck aria-hidden className="size-4" />
             </span>
-            {/* Beside the full navigation (lg to xl) there is no room for the name. */}
-            <span className="hidden sm:inline lg:hidden xl:inline">Rendez-vous</span>
+            {/* Beside the full navigation (the header stays 1280 px wide) the icon says it alone. */}
+            <span className="hidden sm:inline lg:hidden">Rendez-vous</span>
           </Link>
           {/* Narrower beside the full navigation (lg to xl), where the name truncates. */}
           <div className="flex min-w-0 lg:max-w-48 xl:max-w-xs [&>*]:shrink">
@@ -57,7 +57,8 @@ export default async function CompanyLayout({
             className="hidden lg:block"
           />
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
-            <LocaleSwitcher current={locale} className="hidden sm:flex lg:hidden 2xl:flex" />
+            {/* From lg to xl the language is in the account menu only. */}
+            <LocaleSwitcher current={locale} className="hidden sm:flex lg:hidden xl:flex" />
             <UserMenu name={member.user.name} email={member.user.email} locale={locale} />
           </div>
         </div>
