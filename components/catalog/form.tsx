@@ -200,3 +200,16 @@ export function useFocusFirstError(formRef: RefObject<HTMLElement | null>) {
   }, [asked, formRef]);
   return useCallback(() => setAsked((n) => n + 1), []);
 }
+
+/** While a form holds unsaved changes, closing or reloading the tab asks first (the browser's own prompt). */
+export function useWarnBeforeLeave(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+}

@@ -17,7 +17,17 @@ import type { ServiceField } from "@/lib/catalog/fields";
 import { serviceInput } from "@/lib/catalog/schemas";
 import { fieldErrors } from "@/lib/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
-import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError, type FieldErrors } from "./form";
+import {
+  ConfirmDialog,
+  failureMessage,
+  FormAlert,
+  FormField,
+  useErrorMessage,
+  useFieldErrors,
+  useFocusFirstError,
+  useWarnBeforeLeave,
+  type FieldErrors,
+} from "./form";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
 
@@ -149,6 +159,11 @@ export function ServiceEditor({
       }),
     );
   }
+
+  // A long session of field definitions is not lost to a closed tab.
+  const snapshot = JSON.stringify(values());
+  const [saved] = useState(snapshot);
+  useWarnBeforeLeave(!readOnly && !pending && snapshot !== saved);
 
   const durationMinutes = Number(duration);
   const inputId = (k: string) => `${base}-${k}`;
