@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Queryable } from "@/db";
 import { appointments, customers } from "@/db/schema";
 import { type Caller, requireScope } from "../auth/caller";
@@ -10,7 +11,7 @@ import { pageOf } from "../pagination";
 import { preparedFor } from "../prepared";
 import { appointmentCursorKey, decodeAppointmentCursor } from "./cursor";
 import { listAppointmentsInput, type ListAppointmentsFilters, type ListAppointmentsInput } from "./schemas";
-import { selectAppointments, type AppointmentView } from "./shape";
+import { selectAppointmentPage, type AppointmentView } from "./shape";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "./status";
 
 export type AppointmentPage = { data: AppointmentView[]; nextCursor: string | null };
@@ -35,7 +36,9 @@ export async function listAppointments(caller: Caller, input: ListAppointmentsIn
  * anything. Benchmarks EXPLAIN it as built here.
  */
 export function listQuery(caller: Caller, filters: ListAppointmentsFilters) {
-  const where = filterConditions(caller, filters, { withStatus: true });
+  // The page is chosen on its own alias of the table, then joined (selectAppointmentPage).
+  const p = pageAlias;
+  const where = filterConditions(caller, filters, { withStatus: true }, p);
   if (!where) return undefined;
   let shape = where.shape;
   const values = { ...where.values, limit: filters.limit + 1 };
@@ -45,7 +48,7 @@ export function listQuery(caller: Caller, filters: ListAppointmentsFilters) {
     Object.assign(values, { cursorDate: c.date.toISOString(), cursorId: c.id });
     shape += filters.order === "asc" ? ">" : "<";
     // A row comparison keeps ties on date ordered by id and lets the (…, date, id) index drive.
-    const key = sql`(${appointments.date}, ${appointments.id})`;
+    const key = sql`(${p.date}, ${p.id})`;
     const at = sql`(${sql.placeholder("cursorDate")}::timestamptz, ${sql.placeholder("cursorId")}::uuid)`;
     conditions.push(filters.order === "asc" ? sql`${key} > ${at}` : sql`${key} < ${at}`);
   }
@@ -55,9 +58,16 @@ export function listQuery(caller: Caller, filters: ListAppointmentsFilters) {
     shape,
     values,
     query: (db: Queryable) =>
-      selectAppointments(db, and(...conditions))
-        .orderBy(dir(appointments.date), dir(appointments.id))
-        .limit(sql.placeholder("limit") as unknown as number),
+      selectAppointmentPage(
+        db,
+        db
+          .select({ appId: p.appId, id: p.id })
+          .from(p)
+          .where(and(...conditions))
+          .orderBy(dir(p.date), dir(p.id))
+          .limit(sql.placeholder("limit") as unknown as number),
+        [dir(appointments.date), dir(appointments.id)],
+      ),
   };
 }
 
@@ -83,6 +93,9 @@ export async function countAppointmentsByStatus(
 }
 
 const ph = (name: string) => sql.placeholder(name);
+const pageAlias = alias(appointments, "page");
+/** The table, or its alias for choosing a page: filters read the same columns on either. */
+type AppointmentsTable = typeof appointments | typeof pageAlias;
 
 /**
  * The WHERE of a list, with placeholders: app first, then the caller's companies, then the
@@ -92,20 +105,21 @@ function filterConditions(
   caller: Caller,
   f: ListAppointmentsFilters,
   options: { withStatus: boolean },
+  t: AppointmentsTable = appointments,
 ): { sql: SQL; values: Record<string, unknown>; shape: string } | undefined {
   const values: Record<string, unknown> = { appId: caller.appId };
-  const conditions: SQL[] = [eq(appointments.appId, ph("appId"))];
+  const conditions: SQL[] = [eq(t.appId, ph("appId"))];
   let shape = "";
   if (caller.companyIds !== "all") {
     values.scope = [...caller.companyIds];
-    conditions.push(sql`${appointments.companyId} = ANY(${ph("scope")}::uuid[])`);
+    conditions.push(sql`${t.companyId} = ANY(${ph("scope")}::uuid[])`);
     shape += "S";
   }
   const ids = [
-    ["companyId", "C", f.companyId, appointments.companyId],
-    ["serviceId", "V", f.serviceId, appointments.serviceId],
-    ["agentId", "A", f.agentId, appointments.agentId],
-    ["customerId", "U", f.customerId, appointments.customerId],
+    ["companyId", "C", f.companyId, t.companyId],
+    ["serviceId", "V", f.serviceId, t.serviceId],
+    ["agentId", "A", f.agentId, t.agentId],
+    ["customerId", "U", f.customerId, t.customerId],
   ] as const;
   for (const [name, letter, value, column] of ids) {
     if (value === undefined) continue;
@@ -119,38 +133,38 @@ function filterConditions(
     if (statuses.length === 1) {
       // One status as an equality: the (…, status, date, id) index then yields rows in order.
       values.status = statuses[0];
-      conditions.push(eq(appointments.status, ph("status")));
+      conditions.push(eq(t.status, ph("status")));
       shape += "t";
     } else if (statuses.length > 1) {
       values.statuses = statuses;
       // Through text[]: PGlite serialises arrays of built-in types only.
-      conditions.push(sql`${appointments.status} = ANY(${ph("statuses")}::text[]::appointment_status[])`);
+      conditions.push(sql`${t.status} = ANY(${ph("statuses")}::text[]::appointment_status[])`);
       shape += "T";
     }
   }
   if (f.from) {
     values.from = f.from.toISOString();
-    conditions.push(gte(appointments.date, ph("from")));
+    conditions.push(gte(t.date, ph("from")));
     shape += "f";
   }
   if (f.to) {
     values.to = f.to.toISOString();
-    conditions.push(lt(appointments.date, ph("to")));
+    conditions.push(lt(t.date, ph("to")));
     shape += "o";
   }
   if (f.search) {
     const digits = f.search.replace(/\D/g, "");
     values.name = `%${escapeLike(f.search)}%`;
     if (digits.length >= 3) values.digits = `%${digits}%`;
-    conditions.push(searchCondition(digits.length >= 3));
+    conditions.push(searchCondition(digits.length >= 3, t));
     shape += digits.length >= 3 ? "Q" : "q";
   }
   return { sql: and(...conditions)!, values, shape };
 }
 
 /** Customer name or phone contains the text; phone matched on digits, whatever the spacing. */
-function searchCondition(withDigits: boolean): SQL {
+function searchCondition(withDigits: boolean, t: AppointmentsTable): SQL {
   const byName = sql`${customers.fullname} ILIKE ${ph("name")}`;
   const match = withDigits ? sql`(${byName} OR ${customers.telephone} LIKE ${ph("digits")})` : byName;
-  return sql`EXISTS (SELECT 1 FROM ${customers} WHERE ${customers.appId} = ${appointments.appId} AND ${customers.id} = ${appointments.customerId} AND ${match})`;
+  return sql`EXISTS (SELECT 1 FROM ${customers} WHERE ${customers.appId} = ${t.appId} AND ${customers.id} = ${t.customerId} AND ${match})`;
 }

@@ -1,7 +1,7 @@
 // How an appointment is read and answered: the row with its service, agent, customer and
 // company nested, as the seed's `apt.service.name` and `apt.agent?.fullname` expect.
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { agents, appointments, companies, customers, services } from "@/db/schema";
@@ -50,6 +50,20 @@ export const detailColumns = { ...columns, service: { ...columns.service, fields
 /** The select of appointments with their nested parts, filtered by `where` (which must carry app_id). */
 export function selectAppointments(db: Queryable, where: SQL | undefined) {
   return joined(db.select(columns).from(appointments).$dynamic(), where);
+}
+
+/**
+ * A page of appointments: `page` picks, sorts and cuts the rows on appointments alone (a
+ * subquery selecting app_id and id, index-driven), and only those rows are joined to their
+ * service, customer, company and agent. Joined before the cut, the planner hashes every
+ * service and company of the app, so a page would cost more the bigger the app (measured:
+ * ×2.5 from 10 k to 1 M rows).
+ */
+export function selectAppointmentPage(db: Queryable, page: SQLWrapper, order: SQL[]) {
+  return joined(
+    db.select(columns).from(appointments).$dynamic(),
+    sql`(${appointments.appId}, ${appointments.id}) IN (${page})`,
+  ).orderBy(...order);
 }
 
 /** One appointment as `get` answers it: with the service's field definitions. */
