@@ -130,7 +130,7 @@ async function authenticate(appId: string, key: string) {
 type Body = Record<string, unknown>;
 const ops: Record<string, (appId: string, key: { id: string; name: string }, body: Body, id?: string) => Promise<[number, unknown]>> = {
   async list(appId, _key, body) {
-    const vars = { appId, companyId: body.companyId, status: "CONFIRMED", from: body.from, to: body.to, limit: 51 };
+    const vars = { appId, companyId: body.companyId, status: "CONFIRMED", from: body.from, to: body.to };
     if (body.cursor) {
       const [cursorDate, cursorId] = JSON.parse(Buffer.from(String(body.cursor), "base64url").toString());
       return page(await listDeep.run({ ...vars, cursorDate, cursorId }));
