@@ -29,16 +29,22 @@ export function createApi() {
   api.notFound(notFound);
 
   // Keys travel in the body or the Authorization header, never in cookies: any origin may call.
-  api.use(
-    PREFIX,
-    cors({
-      origin: "*",
-      allowMethods: ["POST"],
-      allowHeaders: ["Content-Type", "Authorization", "Idempotency-Key"],
-      exposeHeaders: ["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"],
-      maxAge: 86_400,
-    }),
-  );
+  const exposeHeaders = ["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"];
+  const preflight = cors({
+    origin: "*",
+    allowMethods: ["POST"],
+    allowHeaders: ["Content-Type", "Authorization", "Idempotency-Key"],
+    exposeHeaders,
+    maxAge: 86_400,
+  });
+  api.use(PREFIX, async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    // Other requests get their two headers before the answer exists: Hono's cors sets them on
+    // c.res, which makes the answer a full web Response (measured: ~10 % of a `get`'s CPU).
+    c.header("Access-Control-Allow-Origin", "*");
+    c.header("Access-Control-Expose-Headers", exposeHeaders.join(", "));
+    await next();
+  });
   api.use(PREFIX, async (c, next) => {
     if (c.req.method !== "POST") {
       c.header("Allow", "POST, OPTIONS");

@@ -1,7 +1,10 @@
+import type { IncomingMessage } from "node:http";
 import type { ApiKeyAuth } from "@/lib/auth/api-keys";
 
 /** What the middleware leaves on the context for the handlers. */
 export type ApiEnv = {
+  /** Set by @hono/node-server (the production server); absent when Next's route handler mounts the API. */
+  Bindings: { incoming?: IncomingMessage };
   Variables: {
     /** The parsed JSON body (an object), apiKey included. */
     body: Record<string, unknown>;

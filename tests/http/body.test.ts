@@ -149,5 +149,12 @@ describe("methods", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("idempotency-key");
+
+    // Answers, successes and errors alike, let a page on another origin read them and their limits.
+    for (const body of [JSON.stringify({ apiKey: t.admin }), "{"]) {
+      const res = await send(url, { method: "POST", headers: { "content-type": "application/json", origin: "https://booking.example.ci" }, body });
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("access-control-expose-headers")).toContain("RateLimit-Remaining");
+    }
   });
 });

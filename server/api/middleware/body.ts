@@ -14,7 +14,10 @@ export const jsonBody: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const declared = c.req.header("content-length");
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
 
-  const text = decodeUtf8(await readLimited(c.req.raw.body, MAX_BODY_BYTES));
+  // The Node request when there is one: reading the web Request's body would first build a
+  // real Request and a web stream around it (measured: ~8 % of a `get`'s CPU).
+  const incoming = c.env?.incoming;
+  const text = decodeUtf8(await readLimited(incoming ?? c.req.raw.body, MAX_BODY_BYTES));
   // An empty body is an empty object: `curl -H 'Authorization: Bearer …' -X POST …/appointments/list`.
   const json = text.trim() === "" ? "{}" : text;
   let body: unknown;
@@ -41,24 +44,15 @@ export function isJsonContentType(header: string | undefined): boolean {
   return charset === undefined || charset === "utf-8" || charset === "utf8";
 }
 
-async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+async function readLimited(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0);
-  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  } finally {
-    reader.releaseLock();
+  // Leaving the loop early (over the limit) cancels the web stream or destroys the Node one.
+  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > limit) throw tooLarge();
+    chunks.push(chunk);
   }
   const out = new Uint8Array(total);
   let offset = 0;
