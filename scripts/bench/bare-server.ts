@@ -15,6 +15,7 @@ import { listQuery } from "../../lib/appointments/list";
 import { listAppointmentsInput } from "../../lib/appointments/schemas";
 import { detailWhere } from "../../lib/appointments/get";
 import { columns, detailColumns, selectAppointmentDetails } from "../../lib/appointments/shape";
+import { bookingCheckStatement, insertAppointmentStatement } from "../../lib/appointments/create";
 import { statusChangeStatement } from "../../lib/appointments/update-status";
 import type { Caller } from "../../lib/auth/caller";
 
@@ -25,19 +26,24 @@ const dialect = new PgDialect({ casing: "snake_case" });
 
 // The domain's statements, as its builders make them: placeholders name the request's inputs.
 type Vars = Record<string, unknown>;
-function template(built: { sql: string; params: unknown[] }) {
-  // Placeholders, and "$name" strings standing in for values written inline, become inputs.
+function template(built: { sql: string; params: unknown[] }, sentinels: Record<string, unknown> = {}) {
+  // Placeholders, "$name" strings standing in for values written inline, and the given
+  // sentinel values (for inputs that are not strings) become inputs.
+  const bySentinel = new Map(Object.entries(sentinels).map(([name, value]) => [value, name]));
   const slots: ({ name: string } | { value: unknown })[] = built.params.map((p) =>
     p instanceof Placeholder
       ? { name: p.name as string }
       : typeof p === "string" && p.startsWith("$")
         ? { name: p.slice(1) }
-        : { value: p },
+        : bySentinel.has(p)
+          ? { name: bySentinel.get(p)! }
+          : { value: p },
   );
+  const params = (vars: Vars) => slots.map((s) => ("name" in s ? vars[s.name] : s.value)) as postgres.ParameterOrJSON<never>[];
   return {
     text: built.sql,
-    run: (vars: Vars) =>
-      sql.unsafe(built.sql, slots.map((s) => ("name" in s ? vars[s.name] : s.value)) as postgres.ParameterOrJSON<never>[], { prepare: true }).values(),
+    run: (vars: Vars) => sql.unsafe(built.sql, params(vars), { prepare: true }).values(),
+    objects: (vars: Vars) => sql.unsafe(built.sql, params(vars), { prepare: true }),
   };
 }
 
@@ -106,18 +112,25 @@ const rateLimit = `INSERT INTO rate_limit_counters AS r (app_id, api_key_id, win
   ON CONFLICT (app_id, api_key_id, window_start) DO UPDATE SET count = r.count + 1
   RETURNING r.count, ceil(extract(epoch FROM r.window_start + interval '1 minute' - clock_timestamp()))::int AS reset`;
 
-// The create path's statements, as the domain issues them (lib/appointments/create.ts).
-const serviceLookup = `select "id", "company_id", "duration", "base_price", "fields", "is_active" from "services"
-  where ("services"."app_id" = $1 and "services"."id" = $2) limit $3`;
-const agentLookup = `select "agents"."id" from "agents" inner join "agent_services" on ("agent_services"."app_id" = "agents"."app_id"
-  and "agent_services"."agent_id" = "agents"."id" and "agent_services"."service_id" = $1)
-  where ("agents"."app_id" = $2 and "agents"."id" = $3 and "agents"."company_id" = $4 and "agents"."is_active" = $5) limit $6`;
-const customerLookup = `select "id" from "customers" where ("customers"."app_id" = $1 and "customers"."id" = $2) limit $3`;
-const insertAppointment = `insert into "appointments" ("app_id", "id", "company_id", "service_id", "customer_id", "agent_id", "date", "end",
-  "total_price", "commune", "filled_fields", "status", "created_at", "updated_at")
-  values ($1, default, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, default, default) returning "id"`;
-const insertEvent = `insert into "appointment_events" ("app_id", "id", "appointment_id", "from_status", "to_status", "kind", "actor_type",
-  "actor_id", "actor_name", "reason", "at") values ($1, default, $2, $3, $4, default, $5, $6, $7, default, default)`;
+// The create path's two statements, from the domain's builders (lib/appointments/create.ts).
+const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement("$app", "$service", "$agent", "$customer")));
+const insertAppointment = template(
+  dialect.sqlToQuery(
+    insertAppointmentStatement({ ...anyCaller, appId: "$app", actor: { type: "api_key", id: "$key", name: "$keyName" } }, {
+      companyId: "$company",
+      serviceId: "$service",
+      customerId: "$customer",
+      agentId: "$agent",
+      date: new Date(1_000),
+      end: new Date(2_000),
+      totalPrice: 424_242,
+      commune: null,
+      filledFields: { $: "filled" },
+      status: "PENDING",
+    }),
+  ),
+  { date: new Date(1_000).toISOString(), end: new Date(2_000).toISOString(), totalPrice: 424_242, filled: JSON.stringify({ $: "filled" }) },
+);
 
 async function authenticate(appId: string, key: string) {
   const digest = createHash("sha256").update(key).digest("hex");
@@ -150,25 +163,23 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
     return [200, { success: true, data: shapeDetail(row) }];
   },
   async create(appId, key, body) {
-    const [service] = await sql.unsafe(serviceLookup, [appId, body.serviceId as string, 1], { prepare: true });
-    if (!service) return [404, { success: false }];
-    const [agent, customer] = await Promise.all([
-      sql.unsafe(agentLookup, [service.id, appId, body.agentId as string, service.company_id, true, 1], { prepare: true }),
-      sql.unsafe(customerLookup, [appId, body.customerId as string, 1], { prepare: true }),
-    ]);
-    if (!agent.length || !customer.length) return [404, { success: false }];
+    const [service] = await bookingCheck.objects({ app: appId, service: body.serviceId, agent: body.agentId, customer: body.customerId });
+    if (!service || !service.is_active || !service.agent_ok || !service.customer_ok) return [404, { success: false }];
     const date = new Date(String(body.date));
-    const end = new Date(date.getTime() + service.duration * 60_000);
+    const end = new Date(date.getTime() + (service.duration as number) * 60_000);
     try {
-      const id = await sql.begin(async (tx) => {
-        const [row] = await tx.unsafe(
-          insertAppointment,
-          [appId, service.company_id, service.id, body.customerId as string, body.agentId as string, date.toISOString(), end.toISOString(),
-            Number(body.totalPrice ?? service.base_price), null, JSON.stringify(body.filledFields ?? {}), "PENDING"],
-          { prepare: true },
-        );
-        await tx.unsafe(insertEvent, [appId, row.id, null, "PENDING", "api_key", key.id, key.name], { prepare: true });
-        return row.id as string;
+      const [[id]] = await insertAppointment.run({
+        app: appId,
+        company: service.company_id,
+        service: service.id,
+        customer: body.customerId,
+        agent: body.agentId,
+        date: date.toISOString(),
+        end: end.toISOString(),
+        totalPrice: Number(body.totalPrice ?? service.base_price),
+        filled: JSON.stringify(body.filledFields ?? {}),
+        key: key.id,
+        keyName: key.name,
       });
       const [row] = await detail.run({ appId, id });
       return [201, { success: true, data: shapeDetail(row) }];

@@ -56,7 +56,9 @@ export async function runBench(options: {
     const [apiPort, barePort] = await freePorts(2, Number(process.env.BENCH_PORT_BASE ?? 3500));
     const env = { ...process.env, DATABASE_URL: big.databaseUrl, NEXT_DIST_DIR: distDir, NODE_ENV: "production" as const, HOSTNAME: "127.0.0.1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
-    const tsx = ["--import", "tsx", "--import", "./scripts/register.mjs"];
+    // BENCH_PROFILE_DIR=dir: both servers write a V8 CPU profile there when they stop.
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+    const tsx = [...profile, "--import", "tsx", "--import", "./scripts/register.mjs"];
     children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort) }));
     children.push(spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], { ...env, PORT: String(barePort) }));
     const api = `http://127.0.0.1:${apiPort}`;
@@ -71,6 +73,14 @@ export async function runBench(options: {
     const ops = (Object.keys(fixtures.requests) as OpName[]).filter(
       (op) => !options.only?.length || options.only.some((o) => op.startsWith(o)),
     );
+    // Warm both servers up on every operation first (JIT, prepared statements on every pooled
+    // connection, Postgres' generic plans): otherwise whichever operation runs first pays for it.
+    for (const op of ops) {
+      for (const target of [api, bare]) {
+        await fixtures.reset();
+        await runLoad({ baseUrl: target, concurrency: 8, seconds: options.smoke ? 0.1 : 3, warmupSeconds: 0, next: fixtures.requests[op] });
+      }
+    }
     for (const op of ops) {
       for (const concurrency of [1, 8]) {
         const m: Record<"api" | "bare", Measure> = {
