@@ -39,8 +39,8 @@ export function AppointmentForm({
   company: { slug: string; name: string; timezone: string; currency: string };
   services: Service[];
   agents: Agent[];
-  /** Prefill: the company wall clock, and an agent (a slot picked in the calendar). */
-  defaults: { date: string; time: string; agentId?: string };
+  /** Prefill: the company wall clock, an agent (a slot picked in the calendar), a customer (from their page). */
+  defaults: { date: string; time: string; agentId?: string; customer?: CustomerOption };
   locale: string;
   /** A calendar URL to go back to once saved (its `date` and `appointment` are set to the new one's). */
   returnTo?: string;
@@ -51,7 +51,7 @@ export function AppointmentForm({
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [serviceId, setServiceId] = useState("");
-  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customer, setCustomer] = useState<CustomerOption | null>(defaults.customer ?? null);
   const [agentId, setAgentId] = useState(defaults.agentId ?? "");
   const [date, setDate] = useState(defaults.date);
   const [time, setTime] = useState(defaults.time);

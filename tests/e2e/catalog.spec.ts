@@ -203,7 +203,7 @@ test.describe("agents", () => {
 });
 
 test.describe("customers", () => {
-  test("search by name and by phone digits; a customer's page lists their appointments here", async ({ page, appointments }) => {
+  test("search by name and by phone digits; a customer's page lists their appointments here", async ({ page, appointments, newAppointment }) => {
     // A customer with appointments in the salon: the first row of the whole list.
     await appointments.goto(SALON, "range=all&status=PENDING");
     const { customer } = await appointments.firstRowWithStatus("En attente");
@@ -224,6 +224,13 @@ test.describe("customers", () => {
     await expect(section).toContainText("Chez Salon Élégance Cocody");
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, "cat-07-customer-page-1280");
+
+    // Booking from their page starts the form with them chosen.
+    const customerUrl = page.url();
+    await page.getByRole("link", { name: "Nouveau rendez-vous" }).click();
+    await expect(page.locator("form[data-hydrated]")).toBeVisible();
+    await expect(newAppointment.customerPicker()).toContainText(customer);
+    await page.goto(customerUrl);
 
     // A row opens the appointment in the list's drawer.
     const first = section.locator("tbody tr").first();

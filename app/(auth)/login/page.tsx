@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarCheck } from "lucide-react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentMember } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
@@ -12,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
-  if (await currentMember()) redirect(callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/");
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await currentMember()) redirect(callbackUrl);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const demo = process.env.SHOW_DEMO_LOGIN !== "0" && !process.env.DATABASE_URL;
   return (
@@ -29,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </div>
         </div>
         <p className="mb-6 text-sm text-muted-foreground">{t("login.subtitle")}</p>
-        <LoginForm callbackUrl={callbackUrl ?? "/"} />
+        <LoginForm callbackUrl={callbackUrl} />
         {demo ? (
           <p className="mt-6 rounded-md bg-muted p-3 text-xs text-muted-foreground">
             {t("login.demo", { email: "proprietaire@demo.rendez-vous.ci", password: "Abidjan-Demo-2026" })}

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { AppointmentForm } from "@/components/appointments/appointment-form";
-import { listAgents, listServices } from "@/lib/catalog";
+import { getCustomer, listAgents, listServices } from "@/lib/catalog";
+import { formatPhone } from "@/lib/format";
+import { AppError } from "@/lib/errors";
 import { instantToWallClock, wallClockToInstant } from "@/lib/dates";
 import { loadCompany } from "../../company";
 
@@ -27,9 +29,14 @@ export default async function NewAppointmentPage({
     searchParams,
     getTranslations("calendar"),
   ]);
-  const [services, agents] = await Promise.all([
+  const [services, agents, customer] = await Promise.all([
     listServices(member.caller, { companyId: company.id, isActive: true, limit: 200 }),
     listAgents(member.caller, { companyId: company.id, isActive: true, limit: 200 }),
+    // ?customerId=… when opened from a customer's page; an unknown id just leaves the picker empty.
+    typeof sp.customerId === "string" ? getCustomer(member.caller, sp.customerId).catch((e) => {
+          if (e instanceof AppError) return null;
+          throw e;
+        }) : null,
   ]);
   // Default: the next quarter hour, on the company's clock; or the slot picked in the calendar
   // (?date=YYYY-MM-DDTHH:mm on the company's clock, &agentId=… when an agent's column was used).
@@ -62,7 +69,12 @@ export default async function NewAppointmentPage({
           fields: s.fields,
         }))}
         agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, role: a.role, serviceIds: a.serviceIds }))}
-        defaults={{ date, time, agentId }}
+        defaults={{
+          date,
+          time,
+          agentId,
+          customer: customer ? { id: customer.id, name: customer.fullname, phone: formatPhone(customer.telephone) } : undefined,
+        }}
         returnTo={returnTo}
       />
     </div>
