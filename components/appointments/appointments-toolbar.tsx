@@ -3,13 +3,12 @@
 import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RANGE_PRESETS, type RangePreset } from "@/lib/appointments/date-presets";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
-import { StatusIcon } from "./status-badge";
+import type { AppointmentStatus } from "@/lib/appointments/status";
+import { ServiceAgentSelects, StatusFacet } from "./appointment-filters";
 
 export type ToolbarValues = {
   status: AppointmentStatus[];
@@ -36,7 +35,6 @@ export function AppointmentsToolbar({
   agents: { id: string; name: string }[];
 }) {
   const t = useTranslations("appointments");
-  const ts = useTranslations("status");
   const id = useId();
   const [search, setSearch] = useState(values.q);
   const lastSent = useRef(values.q);
@@ -86,20 +84,7 @@ export function AppointmentsToolbar({
             className="pl-8"
           />
         </div>
-        <DataTableFacetedFilter
-          title={t("filters.status")}
-          options={APPOINTMENT_STATUSES.map((s) => ({
-            value: s,
-            label: ts(s),
-            count: facets[s],
-            icon: <StatusIcon status={s} className="text-muted-foreground" />,
-          }))}
-          selected={values.status}
-          onChange={(v) => onChange({ status: v as AppointmentStatus[] })}
-          clearLabel={t("filters.clear")}
-          emptyLabel={t("filters.noResults")}
-          selectedLabel={(count) => t("filters.selected", { count })}
-        />
+        <StatusFacet selected={values.status} counts={facets} onChange={(status) => onChange({ status })} />
         <div className="flex min-w-36 flex-1 flex-col gap-1 sm:flex-none">
           <label htmlFor={`${id}-range`} className="sr-only">
             {t("filters.date")}
@@ -142,38 +127,7 @@ export function AppointmentsToolbar({
             />
           </div>
         ) : null}
-        <label htmlFor={`${id}-service`} className="sr-only">
-          {t("filters.service")}
-        </label>
-        <NativeSelect
-          id={`${id}-service`}
-          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
-          value={values.service ?? ""}
-          onChange={(e) => onChange({ service: e.target.value || null })}
-        >
-          <option value="">{t("filters.allServices")}</option>
-          {services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </NativeSelect>
-        <label htmlFor={`${id}-agent`} className="sr-only">
-          {t("filters.agent")}
-        </label>
-        <NativeSelect
-          id={`${id}-agent`}
-          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
-          value={values.agent ?? ""}
-          onChange={(e) => onChange({ agent: e.target.value || null })}
-        >
-          <option value="">{t("filters.allAgents")}</option>
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </NativeSelect>
+        <ServiceAgentSelects id={id} services={services} agents={agents} service={values.service} agent={values.agent} onChange={onChange} />
         <label htmlFor={`${id}-sort`} className="sr-only">
           {t("sort.label")}
         </label>

@@ -4,11 +4,10 @@ import { ChevronLeft, ChevronRight, Plus, X } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { StatusIcon } from "@/components/appointments/status-badge";
-import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
+import { ServiceAgentSelects, StatusFacet } from "@/components/appointments/appointment-filters";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
 import { CALENDAR_VIEWS, type CalendarView } from "./range";
 
@@ -42,7 +41,6 @@ export function CalendarToolbar({
 }) {
   const t = useTranslations("calendar");
   const ta = useTranslations("appointments");
-  const ts = useTranslations("status");
   const id = useId();
   const filtered = filters.status.length > 0 || !!filters.service || !!filters.agent;
 
@@ -107,51 +105,8 @@ export function CalendarToolbar({
             </option>
           ))}
         </NativeSelect>
-        <DataTableFacetedFilter
-          title={ta("filters.status")}
-          options={APPOINTMENT_STATUSES.map((s) => ({
-            value: s,
-            label: ts(s),
-            icon: <StatusIcon status={s} className="text-muted-foreground" />,
-          }))}
-          selected={filters.status}
-          onChange={(v) => onFilters({ status: v as AppointmentStatus[] })}
-          clearLabel={ta("filters.clear")}
-          emptyLabel={ta("filters.noResults")}
-          selectedLabel={(count) => ta("filters.selected", { count })}
-        />
-        <label htmlFor={`${id}-service`} className="sr-only">
-          {ta("filters.service")}
-        </label>
-        <NativeSelect
-          id={`${id}-service`}
-          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
-          value={filters.service ?? ""}
-          onChange={(e) => onFilters({ service: e.target.value || null })}
-        >
-          <option value="">{ta("filters.allServices")}</option>
-          {services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </NativeSelect>
-        <label htmlFor={`${id}-agent`} className="sr-only">
-          {ta("filters.agent")}
-        </label>
-        <NativeSelect
-          id={`${id}-agent`}
-          className="min-w-36 flex-1 sm:w-44 sm:flex-none"
-          value={filters.agent ?? ""}
-          onChange={(e) => onFilters({ agent: e.target.value || null })}
-        >
-          <option value="">{ta("filters.allAgents")}</option>
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </NativeSelect>
+        <StatusFacet selected={filters.status} onChange={(status) => onFilters({ status })} />
+        <ServiceAgentSelects id={id} services={services} agents={agents} service={filters.service} agent={filters.agent} onChange={onFilters} />
         {filtered ? (
           <Button variant="ghost" size="sm" className="h-9" onClick={() => onFilters({ status: [], service: null, agent: null })}>
             <X aria-hidden />
