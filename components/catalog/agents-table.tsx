@@ -1,18 +1,17 @@
 "use client";
 
 import { type ColumnDef, getCoreRowModel, getSortedRowModel, type SortingState, useReactTable } from "@tanstack/react-table";
-import { Pencil, Plus, Power, PowerOff, UsersRound } from "lucide-react";
+import { Plus, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useMemo, useState } from "react";
 import { setAgentActiveAction } from "@/app/(dashboard)/c/[company]/agents/actions";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 import { ActiveBadge, Chips, EmptyState } from "./bits";
-import { ConfirmDialog, useErrorMessage } from "./form";
+import { RowActions, useActivation } from "./activation";
 import { ListToolbar, matches, useListParams } from "./list-toolbar";
 
 export type AgentRow = {
@@ -79,40 +78,24 @@ function columns(t: T, tc: T): ColumnDef<AgentRow>[] {
 }
 
 function RowButtons({ row, meta }: { row: AgentRow; meta: Meta }) {
-  const t = useTranslations("agents");
-  const tc = useTranslations("catalog");
+  if (!meta.canWrite) return null;
   return (
-    <div className="flex items-center justify-end gap-1">
-      <Button variant="ghost" size="sm" asChild>
-        <Link href={`/c/${meta.slug}/agents/${row.id}`} aria-label={t("editNamed", { name: row.fullname })}>
-          <Pencil aria-hidden />
-          <span className="hidden xl:inline">{tc("edit")}</span>
-        </Link>
-      </Button>
-      <Button
-        variant="ghost"
-        size="sm"
-        disabled={meta.busy === row.id}
-        onClick={() => meta.onToggle(row)}
-        aria-label={row.isActive ? t("deactivateNamed", { name: row.fullname }) : t("activateNamed", { name: row.fullname })}
-      >
-        {row.isActive ? <PowerOff aria-hidden /> : <Power aria-hidden />}
-        <span className="hidden xl:inline">{row.isActive ? tc("deactivate") : tc("activate")}</span>
-      </Button>
-    </div>
+    <RowActions
+      namespace="agents"
+      row={{ id: row.id, name: row.fullname, isActive: row.isActive }}
+      href={`/c/${meta.slug}/agents/${row.id}`}
+      busy={meta.busy === row.id}
+      onToggle={() => meta.onToggle(row)}
+    />
   );
 }
 
 export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: string; canWrite: boolean }) {
   const t = useTranslations("agents");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const hydrated = useHydrated();
   const [{ q, show }, setParams] = useListParams();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [asking, setAsking] = useState<AgentRow | null>(null);
-  const [, start] = useTransition();
 
   const visible = useMemo(
     () =>
@@ -128,20 +111,11 @@ export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: 
     [rows, q, show],
   );
 
-  function setActive(row: AgentRow, isActive: boolean) {
-    return new Promise<void>((resolve) => {
-      setBusy(row.id);
-      start(async () => {
-        const r = await setAgentActiveAction({ company: slug, id: row.id, isActive });
-        setBusy(null);
-        if (r.ok) toast.success(isActive ? t("activated") : t("deactivated"), { description: row.fullname });
-        else toast.error(words(r));
-        resolve();
-      });
-    });
-  }
-
-  const onToggle = (row: AgentRow) => (row.isActive ? setAsking(row) : void setActive(row, true));
+  const { busy, onToggle, dialog } = useActivation<AgentRow>({
+    namespace: "agents",
+    nameOf: (row) => row.fullname,
+    save: (row, isActive) => setAgentActiveAction({ company: slug, id: row.id, isActive }),
+  });
   const cols = useMemo(() => columns(t, tc), [t, tc]);
   const table = useReactTable({
     data: visible,
@@ -213,40 +187,21 @@ export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: 
               {r.phone ? <div className="text-sm tabular-nums text-muted-foreground">{r.phone}</div> : null}
               {r.services.length ? <Chips items={r.services} max={4} /> : null}
               {canWrite ? (
-                <div className="flex gap-2 border-t pt-2">
-                  <Button variant="outline" size="sm" asChild className="flex-1">
-                    <Link href={`/c/${slug}/agents/${r.id}`} aria-label={t("editNamed", { name: r.fullname })}>
-                      <Pencil aria-hidden />
-                      {tc("edit")}
-                    </Link>
-                  </Button>
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    className="flex-1"
-                    disabled={busy === r.id}
-                    onClick={() => onToggle(r)}
-                    aria-label={r.isActive ? t("deactivateNamed", { name: r.fullname }) : t("activateNamed", { name: r.fullname })}
-                  >
-                    {r.isActive ? <PowerOff aria-hidden /> : <Power aria-hidden />}
-                    {r.isActive ? tc("deactivate") : tc("activate")}
-                  </Button>
-                </div>
+                <RowActions
+                  namespace="agents"
+                  row={{ id: r.id, name: r.fullname, isActive: r.isActive }}
+                  href={`/c/${slug}/agents/${r.id}`}
+                  busy={busy === r.id}
+                  onToggle={() => onToggle(r)}
+                  card
+                />
               ) : null}
             </li>
           ))
         )}
       </ul>
 
-      <ConfirmDialog
-        open={asking !== null}
-        onOpenChange={(o) => !o && setAsking(null)}
-        title={t("deactivateTitle", { name: asking?.fullname ?? "" })}
-        description={t("deactivateBody")}
-        confirmLabel={tc("deactivate")}
-        destructive
-        onConfirm={() => (asking ? setActive(asking, false) : undefined)}
-      />
+      {dialog}
     </div>
   );
 }

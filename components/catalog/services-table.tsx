@@ -7,18 +7,17 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { Pencil, Plus, Power, PowerOff, Scissors } from "lucide-react";
+import { Plus, Scissors } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useMemo, useState } from "react";
 import { setServiceActiveAction } from "@/app/(dashboard)/c/[company]/services/actions";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 import { ActiveBadge, Chips, EmptyState } from "./bits";
-import { ConfirmDialog, useErrorMessage } from "./form";
+import { RowActions, useActivation } from "./activation";
 import { ListToolbar, matches, useListParams } from "./list-toolbar";
 
 export type ServiceRow = {
@@ -94,41 +93,24 @@ function columns(t: T, tc: T): ColumnDef<ServiceRow>[] {
 }
 
 function RowButtons({ row, meta }: { row: ServiceRow; meta: Meta }) {
-  const t = useTranslations("services");
-  const tc = useTranslations("catalog");
   if (!meta.canWrite) return null;
   return (
-    <div className="flex items-center justify-end gap-1">
-      <Button variant="ghost" size="sm" asChild>
-        <Link href={`/c/${meta.slug}/services/${row.id}`} aria-label={t("editNamed", { name: row.name })}>
-          <Pencil aria-hidden />
-          <span className="hidden xl:inline">{tc("edit")}</span>
-        </Link>
-      </Button>
-      <Button
-        variant="ghost"
-        size="sm"
-        disabled={meta.busy === row.id}
-        onClick={() => meta.onToggle(row)}
-        aria-label={row.isActive ? t("deactivateNamed", { name: row.name }) : t("activateNamed", { name: row.name })}
-      >
-        {row.isActive ? <PowerOff aria-hidden /> : <Power aria-hidden />}
-        <span className="hidden xl:inline">{row.isActive ? tc("deactivate") : tc("activate")}</span>
-      </Button>
-    </div>
+    <RowActions
+      namespace="services"
+      row={{ id: row.id, name: row.name, isActive: row.isActive }}
+      href={`/c/${meta.slug}/services/${row.id}`}
+      busy={meta.busy === row.id}
+      onToggle={() => meta.onToggle(row)}
+    />
   );
 }
 
 export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; slug: string; canWrite: boolean }) {
   const t = useTranslations("services");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const hydrated = useHydrated();
   const [{ q, show }, setParams] = useListParams();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [asking, setAsking] = useState<ServiceRow | null>(null);
-  const [, start] = useTransition();
 
   const visible = useMemo(
     () =>
@@ -140,20 +122,11 @@ export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; sl
     [rows, q, show],
   );
 
-  function setActive(row: ServiceRow, isActive: boolean) {
-    return new Promise<void>((resolve) => {
-      setBusy(row.id);
-      start(async () => {
-        const r = await setServiceActiveAction({ company: slug, id: row.id, isActive });
-        setBusy(null);
-        if (r.ok) toast.success(isActive ? t("activated") : t("deactivated"), { description: row.name });
-        else toast.error(words(r));
-        resolve();
-      });
-    });
-  }
-
-  const onToggle = (row: ServiceRow) => (row.isActive ? setAsking(row) : void setActive(row, true));
+  const { busy, onToggle, dialog } = useActivation<ServiceRow>({
+    namespace: "services",
+    nameOf: (row) => row.name,
+    save: (row, isActive) => setServiceActiveAction({ company: slug, id: row.id, isActive }),
+  });
   const cols = useMemo(() => columns(t, tc), [t, tc]);
   const meta: Meta = { slug, canWrite, busy, onToggle };
   const table = useReactTable({
@@ -225,40 +198,21 @@ export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; sl
               </div>
               {r.categories.length ? <Chips items={r.categories} max={4} /> : null}
               {canWrite ? (
-                <div className="flex gap-2 border-t pt-2">
-                  <Button variant="outline" size="sm" asChild className="flex-1">
-                    <Link href={`/c/${slug}/services/${r.id}`} aria-label={t("editNamed", { name: r.name })}>
-                      <Pencil aria-hidden />
-                      {tc("edit")}
-                    </Link>
-                  </Button>
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    className="flex-1"
-                    disabled={busy === r.id}
-                    onClick={() => onToggle(r)}
-                    aria-label={r.isActive ? t("deactivateNamed", { name: r.name }) : t("activateNamed", { name: r.name })}
-                  >
-                    {r.isActive ? <PowerOff aria-hidden /> : <Power aria-hidden />}
-                    {r.isActive ? tc("deactivate") : tc("activate")}
-                  </Button>
-                </div>
+                <RowActions
+                  namespace="services"
+                  row={{ id: r.id, name: r.name, isActive: r.isActive }}
+                  href={`/c/${slug}/services/${r.id}`}
+                  busy={busy === r.id}
+                  onToggle={() => onToggle(r)}
+                  card
+                />
               ) : null}
             </li>
           ))
         )}
       </ul>
 
-      <ConfirmDialog
-        open={asking !== null}
-        onOpenChange={(o) => !o && setAsking(null)}
-        title={t("deactivateTitle", { name: asking?.name ?? "" })}
-        description={t("deactivateBody")}
-        confirmLabel={tc("deactivate")}
-        destructive
-        onConfirm={() => (asking ? setActive(asking, false) : undefined)}
-      />
+      {dialog}
     </div>
   );
 }
