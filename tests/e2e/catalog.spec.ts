@@ -230,6 +230,7 @@ test.describe("customers", () => {
     await page.getByRole("link", { name: "Nouveau rendez-vous" }).click();
     await expect(page.locator("form[data-hydrated]")).toBeVisible();
     await expect(newAppointment.customerPicker()).toContainText(customer);
+    await screenshot(page, "cat-08-book-for-customer-1280");
     await page.goto(customerUrl);
 
     // A row opens the appointment in the list's drawer.
