@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { apps } from "./apps";
 
 /**
  * Idempotency-Key reservations and stored answers. The row is inserted before the work
@@ -28,4 +29,12 @@ export const loginAttempts = pgTable("login_attempts", {
   failures: integer().notNull().default(0),
   windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp({ withTimezone: true }),
+});
+
+/** When the demo app's appointments were last planned around "now" (db/seed: refreshed each new day). */
+export const demoPlans = pgTable("demo_plans", {
+  appId: uuid()
+    .primaryKey()
+    .references(() => apps.id, { onDelete: "cascade" }),
+  plannedAt: timestamp({ withTimezone: true }).notNull(),
 });

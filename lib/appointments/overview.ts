@@ -3,23 +3,25 @@ import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { agents, appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
-import { dayRange, localDateKey, weekRange } from "../dates";
+import { localDateKey, weekRange } from "../dates";
 import { AppError } from "../errors";
 import { isUuid } from "../ids";
 import { countAppointmentsByStatus } from "./list";
 import { selectAppointments } from "./shape";
 import { ACTIVE_STATUSES } from "./status";
+import { workDay } from "./work-day";
 
 /**
- * Today at a glance for one company, cut in its time zone: counts per status, what comes
- * next, revenue of completed appointments this week against last week (per day), and
- * each active agent's load today.
+ * The work day at a glance for one company, cut in its time zone: counts per status, what
+ * comes next, revenue of completed appointments this week against last week (per day), and
+ * each active agent's load. The work day is today, or the next day with work once today has
+ * none left (workDay).
  */
 export async function companyOverview(caller: Caller, company: { id: string; timezone: string }, now = new Date()) {
   requireScope(caller, "appointments:read");
   if (!isUuid(company.id) || !canSeeCompany(caller, company.id)) throw new AppError("company-not-found");
   const db = await getDb();
-  const today = dayRange(now, company.timezone);
+  const today = await workDay(caller, company, now);
   const thisWeek = weekRange(now, company.timezone);
   const lastWeek = weekRange(now, company.timezone, -1);
   const inCompany = and(eq(appointments.appId, caller.appId), eq(appointments.companyId, company.id));
