@@ -1,7 +1,23 @@
+import { hostname, networkInterfaces } from "node:os";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/**
+ * Where `npm run dev` may be opened from: Next refuses its development socket to other origins
+ * than localhost, and the dashboard then never hydrates. A salon opens it at 127.0.0.1, at the
+ * machine's name or at its network address (a tablet at the reception); DEV_ORIGINS adds more
+ * (comma-separated host names, `*.example.lan` patterns allowed).
+ */
+function devOrigins(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined)
+    .map((a) => (a.family === "IPv6" ? `[${a.address}]` : a.address));
+  const extra = (process.env.DEV_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return [...new Set(["localhost", "127.0.0.1", "[::1]", hostname(), `${hostname()}.local`, ...addresses, ...extra])];
+}
 
 const nextConfig: NextConfig = {
   // Native or WASM packages that must be loaded by Node, not bundled.
@@ -9,6 +25,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel builds (tests, benchmarks) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  allowedDevOrigins: devOrigins(),
 };
 
 export default withNextIntl(nextConfig);
