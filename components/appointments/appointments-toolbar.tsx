@@ -1,6 +1,6 @@
 "use client";
 
-import { Search, X } from "lucide-react";
+import { SlidersHorizontal, Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RANGE_PRESETS, type RangePreset } from "@/lib/appointments/date-presets";
 import type { AppointmentStatus } from "@/lib/appointments/status";
+import { cn } from "@/lib/utils";
 import { ServiceAgentSelects, StatusFacet } from "./appointment-filters";
 
 export type ToolbarValues = {
@@ -27,16 +28,21 @@ export function AppointmentsToolbar({
   facets,
   services,
   agents,
+  nextWorkDay,
 }: {
   values: ToolbarValues;
   onChange: (patch: Partial<ToolbarValues>) => void;
   facets: Record<AppointmentStatus, number>;
   services: { id: string; name: string }[];
   agents: { id: string; name: string }[];
+  /** The work day when it is not today ("Lundi 7 décembre 2026"), for the period's label. */
+  nextWorkDay: string | null;
 }) {
   const t = useTranslations("appointments");
   const id = useId();
   const [search, setSearch] = useState(values.q);
+  // On a phone the filters fold behind one button, so the list starts on the first screen.
+  const [open, setOpen] = useState(false);
   const lastSent = useRef(values.q);
 
   // The URL may change under us (back button, "clear filters"): follow it.
@@ -57,13 +63,13 @@ export function AppointmentsToolbar({
     return () => clearTimeout(timer);
   }, [search, onChange]);
 
-  const filtered =
-    values.status.length > 0 || values.service || values.agent || values.q || values.range !== "today";
+  const chosen = [values.status.length > 0, !!values.service, !!values.agent, values.range !== "day", values.sort !== "asc"].filter(Boolean).length;
+  const filtered = chosen > 0 || !!values.q;
 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="relative w-full sm:w-60">
+        <div className="relative min-w-0 flex-1 sm:w-72 sm:flex-none">
           <label htmlFor={`${id}-q`} className="sr-only">
             {t("filters.searchLabel")}
           </label>
@@ -84,6 +90,18 @@ export function AppointmentsToolbar({
             className="pl-8"
           />
         </div>
+        <Button
+          variant="outline"
+          className="h-9 bg-card md:hidden"
+          aria-expanded={open}
+          aria-controls={`${id}-filters`}
+          onClick={() => setOpen((v) => !v)}
+        >
+          <SlidersHorizontal aria-hidden />
+          {t("filters.toggle")}
+          {chosen > 0 ? <span className="rounded-sm bg-secondary px-1 text-xs tabular-nums">{chosen}</span> : null}
+        </Button>
+        <div id={`${id}-filters`} className={cn("w-full flex-wrap items-end gap-2 md:flex md:w-auto", open ? "flex" : "hidden")}>
         <StatusFacet selected={values.status} counts={facets} onChange={(status) => onChange({ status })} />
         <div className="flex min-w-36 flex-1 flex-col gap-1 sm:flex-none">
           <label htmlFor={`${id}-range`} className="sr-only">
@@ -91,13 +109,13 @@ export function AppointmentsToolbar({
           </label>
           <NativeSelect
             id={`${id}-range`}
-            className="w-full sm:w-40"
+            className="w-full sm:w-52"
             value={values.range}
             onChange={(e) => onChange({ range: e.target.value as RangePreset })}
           >
             {RANGE_PRESETS.map((p) => (
               <option key={p} value={p}>
-                {t(`filters.${p}`)}
+                {p === "day" && nextWorkDay ? t("filters.nextDay", { day: nextWorkDay }) : t(`filters.${p}`)}
               </option>
             ))}
           </NativeSelect>
@@ -148,13 +166,14 @@ export function AppointmentsToolbar({
             onClick={() => {
               setSearch("");
               lastSent.current = "";
-              onChange({ status: [], service: null, agent: null, q: "", range: "today", from: null, to: null });
+              onChange({ status: [], service: null, agent: null, q: "", range: "day", from: null, to: null, sort: "asc" });
             }}
           >
             <X aria-hidden />
             {t("filters.reset")}
           </Button>
         ) : null}
+        </div>
       </div>
     </div>
   );

@@ -7,30 +7,46 @@ import {
   type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { Ban, CalendarX2, Download, ThumbsUp, X } from "lucide-react";
+import { Download, Info } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useState, useTransition } from "react";
+import { Fragment, useCallback, useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
-import { canTransition, isFinal, type AppointmentStatus } from "@/lib/appointments/status";
+import { isRunningLate } from "@/lib/appointments/late";
+import { canTransition, type AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
+import { AppointmentCard } from "./appointment-cards";
+import { AppointmentsEmpty } from "./appointments-empty";
 import { AppointmentDrawer } from "./appointment-drawer";
 import { AppointmentsToolbar, type ToolbarValues } from "./appointments-toolbar";
+import { BulkBar } from "./bulk-bar";
 import { CancelDialog, type CancelTarget } from "./cancel-dialog";
 import { appointmentColumns, type ColumnHandlers } from "./columns";
-import { RowActions } from "./row-actions";
 import { appointmentsParsers, PAGE_SIZES } from "./search-params";
-import { StatusBadge } from "./status-badge";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
+import { useAgenda } from "./use-agenda";
 import { useStatusChange } from "./use-status-change";
 import { useHydrated } from "@/components/use-hydrated";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
+
+export type ListLayout = {
+  /** The list shows one day (no date on each row). */
+  oneDay: boolean;
+  /** The whole day is here, earliest first, unfiltered by status: laid out around now. */
+  agenda: boolean;
+  /** The server's now (ISO) and its time on the company's clock. */
+  now: string;
+  nowLabel: string;
+  /** The day shown is today (the "now" line belongs in it). */
+  isToday: boolean;
+  /** The work day when today has nothing left ("Lundi 7 décembre 2026"). */
+  nextWorkDay: string | null;
+};
 
 export function AppointmentsView({
   rows,
@@ -42,6 +58,7 @@ export function AppointmentsView({
   prevCursor,
   nextCursor,
   exportPath,
+  layout,
 }: {
   rows: AppointmentRow[];
   detail: AppointmentDetailView | null;
@@ -52,6 +69,7 @@ export function AppointmentsView({
   prevCursor: string | null;
   nextCursor: string | null;
   exportPath: string;
+  layout: ListLayout;
 }) {
   const t = useTranslations();
   const hydrated = useHydrated();
@@ -65,6 +83,7 @@ export function AppointmentsView({
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
+  const { now, shown, before, after, allDone } = useAgenda(rows, layout);
 
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const describe = useCallback(
@@ -88,6 +107,7 @@ export function AppointmentsView({
     [t],
   );
   const move = useCallback((r: { id: string }, to: Move) => change(r.id, to), [change]);
+  const isLate = (r: AppointmentRow) => isRunningLate({ status: statusOf(r), end: new Date(r.endsAt) }, now);
 
   const columns = useMemo(() => appointmentColumns(t), [t]);
   const meta: ColumnHandlers = {
@@ -96,11 +116,13 @@ export function AppointmentsView({
     onOpen: openRow,
     onMove: move,
     onCancel: askCancel,
+    isLate,
+    oneDay: layout.oneDay,
   };
 
   const sorting: SortingState = [{ id: "date", desc: params.sort === "desc" }];
   const table = useReactTable({
-    data: rows,
+    data: shown,
     columns,
     getRowId: (r) => r.id,
     meta,
@@ -153,30 +175,15 @@ export function AppointmentsView({
   };
 
   const filtered = values.status.length > 0 || !!values.service || !!values.agent || !!values.q;
-  const empty = (
-    <div className="flex flex-col items-center gap-2 py-6 text-center" role="status">
-      <CalendarX2 aria-hidden className="size-8 text-muted-foreground" />
-      <p className="font-medium">{t("appointments.empty.title")}</p>
-      <p className="text-sm text-muted-foreground">
-        {filtered ? t("appointments.empty.filtered") : t("appointments.empty.period")}
-      </p>
-      {filtered ? (
-        <Button
-          variant="outline"
-          size="sm"
-          onClick={() => onFilters({ status: [], service: null, agent: null, q: "" })}
-        >
-          {t("appointments.empty.clear")}
-        </Button>
-      ) : null}
-    </div>
+  const empty = allDone ?? (
+    <AppointmentsEmpty filtered={filtered} onClear={() => onFilters({ status: [], service: null, agent: null, q: "" })} />
   );
 
   const exportHref = useMemo(() => {
     const sp = new URLSearchParams();
     if (params.status.length) sp.set("status", params.status.join(","));
     for (const key of ["service", "agent", "from", "to"] as const) if (params[key]) sp.set(key, params[key]!);
-    if (params.range !== "today") sp.set("range", params.range);
+    if (params.range !== "day") sp.set("range", params.range);
     if (params.q) sp.set("q", params.q);
     if (params.sort !== "asc") sp.set("sort", params.sort);
     const qs = sp.toString();
@@ -187,7 +194,24 @@ export function AppointmentsView({
 
   return (
     <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
-      <AppointmentsToolbar values={values} onChange={onFilters} facets={facets} services={services} agents={agents} />
+      <AppointmentsToolbar
+        values={values}
+        onChange={onFilters}
+        facets={facets}
+        services={services}
+        agents={agents}
+        nextWorkDay={layout.nextWorkDay}
+      />
+
+      {layout.nextWorkDay ? (
+        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950" role="status">
+          <Info aria-hidden className="size-4 shrink-0" />
+          <span>{t("appointments.agenda.nextDay", { day: layout.nextWorkDay })}</span>
+          <Button variant="link" size="sm" className="h-auto p-0 text-sky-950 underline" onClick={() => onFilters({ range: "today" })}>
+            {t("appointments.agenda.seeToday")}
+          </Button>
+        </div>
+      ) : null}
 
       <div className="flex items-center justify-between gap-2">
         <p className="text-sm font-medium" aria-live="polite">
@@ -205,39 +229,19 @@ export function AppointmentsView({
       </div>
 
       {selected.length > 0 ? (
-        <div
-          role="region"
-          aria-label={t("appointments.bulk.selected", { count: selected.length })}
-          className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-accent px-3 py-2"
-        >
-          <span className="text-sm font-medium" aria-live="polite">
-            {t("appointments.bulk.selected", { count: selected.length })}
-          </span>
-          <Button size="sm" onClick={() => bulkMove("CONFIRMED")} disabled={pending}>
-            <ThumbsUp aria-hidden />
-            {t("appointments.bulk.confirm")}
-          </Button>
-          <Button
-            size="sm"
-            variant="outline"
-            className="text-destructive"
-            disabled={pending}
-            onClick={() =>
-              setCancelTarget({
-                ids: selected.map((r) => r.id),
-                title: t("appointments.cancelDialog.titleMany", { count: selected.length }),
-                description: t("appointments.cancelDialog.bodyMany"),
-              })
-            }
-          >
-            <Ban aria-hidden />
-            {t("appointments.bulk.cancel")}
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setRowSelection({})} className="ml-auto">
-            <X aria-hidden />
-            {t("appointments.bulk.clear")}
-          </Button>
-        </div>
+        <BulkBar
+          count={selected.length}
+          disabled={pending}
+          onConfirm={() => bulkMove("CONFIRMED")}
+          onCancel={() =>
+            setCancelTarget({
+              ids: selected.map((r) => r.id),
+              title: t("appointments.cancelDialog.titleMany", { count: selected.length }),
+              description: t("appointments.cancelDialog.bodyMany"),
+            })
+          }
+          onClear={() => setRowSelection({})}
+        />
       ) : null}
 
       <div className={cn("relative transition-opacity", loading && "opacity-60")} aria-busy={loading}>
@@ -251,6 +255,8 @@ export function AppointmentsView({
           empty={empty}
           caption={t("appointments.title")}
           className="hidden md:block"
+          before={(_, i) => before(i)}
+          after={after}
           rowProps={(r) => ({
             className: "cursor-pointer",
             ...({ "data-id": r.id } as React.ComponentProps<"tr">),
@@ -261,65 +267,32 @@ export function AppointmentsView({
           })}
         />
         <ul className="flex flex-col gap-3 md:hidden" aria-label={t("appointments.title")}>
-          {rows.length === 0 ? (
+          {shown.length === 0 ? (
             <li className="rounded-lg border bg-card p-4">{empty}</li>
           ) : (
-            rows.map((r) => {
-              const status = statusOf(r);
-              return (
-                <li key={r.id} data-id={r.id} className="rounded-lg border bg-card p-3 shadow-xs" data-state={rowSelection[r.id] ? "selected" : undefined}>
-                  <div className="flex items-start gap-3">
-                    <Checkbox
-                      className="mt-1"
-                      checked={!!rowSelection[r.id]}
-                      onCheckedChange={(v) => setRowSelection((s) => ({ ...s, [r.id]: !!v }))}
-                      aria-label={`${t("appointments.columns.select")} : ${r.customerName}, ${r.when}`}
-                    />
-                    <div className="min-w-0 flex-1">
-                      <div className="flex items-center justify-between gap-2">
-                        <span className="font-semibold tabular-nums">
-                          {r.time} – {r.endTime}
-                          <span className="ml-2 text-xs font-normal text-muted-foreground">{r.day}</span>
-                        </span>
-                        <StatusBadge status={status} pending={overrides[r.id] !== undefined} />
-                      </div>
-                      <button
-                        type="button"
-                        onClick={() => openRow(r)}
-                        className="mt-1 block max-w-full truncate rounded text-left font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/60"
-                      >
-                        {r.customerName}
-                      </button>
-                      <div className="text-sm text-muted-foreground tabular-nums">{r.customerPhone}</div>
-                      <div className="mt-1 text-sm">
-                        {r.serviceName} · {r.agentName ?? <span className="italic text-muted-foreground">{t("appointments.unassigned")}</span>}
-                      </div>
-                      <div className="mt-0.5 flex justify-between text-sm text-muted-foreground">
-                        <span>{r.commune ?? ""}</span>
-                        <span className="font-medium text-foreground tabular-nums">{r.price}</span>
-                      </div>
-                    </div>
-                  </div>
-                  {isFinal(status) ? null : (
-                    <div className="mt-3">
-                      <RowActions
-                        compact
-                        status={status}
-                        name={r.customerName}
-                        disabled={overrides[r.id] !== undefined}
-                        onOpen={() => openRow(r)}
-                        onMove={(to) => move(r, to)}
-                        onCancel={() => askCancel(r)}
-                      />
-                    </div>
-                  )}
-                </li>
-              );
-            })
+            shown.map((r, i) => (
+              <Fragment key={r.id}>
+                {before(i) ? <li className="overflow-hidden rounded-lg">{before(i)}</li> : null}
+                <AppointmentCard
+                  row={r}
+                  status={statusOf(r)}
+                  pending={overrides[r.id] !== undefined}
+                  late={isLate(r)}
+                  oneDay={layout.oneDay}
+                  selected={!!rowSelection[r.id]}
+                  onSelect={(v) => setRowSelection((sel) => ({ ...sel, [r.id]: v }))}
+                  onOpen={() => openRow(r)}
+                  onMove={(to) => move(r, to)}
+                  onCancel={() => askCancel(r)}
+                />
+              </Fragment>
+            ))
           )}
+          {shown.length > 0 && after ? <li className="overflow-hidden rounded-lg">{after}</li> : null}
         </ul>
       </div>
 
+      {prevCursor !== null || nextCursor !== null ? (
       <DataTablePagination
         summary={t("appointments.count", { count: total })}
         pageSize={params.size}
@@ -337,6 +310,7 @@ export function AppointmentsView({
           next: t("appointments.pagination.next"),
         }}
       />
+      ) : null}
 
       <AppointmentDrawer
         openId={params.appointment}

@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { RowActions } from "./row-actions";
-import { StatusBadge } from "./status-badge";
+import { LateBadge, StatusBadge } from "./status-badge";
 import type { AppointmentRow } from "./types";
 
 type T = ReturnType<typeof useTranslations>;
@@ -17,6 +17,9 @@ export type ColumnHandlers = {
   onOpen: (row: AppointmentRow) => void;
   onMove: (row: AppointmentRow, to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: (row: AppointmentRow) => void;
+  isLate: (row: AppointmentRow) => boolean;
+  /** The list shows one day: the date would repeat on every row. */
+  oneDay: boolean;
 };
 
 /** The handlers of the current render, read by the cells through the table's meta. */
@@ -57,13 +60,13 @@ export function appointmentColumns(t: T): ColumnDef<AppointmentRow>[] {
       accessorKey: "when",
       meta: { label: t("appointments.columns.date") },
       header: ({ column }) => <DataTableColumnHeader column={column} title={t("appointments.columns.date")} sortLabel={t("appointments.sort.label")} />,
-      cell: ({ row }) => (
+      cell: ({ row, table }) => (
         <div className="whitespace-nowrap">
           <div className="font-medium tabular-nums">
             {row.original.time}
             <span className="text-muted-foreground"> – {row.original.endTime}</span>
           </div>
-          <div className="text-xs text-muted-foreground">{row.original.day}</div>
+          {handlers(table).oneDay ? null : <div className="text-xs text-muted-foreground">{row.original.day}</div>}
         </div>
       ),
       enableHiding: false,
@@ -131,7 +134,12 @@ export function appointmentColumns(t: T): ColumnDef<AppointmentRow>[] {
       enableSorting: false,
       cell: ({ row, table }) => {
         const h = handlers(table);
-        return <StatusBadge status={h.statusOf(row.original)} pending={h.isPending(row.original)} />;
+        return (
+          <div className="flex flex-wrap items-center gap-1">
+            <StatusBadge status={h.statusOf(row.original)} pending={h.isPending(row.original)} />
+            {h.isLate(row.original) ? <LateBadge /> : null}
+          </div>
+        );
       },
     },
     {

@@ -10,6 +10,8 @@ export function toRow(a: AppointmentView, timeZone: string, locale: string): App
   return {
     id: a.id,
     status: a.status,
+    startsAt: a.date.toISOString(),
+    endsAt: a.end.toISOString(),
     day,
     time,
     endTime: formatTime(a.end, timeZone, locale),

@@ -20,7 +20,7 @@ export const filterParsers = {
   status: parseAsArrayOf(parseAsStringLiteral(APPOINTMENT_STATUSES)).withDefault([]),
   service: parseAsString,
   agent: parseAsString,
-  range: parseAsStringLiteral(RANGE_PRESETS).withDefault("today"),
+  range: parseAsStringLiteral(RANGE_PRESETS).withDefault("day"),
   from: parseAsString,
   to: parseAsString,
   q: parseAsString.withDefault(""),
@@ -50,8 +50,9 @@ export function listFiltersFromParams(
   sp: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q">,
   company: { id: string; timezone: string },
   now = new Date(),
+  workDay?: { start: Date; end: Date },
 ) {
-  const range = presetRange(sp.range, company.timezone, now, { from: sp.from, to: sp.to });
+  const range = presetRange(sp.range, company.timezone, now, { from: sp.from, to: sp.to }, workDay);
   return {
     companyId: company.id,
     serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,

@@ -1,4 +1,4 @@
-import { CheckCircle2, CircleDashed, CircleDot, Clock, XCircle } from "lucide-react";
+import { AlarmClock, CheckCircle2, CircleDashed, CircleDot, Clock, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
@@ -39,6 +39,23 @@ export function StatusBadge({ status, pending, className }: { status: Appointmen
     >
       <StatusIcon status={status} />
       {t(status)}
+    </span>
+  );
+}
+
+/** An appointment still in progress after its booked end (lib/appointments/late.ts). */
+export function LateBadge({ className }: { className?: string }) {
+  const t = useTranslations("appointments");
+  return (
+    <span
+      data-late
+      className={cn(
+        "inline-flex items-center gap-1 rounded-full border border-red-300 bg-red-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-red-800",
+        className,
+      )}
+    >
+      <AlarmClock aria-hidden className="size-3.5" />
+      {t("late")}
     </span>
   );
 }

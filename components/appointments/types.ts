@@ -5,6 +5,9 @@ import type { AppointmentStatus } from "@/lib/appointments/status";
 export type AppointmentRow = {
   id: string;
   status: AppointmentStatus;
+  /** ISO instants: the client places rows around "now" and marks the late ones. */
+  startsAt: string;
+  endsAt: string;
   day: string;
   time: string;
   endTime: string;

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, PlusCircle } from "lucide-react";
+import { Check, ChevronDown } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
@@ -39,8 +39,8 @@ export function DataTableFacetedFilter({
   return (
     <Popover>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" className="h-9 border-dashed">
-          <PlusCircle aria-hidden />
+        {/* Solid, like the selects beside it: a dashed outline read as disabled. */}
+        <Button variant="outline" size="sm" className="h-9 bg-card text-sm font-normal">
           {title}
           {chosen.size > 0 ? (
             <>
@@ -65,6 +65,7 @@ export function DataTableFacetedFilter({
               </div>
             </>
           ) : null}
+          <ChevronDown aria-hidden className="text-muted-foreground" />
         </Button>
       </PopoverTrigger>
       <PopoverContent className="w-60 p-0" align="start">

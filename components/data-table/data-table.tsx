@@ -4,21 +4,37 @@ import { flexRender, type Table as TanstackTable } from "@tanstack/react-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
-/** Renders a TanStack table (state and columns belong to the caller); `empty` when no rows. */
+/**
+ * Renders a TanStack table (state and columns belong to the caller); `empty` when no rows.
+ * `before(row, i)` and `after` add full-width rows (section headings, a "now" line).
+ */
 export function DataTable<T>({
   table,
   empty,
   caption,
   className,
   rowProps,
+  before,
+  after,
 }: {
   table: TanstackTable<T>;
   empty: React.ReactNode;
   caption?: string;
   className?: string;
   rowProps?: (row: T) => React.ComponentProps<"tr">;
+  before?: (row: T, index: number) => React.ReactNode;
+  after?: React.ReactNode;
 }) {
   const rows = table.getRowModel().rows;
+  const span = table.getVisibleLeafColumns().length;
+  const fullWidth = (key: string, content: React.ReactNode) =>
+    content ? (
+      <TableRow key={key} className="hover:bg-transparent">
+        <TableCell colSpan={span} className="p-0">
+          {content}
+        </TableCell>
+      </TableRow>
+    ) : null;
   return (
     <div className={cn("overflow-hidden rounded-lg border bg-card", className)}>
       <Table>
@@ -49,20 +65,22 @@ export function DataTable<T>({
         </TableHeader>
         <TableBody>
           {rows.length ? (
-            rows.map((row) => (
+            rows.map((row, i) => [
+              fullWidth(`before-${row.id}`, before?.(row.original, i)),
               <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} {...rowProps?.(row.original)}>
                 {row.getVisibleCells().map((cell) => (
                   <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
                 ))}
-              </TableRow>
-            ))
+              </TableRow>,
+            ])
           ) : (
             <TableRow className="hover:bg-transparent">
-              <TableCell colSpan={table.getVisibleLeafColumns().length} className="h-48 text-center">
+              <TableCell colSpan={span} className="h-48 text-center">
                 {empty}
               </TableCell>
             </TableRow>
           )}
+          {rows.length ? fullWidth("after", after) : null}
         </TableBody>
       </Table>
     </div>

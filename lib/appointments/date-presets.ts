@@ -4,7 +4,8 @@ import { addDays, format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import { dayRange, weekRange } from "../dates";
 
-export const RANGE_PRESETS = ["today", "tomorrow", "week", "custom", "all"] as const;
+/** "day" is the work day: today, or the next day with work once today has none left (workDay). */
+export const RANGE_PRESETS = ["day", "today", "tomorrow", "week", "custom", "all"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -29,8 +30,14 @@ export function addYmd(ymd: string, days: number): string {
   return format(addDays(new Date(y, m - 1, d), days), "yyyy-MM-dd");
 }
 
+/** Presets that show one day: the table lists them as an agenda, now first. */
+export function isOneDayPreset(preset: RangePreset): boolean {
+  return preset === "day" || preset === "today" || preset === "tomorrow";
+}
+
 /**
- * The half-open [from, to) of a preset in the company's zone. "custom" takes a first and a
+ * The half-open [from, to) of a preset in the company's zone. "day" takes the work day the
+ * caller looked up (today without it). "custom" takes a first and a
  * last day, both included; a missing side stays open; reversed days are swapped.
  */
 export function presetRange(
@@ -38,8 +45,12 @@ export function presetRange(
   timeZone: string,
   now: Date,
   custom: { from?: string | null; to?: string | null } = {},
+  workDay?: { start: Date; end: Date },
 ): { from?: Date; to?: Date } {
   switch (preset) {
+    case "day":
+      if (workDay) return { from: workDay.start, to: workDay.end };
+      return presetRange("today", timeZone, now);
     case "today": {
       const r = dayRange(now, timeZone);
       return { from: r.start, to: r.end };

@@ -40,7 +40,7 @@ test.describe("sign-in and scope", () => {
     const owner = await browser.newContext({ storageState: OWNER_STATE });
     const ownerPage = await owner.newPage();
     await ownerPage.goto(`/c/${SALON}/appointments?range=all`);
-    const salonId = await ownerPage.locator("tbody tr").first().getAttribute("data-id");
+    const salonId = await ownerPage.locator("tbody tr[data-id]").first().getAttribute("data-id");
     await owner.close();
     expect(salonId).toBeTruthy();
 

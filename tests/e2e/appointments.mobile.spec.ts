@@ -1,8 +1,10 @@
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from "./fixtures";
 import { SALON } from "./support/accounts";
+import { bookToday } from "./support/book";
 
 test.describe("phone (390 px)", () => {
-  test("the table becomes a list of cards with the same actions", async ({ page, appointments }) => {
+  test("the table becomes a list of cards with the same actions", async ({ page, request, appointments }) => {
+    await bookToday(request, SALON);
     await appointments.goto(SALON);
     await expect(page.getByRole("table")).toBeHidden();
     const cards = page.getByRole("list", { name: "Rendez-vous" }).getByRole("listitem");

@@ -37,9 +37,9 @@ export class AppointmentsPage {
     return this.page.getByRole("table");
   }
 
-  /** Body rows of the desktop table. */
+  /** Body rows of the desktop table that are appointments (not the agenda's section rows). */
   rows() {
-    return this.table().locator("tbody tr");
+    return this.table().locator("tbody tr[data-id]");
   }
 
   rowByCustomer(name: string) {

@@ -3,11 +3,13 @@
 import { expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
 import { OverviewPage } from "./pages/calendar";
 import { SALON } from "./support/accounts";
+import { bookToday } from "./support/book";
 
 const STATUSES = ["PENDING", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"] as const;
 
 test.describe("home (today at a glance)", () => {
-  test("counts per status match the table and link to it; next appointments, revenue and load show", async ({ page, appointments }) => {
+  test("counts per status match the table and link to it; next appointments, revenue and load show", async ({ page, request, appointments }) => {
+    await bookToday(request, SALON);
     const home = new OverviewPage(page);
     await home.goto(SALON);
     await expect(page.getByRole("heading", { name: "Aujourd'hui", level: 1 })).toBeVisible();
@@ -35,7 +37,8 @@ test.describe("home (today at a glance)", () => {
     await expect(appointments.rows()).toHaveCount(counts[status]);
   });
 
-  test("an action on a next appointment works there, and the counts follow", async ({ page }) => {
+  test("an action on a next appointment works there, and the counts follow", async ({ page, request }) => {
+    await bookToday(request, SALON);
     const home = new OverviewPage(page);
     await home.goto(SALON);
     const item = home.upcoming().filter({ has: page.getByRole("button", { name: /^(Confirmer|Démarrer|Terminer) — / }) }).first();
@@ -80,7 +83,8 @@ test.describe("home (today at a glance)", () => {
 test.describe("home on a phone (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test("fits the screen, actions reachable", async ({ page }) => {
+  test("fits the screen, actions reachable", async ({ page, request }) => {
+    await bookToday(request, SALON);
     const home = new OverviewPage(page);
     await home.goto(SALON);
     await expect(home.upcoming().first()).toBeVisible();

@@ -11,6 +11,7 @@ import { UpcomingList } from "@/components/overview/upcoming-list";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { Button } from "@/components/ui/button";
 import { companyOverview } from "@/lib/appointments";
+import { workDay } from "@/lib/appointments/work-day";
 import type { Caller } from "@/lib/auth/caller";
 import { localDateKey } from "@/lib/dates";
 import { formatLongDay, formatMoney } from "@/lib/format";
@@ -30,14 +31,17 @@ export default async function CompanyHome({ params }: { params: Promise<{ compan
   const { company: slug } = await params;
   const [{ member, company }, locale, t] = await Promise.all([loadCompany(slug), getLocale(), getTranslations()]);
   const now = new Date();
-  const longDay = formatLongDay(now, company.timezone, locale);
+  // Once today has nothing left to do, the home shows the next day with work.
+  const day = await workDay(member.caller, company, now);
+  const longDay = formatLongDay(day.start, company.timezone, locale);
   return (
     <div className="flex flex-col gap-4 sm:gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-xl font-semibold sm:text-2xl">{t("overview.title")}</h1>
+          <h1 className="text-xl font-semibold sm:text-2xl">{day.isToday ? t("overview.title") : t("overview.nextDay")}</h1>
           <p className="text-sm text-muted-foreground">
             {longDay.charAt(0).toLocaleUpperCase() + longDay.slice(1)} · {company.name}
+            {day.isToday ? null : <> · {t("overview.nothingLeftToday")}</>}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

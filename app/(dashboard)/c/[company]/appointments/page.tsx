@@ -8,7 +8,7 @@ import type { SearchParams } from "nuqs/server";
 import { AppointmentsView } from "@/components/appointments/appointments-view";
 import { toDetail, toRow } from "@/components/appointments/present";
 import { AppointmentsSkeleton } from "@/components/appointments/appointments-skeleton";
-import { appointmentsCache, type AppointmentsParams, listFiltersFromParams } from "@/components/appointments/search-params";
+import { appointmentsCache, type AppointmentsParams } from "@/components/appointments/search-params";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { Button } from "@/components/ui/button";
 import {
@@ -18,12 +18,15 @@ import {
   listAppointments,
 } from "@/lib/appointments";
 import { appointmentCursorKey } from "@/lib/appointments/cursor";
+import { isOneDayPreset } from "@/lib/appointments/date-presets";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
+import { formatLongDay, formatTime } from "@/lib/format";
 import { encodeCursor } from "@/lib/pagination";
 import { loadCompany } from "../company";
+import { appointmentFilters } from "./filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("appointments");
@@ -87,6 +90,9 @@ export default async function AppointmentsPage({
   );
 }
 
+/** Rows of a one-day agenda fetched at once, so it can be laid out around now. */
+const AGENDA_LIMIT = 200;
+
 /** The list, its facet counts and filter options: streamed after the page header. */
 async function AppointmentsData({
   caller,
@@ -102,13 +108,17 @@ async function AppointmentsData({
   detail: AppointmentDetailView | null;
 }) {
   const tz = company.timezone;
-  const filters = listFiltersFromParams(sp, company);
+  const now = new Date();
+  const { filters, day } = await appointmentFilters(caller, company, sp, now);
+  // One day, earliest first, no status chosen: an agenda around now (what runs and comes next
+  // on top, what is over folded below), read whole rather than paged.
+  const agenda = isOneDayPreset(sp.range) && sp.sort === "asc" && sp.status.length === 0 && !sp.cursor;
 
   // Keyset pages: "next" reads after the cursor in the chosen order; "prev" reads before it
   // in the opposite order and turns the rows back round.
   const backwards = sp.dir === "prev" && !!sp.cursor;
   const order = sp.sort === "desc" ? (backwards ? "asc" : "desc") : backwards ? "desc" : "asc";
-  const listInput = { ...filters, limit: sp.size, order, cursor: sp.cursor } as const;
+  const listInput = { ...filters, limit: agenda ? AGENDA_LIMIT : sp.size, order, cursor: sp.cursor } as const;
 
   const [page, facets, services, agents] = await Promise.all([
     listAppointments(caller, listInput).catch((err) => {
@@ -132,6 +142,7 @@ async function AppointmentsData({
   const hasNext = backwards ? true : moreBeyond;
   const counted: readonly AppointmentStatus[] = sp.status.length ? sp.status : APPOINTMENT_STATUSES;
   const total = counted.reduce((n: number, s) => n + facets[s], 0);
+  const shownDay = day && !day.isToday ? upperFirst(formatLongDay(day.start, tz, locale)) : null;
 
   return (
     <AppointmentsView
@@ -144,6 +155,18 @@ async function AppointmentsData({
       prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
       nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
       exportPath={`/c/${company.slug}/appointments/export`}
+      layout={{
+        oneDay: isOneDayPreset(sp.range),
+        agenda: agenda && !moreBeyond,
+        now: now.toISOString(),
+        nowLabel: formatTime(now, tz, locale),
+        isToday: sp.range === "today" || (sp.range === "day" && !!day?.isToday),
+        nextWorkDay: shownDay,
+      }}
     />
   );
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
 }

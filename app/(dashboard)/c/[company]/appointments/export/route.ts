@@ -1,12 +1,13 @@
 // CSV of the current filtered list (every page, not just the one on screen), for a
 // spreadsheet: UTF-8 with a BOM so Excel reads the accents, ";" as French Excel expects.
 import { getLocale, getTranslations } from "next-intl/server";
-import { listFiltersFromParams, loadAppointmentsParams } from "@/components/appointments/search-params";
+import { loadAppointmentsParams } from "@/components/appointments/search-params";
 import { listAppointments } from "@/lib/appointments";
 import { currentMember } from "@/lib/auth/session";
 import { getCompanyBySlug } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { appointmentFilters } from "../filters";
 
 const MAX_ROWS = 20_000;
 
@@ -26,7 +27,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ comp
   const sp = loadAppointmentsParams(url.searchParams);
   const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   const tz = company.timezone;
-  const base = { ...listFiltersFromParams(sp, company), order: sp.sort, limit: 200 } as const;
+  const now = new Date();
+  const { filters } = await appointmentFilters(member.caller, company, sp, now);
+  const base = { ...filters, order: sp.sort, limit: 200 } as const;
 
   const header = [
     t("appointments.columns.date"),
@@ -65,7 +68,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ comp
     cursor = page.nextCursor;
   } while (cursor && count < MAX_ROWS);
 
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(new Date());
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(now);
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

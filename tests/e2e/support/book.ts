@@ -1,0 +1,61 @@
+// Appointments an e2e needs, made through the API at times taken from the real now, so a test
+// finds work to do whatever the hour it runs (the demo's own statuses depend on the hour).
+import { expect, type APIRequestContext } from "@playwright/test";
+
+export const DEMO_APP = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
+export const DEMO_KEY = "rdv_DEMO-public-key_Abidjan-Cocody-Plateau-2026";
+
+type Booked = { id: string; customer: { fullname: string }; service: { name: string } };
+
+async function call<T>(request: APIRequestContext, path: string, body: object): Promise<T> {
+  const res = await request.post(`/app/${DEMO_APP}/multi-service/${path}`, { data: { apiKey: DEMO_KEY, ...body } });
+  const json = await res.json();
+  expect(json.success, `${path}: ${JSON.stringify(json.error)}`).toBe(true);
+  return json.data as T;
+}
+
+/**
+ * An appointment without agent that started a few minutes ago on the company's clock (at its
+ * midnight at the earliest): still to do today, so today is the dashboard's work day, and
+ * listed among the next appointments until it ends.
+ */
+export async function bookToday(
+  request: APIRequestContext,
+  company: string,
+  status: "PENDING" | "CONFIRMED" | "IN_PROGRESS" = "PENDING",
+): Promise<Booked> {
+  const companies = await call<{ id: string; slug: string; timezone: string }[]>(request, "companies/list", { limit: 100 });
+  const target = companies.find((c) => c.slug === company);
+  if (!target) throw new Error(`no company ${company}`);
+  const services = await call<{ id: string; fields: { name: string; required: boolean; type: string; options: { value: string }[] }[] }[]>(
+    request,
+    "services/list",
+    { companyId: target.id, limit: 50 },
+  );
+  // A service whose required fields are all choices: they can be filled without knowing them.
+  const service = services.find((s) => s.fields.every((f) => !f.required || f.type === "select"));
+  if (!service) throw new Error(`no simple service in ${company}`);
+  const filledFields = Object.fromEntries(service.fields.filter((f) => f.required).map((f) => [f.name, f.options[0].value]));
+  const [customer] = await call<{ id: string }[]>(request, "customers/list", { limit: 1 });
+
+  const now = Date.now();
+  const midnight = startOfLocalDay(new Date(now), target.timezone).getTime();
+  const date = new Date(Math.max(now - 10 * 60_000, midnight));
+  const booked = await call<Booked>(request, "appointments/create", {
+    serviceId: service.id,
+    customerId: customer.id,
+    date: date.toISOString(),
+    filledFields,
+    status: status === "PENDING" ? "PENDING" : "CONFIRMED",
+  });
+  if (status === "IN_PROGRESS") await call(request, `appointments/${booked.id}/status`, { status });
+  return booked;
+}
+
+/** The instant a zone's current day starts. */
+function startOfLocalDay(at: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    .formatToParts(at)
+    .reduce<Record<string, number>>((acc, p) => (p.type === "literal" ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+  return new Date(at.getTime() - ((parts.hour * 60 + parts.minute) * 60 + parts.second) * 1000 - at.getMilliseconds());
+}
