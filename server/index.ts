@@ -35,6 +35,12 @@ try {
 // Open (and migrate, and on a fresh embedded database seed) before taking requests, so a bad
 // DATABASE_URL fails here and the demo banner prints at start.
 await getDb();
+// On a server database the demo is optional (npm run db:seed); when it is there and was planned
+// on an earlier day, plan it again around today (the embedded database does this as it opens).
+if ((await getDriver()) === "postgres") {
+  const { refreshDemo } = await import("../db/seed");
+  if (await refreshDemo(await getDb())) console.log("Rendez-vous de démonstration replanifiés autour d'aujourd'hui");
+}
 
 const nextApp = next({ dev: false, dir: root, hostname, port });
 await nextApp.prepare();

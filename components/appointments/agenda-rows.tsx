@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronDown, ChevronRight } from "lucide-react";
+import { ChevronDown, ChevronRight, Info } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
@@ -26,6 +26,20 @@ export function FinishedToggle({ count, expanded, onToggle, controls }: { count:
         <Icon aria-hidden />
         {t("finished", { count })}
         <span className="font-normal text-muted-foreground">· {expanded ? t("hide") : t("show")}</span>
+      </Button>
+    </div>
+  );
+}
+
+/** Today has nothing left: the list shows the next day with work, and says so. */
+export function NextDayNotice({ day, onSeeToday }: { day: string; onSeeToday: () => void }) {
+  const t = useTranslations("appointments.agenda");
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950" role="status">
+      <Info aria-hidden className="size-4 shrink-0" />
+      <span>{t("nextDay", { day })}</span>
+      <Button variant="link" size="sm" className="h-auto p-0 text-sky-950 underline" onClick={onSeeToday}>
+        {t("seeToday")}
       </Button>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { isFinal, type AppointmentStatus } from "@/lib/appointments/status";
 import { RowActions } from "./row-actions";
@@ -8,6 +9,40 @@ import { LateBadge, StatusBadge } from "./status-badge";
 import type { AppointmentRow } from "./types";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
+type CardState = Omit<React.ComponentProps<typeof AppointmentCard>, "row">;
+
+/** The phone's list: cards in the table's order, with the same section rows between them. */
+export function AppointmentCardList({
+  label,
+  rows,
+  empty,
+  before,
+  after,
+  card,
+}: {
+  label: string;
+  rows: AppointmentRow[];
+  empty: React.ReactNode;
+  before: (index: number) => React.ReactNode;
+  after: React.ReactNode;
+  card: (row: AppointmentRow) => CardState;
+}) {
+  return (
+    <ul className="flex flex-col gap-3 md:hidden" aria-label={label}>
+      {rows.length === 0 ? (
+        <li className="rounded-lg border bg-card p-4">{empty}</li>
+      ) : (
+        rows.map((r, i) => (
+          <Fragment key={r.id}>
+            {before(i) ? <li className="overflow-hidden rounded-lg">{before(i)}</li> : null}
+            <AppointmentCard row={r} {...card(r)} />
+          </Fragment>
+        ))
+      )}
+      {rows.length > 0 && after ? <li className="overflow-hidden rounded-lg">{after}</li> : null}
+    </ul>
+  );
+}
 
 /** The list on a phone: one card per appointment, the same actions as the table's rows. */
 export function AppointmentCard({

@@ -7,10 +7,10 @@ import {
   type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { Download, Info } from "lucide-react";
+import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
-import { Fragment, useCallback, useMemo, useState, useTransition } from "react";
+import { useCallback, useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -19,34 +19,22 @@ import { Button } from "@/components/ui/button";
 import { isRunningLate } from "@/lib/appointments/late";
 import { canTransition, type AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
-import { AppointmentCard } from "./appointment-cards";
+import { NextDayNotice } from "./agenda-rows";
+import { AppointmentCardList } from "./appointment-cards";
 import { AppointmentsEmpty } from "./appointments-empty";
 import { AppointmentDrawer } from "./appointment-drawer";
 import { AppointmentsToolbar, type ToolbarValues } from "./appointments-toolbar";
 import { BulkBar } from "./bulk-bar";
 import { CancelDialog, type CancelTarget } from "./cancel-dialog";
 import { appointmentColumns, type ColumnHandlers } from "./columns";
-import { appointmentsParsers, PAGE_SIZES } from "./search-params";
-import type { AppointmentDetailView, AppointmentRow } from "./types";
+import { appointmentsParsers, PAGE_SIZES, withFilters } from "./search-params";
+import type { AppointmentDetailView, AppointmentRow, ListLayout } from "./types";
 import { useAgenda } from "./use-agenda";
 import { useStatusChange } from "./use-status-change";
 import { useHydrated } from "@/components/use-hydrated";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
 
-export type ListLayout = {
-  /** The list shows one day (no date on each row). */
-  oneDay: boolean;
-  /** The whole day is here, earliest first, unfiltered by status: laid out around now. */
-  agenda: boolean;
-  /** The server's now (ISO) and its time on the company's clock. */
-  now: string;
-  nowLabel: string;
-  /** The day shown is today (the "now" line belongs in it). */
-  isToday: boolean;
-  /** The work day when today has nothing left ("Lundi 7 décembre 2026"). */
-  nextWorkDay: string | null;
-};
 
 export function AppointmentsView({
   rows,
@@ -179,16 +167,7 @@ export function AppointmentsView({
     <AppointmentsEmpty filtered={filtered} onClear={() => onFilters({ status: [], service: null, agent: null, q: "" })} />
   );
 
-  const exportHref = useMemo(() => {
-    const sp = new URLSearchParams();
-    if (params.status.length) sp.set("status", params.status.join(","));
-    for (const key of ["service", "agent", "from", "to"] as const) if (params[key]) sp.set(key, params[key]!);
-    if (params.range !== "day") sp.set("range", params.range);
-    if (params.q) sp.set("q", params.q);
-    if (params.sort !== "asc") sp.set("sort", params.sort);
-    const qs = sp.toString();
-    return qs ? `${exportPath}?${qs}` : exportPath;
-  }, [params, exportPath]);
+  const exportHref = useMemo(() => withFilters(exportPath, params), [params, exportPath]);
 
   const detailStatus = detail ? statusOf(detail) : null;
 
@@ -203,15 +182,7 @@ export function AppointmentsView({
         nextWorkDay={layout.nextWorkDay}
       />
 
-      {layout.nextWorkDay ? (
-        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950" role="status">
-          <Info aria-hidden className="size-4 shrink-0" />
-          <span>{t("appointments.agenda.nextDay", { day: layout.nextWorkDay })}</span>
-          <Button variant="link" size="sm" className="h-auto p-0 text-sky-950 underline" onClick={() => onFilters({ range: "today" })}>
-            {t("appointments.agenda.seeToday")}
-          </Button>
-        </div>
-      ) : null}
+      {layout.nextWorkDay ? <NextDayNotice day={layout.nextWorkDay} onSeeToday={() => onFilters({ range: "today" })} /> : null}
 
       <div className="flex items-center justify-between gap-2">
         <p className="text-sm font-medium" aria-live="polite">
@@ -266,50 +237,39 @@ export function AppointmentsView({
             },
           })}
         />
-        <ul className="flex flex-col gap-3 md:hidden" aria-label={t("appointments.title")}>
-          {shown.length === 0 ? (
-            <li className="rounded-lg border bg-card p-4">{empty}</li>
-          ) : (
-            shown.map((r, i) => (
-              <Fragment key={r.id}>
-                {before(i) ? <li className="overflow-hidden rounded-lg">{before(i)}</li> : null}
-                <AppointmentCard
-                  row={r}
-                  status={statusOf(r)}
-                  pending={overrides[r.id] !== undefined}
-                  late={isLate(r)}
-                  oneDay={layout.oneDay}
-                  selected={!!rowSelection[r.id]}
-                  onSelect={(v) => setRowSelection((sel) => ({ ...sel, [r.id]: v }))}
-                  onOpen={() => openRow(r)}
-                  onMove={(to) => move(r, to)}
-                  onCancel={() => askCancel(r)}
-                />
-              </Fragment>
-            ))
-          )}
-          {shown.length > 0 && after ? <li className="overflow-hidden rounded-lg">{after}</li> : null}
-        </ul>
+        <AppointmentCardList
+          label={t("appointments.title")}
+          rows={shown}
+          empty={empty}
+          before={before}
+          after={after}
+          card={(r) => ({
+            status: statusOf(r),
+            pending: overrides[r.id] !== undefined,
+            late: isLate(r),
+            oneDay: layout.oneDay,
+            selected: !!rowSelection[r.id],
+            onSelect: (v) => setRowSelection((sel) => ({ ...sel, [r.id]: v })),
+            onOpen: () => openRow(r),
+            onMove: (to) => move(r, to),
+            onCancel: () => askCancel(r),
+          })}
+        />
       </div>
 
       {prevCursor !== null || nextCursor !== null ? (
-      <DataTablePagination
-        summary={t("appointments.count", { count: total })}
-        pageSize={params.size}
-        pageSizes={PAGE_SIZES}
-        onPageSize={(size) => void setParams({ size: size as (typeof PAGE_SIZES)[number], cursor: null, dir: null })}
-        canPrevious={prevCursor !== null}
-        canNext={nextCursor !== null}
-        onFirst={() => void setParams({ cursor: null, dir: null })}
-        onPrevious={() => void setParams({ cursor: prevCursor, dir: "prev" })}
-        onNext={() => void setParams({ cursor: nextCursor, dir: "next" })}
-        labels={{
-          rowsPerPage: t("appointments.pagination.rowsPerPage"),
-          first: t("appointments.pagination.first"),
-          previous: t("appointments.pagination.previous"),
-          next: t("appointments.pagination.next"),
-        }}
-      />
+        <DataTablePagination
+          summary={t("appointments.count", { count: total })}
+          pageSize={params.size}
+          pageSizes={PAGE_SIZES}
+          onPageSize={(size) => void setParams({ size: size as (typeof PAGE_SIZES)[number], cursor: null, dir: null })}
+          canPrevious={prevCursor !== null}
+          canNext={nextCursor !== null}
+          onFirst={() => void setParams({ cursor: null, dir: null })}
+          onPrevious={() => void setParams({ cursor: prevCursor, dir: "prev" })}
+          onNext={() => void setParams({ cursor: nextCursor, dir: "next" })}
+          labels={t.raw("appointments.pagination")}
+        />
       ) : null}
 
       <AppointmentDrawer
@@ -319,18 +279,7 @@ export function AppointmentsView({
         pending={detail ? overrides[detail.id] !== undefined : false}
         onClose={() => void setParams({ appointment: null })}
         onMove={(to) => detail && change(detail.id, to)}
-        onCancel={() =>
-          detail &&
-          setCancelTarget({
-            ids: [detail.id],
-            title: t("appointments.cancelDialog.title"),
-            description: t("appointments.cancelDialog.body", {
-              customer: detail.customerName,
-              service: detail.serviceName,
-              when: detail.when,
-            }),
-          })
-        }
+        onCancel={() => detail && askCancel(detail)}
       />
 
       <CancelDialog

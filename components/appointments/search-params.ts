@@ -63,3 +63,18 @@ export function listFiltersFromParams(
     to: range.to,
   };
 }
+
+/** `path` with the table's filters as a query string (defaults left out): the CSV export's link. */
+export function withFilters(
+  path: string,
+  params: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q" | "sort">,
+): string {
+  const sp = new URLSearchParams();
+  if (params.status.length) sp.set("status", params.status.join(","));
+  for (const key of ["service", "agent", "from", "to"] as const) if (params[key]) sp.set(key, params[key]!);
+  if (params.range !== "day") sp.set("range", params.range);
+  if (params.q) sp.set("q", params.q);
+  if (params.sort !== "asc") sp.set("sort", params.sort);
+  const qs = sp.toString();
+  return qs ? `${path}?${qs}` : path;
+}

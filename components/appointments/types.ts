@@ -38,3 +38,18 @@ export type AppointmentDetailView = AppointmentRow & {
   fields: { name: string; label: string; value: string }[];
   history: AppointmentHistoryItem[];
 };
+
+/** How the appointments list is laid out (made on the server with its clock). */
+export type ListLayout = {
+  /** The list shows one day (no date on each row). */
+  oneDay: boolean;
+  /** The whole day is here, earliest first, unfiltered by status: laid out around now. */
+  agenda: boolean;
+  /** The server's now (ISO) and its time on the company's clock. */
+  now: string;
+  nowLabel: string;
+  /** The day shown is today (the "now" line belongs in it). */
+  isToday: boolean;
+  /** The work day when today has nothing left ("Lundi 7 décembre 2026"). */
+  nextWorkDay: string | null;
+};
