@@ -20,8 +20,8 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.appId, t.apiKeyId, t.key] })],
 );
 
-// rate_limit_counters is UNLOGGED (a crash only forgets the current window): created in
-// migrations/*_rate_limit_counters.sql, since drizzle cannot declare an unlogged table.
+// rate_limit_buckets is UNLOGGED (a crash only refills the buckets): created in
+// migrations/*_rate_limit_buckets.sql, since drizzle cannot declare an unlogged table.
 
 /** Failed sign-in attempts, per e-mail, for throttling. Shared by every app instance. */
 export const loginAttempts = pgTable("login_attempts", {

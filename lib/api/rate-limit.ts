@@ -1,54 +1,87 @@
-// Per-key request counting for the HTTP API, in Postgres so every app instance shares it.
-// One upsert per request into the UNLOGGED rate_limit_counters table (fixed one-minute
-// windows); a crash only forgets the current window's counts.
+// Per-key request limits for the HTTP API, in Postgres so every app instance shares them.
+// A token bucket in its GCRA form: each key's row holds the theoretical arrival time (tat) of
+// its next request; a request moves it one "emission interval" (a minute / the limit) later,
+// and is refused when that would put it more than a minute ahead of now. The whole limit can
+// be spent at once, then it refills steadily: no double burst across a minute boundary, as
+// fixed windows allowed. One upsert per request into an UNLOGGED table.
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 
-export const RATE_LIMIT_WINDOW_SECONDS = 60;
+export const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 export type RateLimitResult = {
   allowed: boolean;
   limit: number;
+  /** Requests that could be sent at once right now. */
   remaining: number;
-  /** Seconds until the current window ends (at least 1): the Retry-After of a refusal. */
+  /** Seconds until the bucket is full again (at least 1). */
   resetSeconds: number;
+  /** Seconds until the next request would be accepted: the Retry-After of a refusal (0 when allowed). */
+  retryAfterSeconds: number;
 };
 
-/** Counts one request of an API key and says whether it is within the key's limit. */
-export async function hitRateLimit(appId: string, apiKeyId: string, limit: number): Promise<RateLimitResult> {
-  const db = await getDb();
-  const [row] = await executeRows<{ count: number; reset: number }>(
-    db,
-    sql`
-      INSERT INTO rate_limit_counters AS r (app_id, api_key_id, window_start, count)
-      VALUES (${appId}::uuid, ${apiKeyId}::uuid, date_trunc('minute', now()), 1)
-      ON CONFLICT (app_id, api_key_id, window_start) DO UPDATE SET count = r.count + 1
-      RETURNING r.count,
-        ceil(extract(epoch FROM r.window_start + interval '1 minute' - clock_timestamp()))::int AS reset
-    `,
-  );
-  sweepOldWindows();
-  const count = Number(row.count);
-  return {
-    allowed: count <= limit,
-    limit,
-    remaining: Math.max(0, limit - count),
-    resetSeconds: Math.min(RATE_LIMIT_WINDOW_SECONDS, Math.max(1, Number(row.reset))),
-  };
+/**
+ * The bucket's upsert as one statement: moves the key's tat when the request fits, leaves it
+ * when not, and answers whether it moved and the tat and clock it was judged with. `now`
+ * (null: the database's clock) lets tests place requests at chosen instants. Exported for the
+ * benchmark's bare server, which runs the same SQL.
+ */
+export function rateLimitStatement(appId: string, apiKeyId: string, limit: number, now: Date | null = null): SQL {
+  const emission = sql`(${RATE_LIMIT_PERIOD_SECONDS * 1000}::float8 / ${limit}::int) * interval '1 millisecond'`;
+  const period = sql`${RATE_LIMIT_PERIOD_SECONDS}::int * interval '1 second'`;
+  return sql`
+    WITH clock AS (SELECT coalesce(${now?.toISOString() ?? null}::timestamptz, clock_timestamp()) AS t),
+    hit AS (
+      INSERT INTO rate_limit_buckets AS b (app_id, api_key_id, tat)
+      SELECT ${appId}::uuid, ${apiKeyId}::uuid, clock.t + ${emission} FROM clock
+      ON CONFLICT (app_id, api_key_id) DO UPDATE
+        SET tat = greatest(b.tat, (SELECT t FROM clock)) + ${emission}
+        WHERE greatest(b.tat, (SELECT t FROM clock)) + ${emission} <= (SELECT t FROM clock) + ${period}
+      RETURNING b.tat
+    )
+    SELECT true AS allowed,
+      extract(epoch FROM hit.tat - clock.t)::float8 AS ahead
+    FROM hit, clock
+    UNION ALL
+    SELECT false,
+      extract(epoch FROM greatest(b.tat, clock.t) + ${emission} - clock.t)::float8
+    FROM rate_limit_buckets b, clock
+    WHERE b.app_id = ${appId}::uuid AND b.api_key_id = ${apiKeyId}::uuid AND NOT EXISTS (SELECT 1 FROM hit)`;
 }
 
-let lastSweep = 0;
+/** Counts one request of an API key and says whether it is within the key's limit. */
+export async function hitRateLimit(appId: string, apiKeyId: string, limit: number, now: Date | null = null): Promise<RateLimitResult> {
+  const db = await getDb();
+  const [row] = await executeRows<{ allowed: boolean; ahead: number }>(db, rateLimitStatement(appId, apiKeyId, limit, now));
+  // No row: the bucket was made by a request not yet visible to this statement, and this one
+  // did not fit in it.
+  if (!row) return rateLimitResult(limit, false, RATE_LIMIT_PERIOD_SECONDS + RATE_LIMIT_PERIOD_SECONDS / limit);
+  return rateLimitResult(limit, row.allowed, Number(row.ahead));
+}
 
 /**
- * Past windows are useless: drop them now and then. Throttled per process (a missed or
- * repeated sweep is harmless, so nothing needs to be shared between instances).
+ * The answer from how far ahead of now the key's tat is (after this request when allowed, as
+ * it would have been when refused). Pure.
  */
-function sweepOldWindows(): void {
-  const now = Date.now();
-  if (now - lastSweep < RATE_LIMIT_WINDOW_SECONDS * 1000) return;
-  lastSweep = now;
-  void getDb()
-    .then((db) => db.execute(sql`DELETE FROM rate_limit_counters WHERE window_start < now() - interval '2 minutes'`))
-    .catch((err) => console.error("rate-limit sweep failed", err));
+export function rateLimitResult(limit: number, allowed: boolean, aheadSeconds: number): RateLimitResult {
+  const emission = RATE_LIMIT_PERIOD_SECONDS / limit;
+  // Rounded to the millisecond first: interval arithmetic leaves dust that would turn 12 into 13.
+  const ahead = Math.round(aheadSeconds * 1000) / 1000;
+  if (allowed) {
+    return {
+      allowed,
+      limit,
+      remaining: Math.max(0, Math.floor((RATE_LIMIT_PERIOD_SECONDS - ahead) / emission + 1e-9)),
+      resetSeconds: Math.max(1, Math.ceil(ahead)),
+      retryAfterSeconds: 0,
+    };
+  }
+  return {
+    allowed,
+    limit,
+    remaining: 0,
+    resetSeconds: Math.max(1, Math.ceil(ahead - emission)),
+    retryAfterSeconds: Math.max(1, Math.ceil(ahead - RATE_LIMIT_PERIOD_SECONDS)),
+  };
 }

@@ -17,6 +17,7 @@ import { detailWhere } from "../../lib/appointments/get";
 import { columns, detailColumns, selectAppointmentDetails } from "../../lib/appointments/shape";
 import { bookingCheckStatement, insertAppointmentStatement } from "../../lib/appointments/create";
 import { statusChangeStatement } from "../../lib/appointments/update-status";
+import { rateLimitStatement } from "../../lib/api/rate-limit";
 import type { Caller } from "../../lib/auth/caller";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
@@ -107,10 +108,9 @@ const STATUS_CHANGES = Object.fromEntries(
 // The API's per-request statements: the key by digest, the rate-limit upsert.
 const keyLookup = `select "id", "name", "scopes", "company_id", "rate_limit", "last_used_at" from "api_keys"
   where ("api_keys"."app_id" = $1 and "api_keys"."digest" = $2 and "api_keys"."revoked_at" is null) limit $3`;
-const rateLimit = `INSERT INTO rate_limit_counters AS r (app_id, api_key_id, window_start, count)
-  VALUES ($1::uuid, $2::uuid, date_trunc('minute', now()), 1)
-  ON CONFLICT (app_id, api_key_id, window_start) DO UPDATE SET count = r.count + 1
-  RETURNING r.count, ceil(extract(epoch FROM r.window_start + interval '1 minute' - clock_timestamp()))::int AS reset`;
+// The bucket's upsert as the API runs it (lib/api/rate-limit.ts), the limit a sentinel value.
+const RATE_SENTINEL = 987_654_321;
+const rateLimit = template(dialect.sqlToQuery(rateLimitStatement("$app", "$key", RATE_SENTINEL)), { limit: RATE_SENTINEL });
 
 // The create path's two statements, from the domain's builders (lib/appointments/create.ts).
 const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement("$app", "$service", "$agent", "$customer")));
@@ -136,7 +136,7 @@ async function authenticate(appId: string, key: string) {
   const digest = createHash("sha256").update(key).digest("hex");
   const [row] = await sql.unsafe(keyLookup, [appId, digest, 1], { prepare: true });
   if (!row) return null;
-  await sql.unsafe(rateLimit, [appId, row.id], { prepare: true });
+  await rateLimit.run({ app: appId, key: row.id, limit: row.rate_limit });
   return row as unknown as { id: string; name: string };
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
-import { type Answer, API_URL, apiPath, type ApiTenant, awayFromMinuteEdge, makeApiTenant, post, send, slotIso } from "./support/api";
+import { type Answer, API_URL, apiPath, type ApiTenant, makeApiTenant, post, send, slotIso } from "./support/api";
 
 const seen = new Set<string>();
 
@@ -237,7 +237,6 @@ describe("transport", () => {
     expectError(await send(url, { method: "POST", headers: { "content-type": "application/json" }, body: big }), "payload-too-large");
     expectError(await send(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }), "unsupported-media-type");
     const limited = await t.key({ rateLimit: 1 });
-    await awayFromMinuteEdge();
     expect((await t.call("companies/list", {}, { key: limited })).status).toBe(200);
     const res = await t.call("companies/list", {}, { key: limited });
     expectError(res, "rate-limited");

@@ -1,5 +1,5 @@
-// Per-key rate limit, counted in Postgres (lib/api/rate-limit): 429 rate-limited with
-// Retry-After past the key's requests per minute.
+// Per-key rate limit, a token bucket in Postgres (lib/api/rate-limit): 429 rate-limited with
+// the exact Retry-After once the key's requests per minute are spent.
 import type { MiddlewareHandler } from "hono";
 import { hitRateLimit } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
@@ -12,9 +12,9 @@ export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
   c.header("RateLimit-Remaining", String(r.remaining));
   c.header("RateLimit-Reset", String(r.resetSeconds));
   if (!r.allowed) {
-    c.header("Retry-After", String(r.resetSeconds));
-    throw new AppError("rate-limited", `Limite de ${r.limit} requêtes par minute atteinte, réessayez dans ${r.resetSeconds} s`, {
-      details: { limit: r.limit, retryAfter: r.resetSeconds },
+    c.header("Retry-After", String(r.retryAfterSeconds));
+    throw new AppError("rate-limited", `Limite de ${r.limit} requêtes par minute atteinte, réessayez dans ${r.retryAfterSeconds} s`, {
+      details: { limit: r.limit, retryAfter: r.retryAfterSeconds },
     });
   }
   await next();

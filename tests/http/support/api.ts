@@ -78,9 +78,3 @@ export type ApiTenant = Awaited<ReturnType<typeof makeApiTenant>>;
 export function slotIso(tenant: ApiTenant): string {
   return tenant.nextSlot().toISOString();
 }
-
-/** Rate-limit counters are per clock minute: start a burst early enough in one that it ends there too. */
-export async function awayFromMinuteEdge(): Promise<void> {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute > 52_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 200));
-}
