@@ -43,6 +43,11 @@ export default defineConfig({
         },
       },
       {
+        // Operations as a user runs them (backups and restores), each on its own database.
+        extends: true,
+        test: { name: "ops", include: ["tests/ops/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 180_000 },
+      },
+      {
         // The benchmark harness on tiny data (needs the build, like the HTTP tests).
         extends: true,
         test: { name: "bench", include: ["tests/bench/**/*.test.ts"], testTimeout: 240_000 },

@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -106,15 +107,36 @@ async function openEmbedded(dir: string): Promise<Handle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dir.startsWith("memory://");
-  if (!inMemory) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir, { extensions: { btree_gist } });
+  if (!inMemory) {
+    mkdirSync(dir, { recursive: true });
+    lockEmbeddedFolder(dir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dir, { extensions: { btree_gist } });
+    await client.query("select 1");
+  } catch (err) {
+    if (!inMemory) unlockEmbeddedFolder(dir);
+    throw new EmbeddedFolderError(
+      `La base embarquée ${dir} ne s'ouvre pas (${(err as Error).message ?? err}). ` +
+        "Disque plein : libérez de la place. Dossier endommagé : restaurez une sauvegarde " +
+        "(npm run db:restore -- <fichier>) ou déplacez le dossier pour repartir d'une base neuve.",
+    );
+  }
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
   if (!inMemory && process.env.SEED_DEMO !== "0") {
     const { seedDemoIfEmpty } = await import("./seed");
     await seedDemoIfEmpty(db);
   }
-  return { db, driver: "pglite", close: () => client.close() };
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      if (!inMemory) unlockEmbeddedFolder(dir);
+    },
+  };
 }
 
 /** Rows of a raw `db.execute(sql…)`: postgres.js answers an array, PGlite `{ rows }`. */

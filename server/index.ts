@@ -34,7 +34,14 @@ try {
 
 // Open (and migrate, and on a fresh embedded database seed) before taking requests, so a bad
 // DATABASE_URL fails here and the demo banner prints at start.
-await getDb();
+try {
+  await getDb();
+} catch (err) {
+  // A database that cannot be opened (unreachable server, embedded folder in use, damaged or on a
+  // full disk): say which and what to do, without a stack.
+  console.error(`Rendez-vous ne démarre pas : ${(err as Error).message}`);
+  process.exit(1);
+}
 // On a server database the demo is optional (npm run db:seed); when it is there and was planned
 // on an earlier day, plan it again around today (the embedded database does this as it opens).
 if ((await getDriver()) === "postgres") {
