@@ -3,6 +3,7 @@
 // unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite),
 // migrated and, on first start, filled with demo data.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -26,9 +27,53 @@ const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 // Any fixed number: held while migrating so app instances starting together take turns.
 const MIGRATION_LOCK = 727_001;
 
-/** The database, opened and migrated on first use (never at import: `next build` imports modules). */
+/**
+ * The transaction opened by `withTransaction` for the code running inside it. `open` turns
+ * false when it ends, so work started inside and still running after (fire-and-forget) falls
+ * back to the database instead of a finished transaction.
+ */
+const ambient = new AsyncLocalStorage<{ tx: Tx; open: boolean }>();
+
+/**
+ * The database, opened and migrated on first use (never at import: `next build` imports
+ * modules). Inside `withTransaction`, the open transaction: the domain's functions join it
+ * without a handle passed down to them.
+ */
 export async function getDb(): Promise<Db> {
+  const current = ambient.getStore();
+  if (current?.open) return current.tx as unknown as Db;
   return (await handle()).db;
+}
+
+/**
+ * Runs fn in one transaction that every `getDb()` inside it joins: all its writes commit
+ * together or not at all (a domain function's own `db.transaction` becomes a savepoint).
+ * fn must not wait for work that queries outside it: on PGlite (one connection) such a query
+ * waits for this transaction to end, forever.
+ */
+export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  const outer = await getDb();
+  return outer.transaction(async (tx) => {
+    const scope = { tx, open: true };
+    try {
+      return await ambient.run(scope, fn);
+    } finally {
+      scope.open = false;
+    }
+  });
+}
+
+/** Whether the caller runs inside `withTransaction`. */
+export function inTransaction(): boolean {
+  return ambient.getStore()?.open === true;
+}
+
+/**
+ * Runs fn outside any ambient transaction: for fire-and-forget work (sweeps) started during a
+ * request, which must neither join nor outlive the request's transaction.
+ */
+export function detached<T>(fn: () => T): T {
+  return ambient.exit(fn);
 }
 
 export async function getDriver(): Promise<Handle["driver"]> {
