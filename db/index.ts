@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type TransactionClient, transaction } from "./postgres-transaction";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -15,6 +16,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+type PostgresSql = import("postgres").Sql;
 type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
 
 declare global {
@@ -123,7 +125,9 @@ async function openServer(url: string): Promise<Handle> {
  * Drizzle asks postgres.js for unnamed statements unless a query is `.prepare()`d by name, so
  * every query is parsed and planned again. Measured on `get`: twice the requests per second
  * with named prepared statements. This makes every query (transactions too) a prepared one;
- * postgres.js keeps them per connection, keyed by the SQL text.
+ * postgres.js keeps them per connection, keyed by the SQL text. Transactions run through
+ * ./postgres-transaction.ts rather than postgres.js's `begin()`, which mishandles a connection
+ * lost mid-transaction.
  */
 function alwaysPrepared<T extends object>(sql: T): T {
   return new Proxy(sql, {
@@ -134,10 +138,11 @@ function alwaysPrepared<T extends object>(sql: T): T {
         return (query: string, params?: unknown[], options?: object) =>
           (value as (...a: unknown[]) => unknown).call(target, query, params, { ...options, prepare: true });
       }
-      if (prop === "begin" || prop === "savepoint") {
+      if (prop === "begin") {
         return (...args: unknown[]) => {
-          const fn = args[args.length - 1] as (tx: object) => unknown;
-          return (value as (...a: unknown[]) => unknown).call(target, ...args.slice(0, -1), (tx: object) => fn(alwaysPrepared(tx)));
+          const fn = args[args.length - 1] as (tx: TransactionClient) => Promise<unknown>;
+          const options = args.length > 1 ? String(args[0]) : "";
+          return transaction(target as unknown as PostgresSql, fn, options);
         };
       }
       return value;
