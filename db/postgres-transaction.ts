@@ -96,7 +96,7 @@ export async function transaction<T>(sql: Sql, fn: (client: TransactionClient) =
   };
   const root = scope(link);
   try {
-    await root.client.unsafe(`begin ${mode}`, [], { onexecute });
+    await root.client.unsafe(mode ? `begin ${mode}` : "begin", [], { onexecute });
     const result = await fn(root.client);
     root.check();
     await root.client.unsafe("commit");
@@ -112,10 +112,18 @@ export async function transaction<T>(sql: Sql, fn: (client: TransactionClient) =
   }
 }
 
+/** A query refused without being sent: it rejects when awaited (never unhandled otherwise). */
 function lostQuery(cause: unknown): Query {
   const err = Object.assign(new Error("connection lost during the transaction", { cause }), {
     code: "CONNECTION_CLOSED",
   });
-  const rejected = Promise.reject(err);
-  return Object.assign(rejected, { values: () => rejected, raw: () => rejected }) as unknown as Query;
+  const fail = () => Promise.reject(err);
+  const query = {
+    then: (onValue?: (v: never) => unknown, onError?: (e: unknown) => unknown) => fail().then(onValue, onError),
+    catch: (onError: (e: unknown) => unknown) => fail().catch(onError),
+    finally: (fn: () => void) => fail().finally(fn),
+    values: () => query,
+    raw: () => query,
+  };
+  return query as unknown as Query;
 }
