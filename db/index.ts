@@ -3,11 +3,13 @@
 // unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite),
 // migrated and, on first start, filled with demo data.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
+import { type TransactionClient, transaction } from "./postgres-transaction";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -15,6 +17,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+type PostgresSql = import("postgres").Sql;
 type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
 
 declare global {
@@ -27,9 +30,53 @@ const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 // Any fixed number: held while migrating so app instances starting together take turns.
 const MIGRATION_LOCK = 727_001;
 
-/** The database, opened and migrated on first use (never at import: `next build` imports modules). */
+/**
+ * The transaction opened by `withTransaction` for the code running inside it. `open` turns
+ * false when it ends, so work started inside and still running after (fire-and-forget) falls
+ * back to the database instead of a finished transaction.
+ */
+const ambient = new AsyncLocalStorage<{ tx: Tx; open: boolean }>();
+
+/**
+ * The database, opened and migrated on first use (never at import: `next build` imports
+ * modules). Inside `withTransaction`, the open transaction: the domain's functions join it
+ * without a handle passed down to them.
+ */
 export async function getDb(): Promise<Db> {
+  const current = ambient.getStore();
+  if (current?.open) return current.tx as unknown as Db;
   return (await handle()).db;
+}
+
+/**
+ * Runs fn in one transaction that every `getDb()` inside it joins: all its writes commit
+ * together or not at all (a domain function's own `db.transaction` becomes a savepoint).
+ * fn must not wait for work that queries outside it: on PGlite (one connection) such a query
+ * waits for this transaction to end, forever.
+ */
+export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  const outer = await getDb();
+  return outer.transaction(async (tx) => {
+    const scope = { tx, open: true };
+    try {
+      return await ambient.run(scope, fn);
+    } finally {
+      scope.open = false;
+    }
+  });
+}
+
+/** Whether the caller runs inside `withTransaction`. */
+export function inTransaction(): boolean {
+  return ambient.getStore()?.open === true;
+}
+
+/**
+ * Runs fn outside any ambient transaction: for fire-and-forget work (sweeps) started during a
+ * request, which must neither join nor outlive the request's transaction.
+ */
+export function detached<T>(fn: () => T): T {
+  return ambient.exit(fn);
 }
 
 export async function getDriver(): Promise<Handle["driver"]> {
@@ -79,7 +126,9 @@ async function openServer(url: string): Promise<Handle> {
  * Drizzle asks postgres.js for unnamed statements unless a query is `.prepare()`d by name, so
  * every query is parsed and planned again. Measured on `get`: twice the requests per second
  * with named prepared statements. This makes every query (transactions too) a prepared one;
- * postgres.js keeps them per connection, keyed by the SQL text.
+ * postgres.js keeps them per connection, keyed by the SQL text. Transactions run through
+ * ./postgres-transaction.ts rather than postgres.js's `begin()`, which mishandles a connection
+ * lost mid-transaction.
  */
 function alwaysPrepared<T extends object>(sql: T): T {
   return new Proxy(sql, {
@@ -90,10 +139,11 @@ function alwaysPrepared<T extends object>(sql: T): T {
         return (query: string, params?: unknown[], options?: object) =>
           (value as (...a: unknown[]) => unknown).call(target, query, params, { ...options, prepare: true });
       }
-      if (prop === "begin" || prop === "savepoint") {
+      if (prop === "begin") {
         return (...args: unknown[]) => {
-          const fn = args[args.length - 1] as (tx: object) => unknown;
-          return (value as (...a: unknown[]) => unknown).call(target, ...args.slice(0, -1), (tx: object) => fn(alwaysPrepared(tx)));
+          const fn = args[args.length - 1] as (tx: TransactionClient) => Promise<unknown>;
+          const options = args.length > 1 ? String(args[0]) : "";
+          return transaction(target as unknown as PostgresSql, fn, options);
         };
       }
       return value;

@@ -2,8 +2,8 @@ import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "driz
 import { apps } from "./apps";
 
 /**
- * Idempotency-Key reservations and stored answers. The row is inserted before the work
- * (the unique key decides who runs it) and completed with the answer after.
+ * Idempotency-Key answers: a row is written with the answer, in the transaction that did the
+ * work (lib/api/idempotency.ts), so a key is either unused or answered, never half done.
  */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -12,9 +12,8 @@ export const idempotencyKeys = pgTable(
     apiKeyId: uuid().notNull(),
     key: text().notNull(),
     requestHash: text().notNull(),
-    /** null while the first request is in flight. */
-    responseStatus: integer(),
-    responseBody: jsonb(),
+    responseStatus: integer().notNull(),
+    responseBody: jsonb().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.appId, t.apiKeyId, t.key] })],

@@ -1,6 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { executeRows, getDb } from "@/db";
+import { executeRows, getDb, inTransaction } from "@/db";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
 import { filledFieldsSchema, type ServiceField } from "../catalog/fields";
 import { AppError, pgConstraint, pgErrorCode, validationError } from "../errors";
@@ -56,10 +56,15 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
     status,
   });
 
+  // Inside a transaction (an idempotent request) a failed statement aborts it all: the insert
+  // gets a savepoint of its own, so the deadlock retry below still works there.
+  const insert = inTransaction()
+    ? () => db.transaction((sp) => executeRows<{ id: string }>(sp, statement))
+    : () => executeRows<{ id: string }>(db, statement);
   let id: string | undefined;
   for (let attempt = 1; id === undefined; attempt++) {
     try {
-      const [row] = await executeRows<{ id: string }>(db, statement);
+      const [row] = await insert();
       id = row.id;
     } catch (err) {
       const code = pgErrorCode(err);

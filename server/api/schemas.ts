@@ -44,8 +44,10 @@ export const IdempotencyHeaders = z.object({
     .optional()
     .meta({
       description:
-        "Rejouer une création avec la même clé et le même corps renvoie la première réponse sans rien créer (24 h). " +
-        "La même clé avec un autre corps : 409 idempotency-conflict.",
+        "Rejouer une création avec la même clé et le même corps renvoie la première réponse (en-tête " +
+        "`Idempotent-Replayed: true`) sans rien créer (24 h). La même clé avec un autre corps : 409 " +
+        "idempotency-conflict ; pendant que la première requête est en cours : 409 avec `details.inFlight`. " +
+        "Une requête refusée ou en échec ne garde rien : la même clé peut resservir.",
       example: "b1f3e7c2-booking-42",
     }),
 });

@@ -1,12 +1,13 @@
-// Idempotency-Key on creates: replay, conflict, in flight, release after a refusal, expiry,
-// and a burst of identical retries creating exactly one row.
+// Idempotency-Key on creates: replay, conflict, in flight, nothing kept after a refusal, expiry,
+// and a burst of identical retries creating exactly one row. Faults between the steps:
+// idempotency-faults.test.ts.
 import { and, count, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db";
 import { appointments, customers, idempotencyKeys } from "@/db/schema";
-import { requestHash, reserveIdempotencyKey } from "@/lib/api/idempotency";
 import { uniquePhone } from "../support/factories";
-import { apiPath, type ApiTenant, makeApiTenant } from "./support/api";
+import { openGate, pauseInsert } from "../support/faults";
+import { type ApiTenant, makeApiTenant } from "./support/api";
 
 let t: ApiTenant;
 let n = 0;
@@ -83,24 +84,37 @@ describe("Idempotency-Key", () => {
     expect(elsewhere.status).toBe(409);
   });
 
-  it("refuses a retry while the first request is in flight", async () => {
+  it("refuses a retry while the first request is in flight, and replays it once done", async () => {
     const headers = idem();
     const body = booking();
-    // The first request's reservation, as the server makes it before doing the work.
-    const admin = await t.keyRecord({ name: "in flight" });
-    const reservation = await reserveIdempotencyKey(
-      { appId: t.appId, apiKeyId: admin.id, key: headers["idempotency-key"] },
-      requestHash(apiPath(t.appId, "appointments/create"), body),
-    );
-    expect(reservation.state).toBe("reserved");
     const before = await appointmentCount();
-    const res = await t.call("appointments/create", body, { headers, key: admin.secret });
-    expect({ status: res.status, code: res.body.error.code, inFlight: res.body.error.details?.inFlight }).toEqual({
-      status: 409,
-      code: "idempotency-conflict",
-      inFlight: true,
-    });
-    expect(await appointmentCount()).toBe(before);
+    // The first request waits in the database right after writing its booking.
+    const gate = await openGate(inject("databaseUrl"));
+    const remove = await pauseInsert(gate, "appointments", `NEW.app_id = '${t.appId}'`, "after");
+    try {
+      await gate.close();
+      const first = t.call("appointments/create", body, { headers });
+      await gate.waiters(1);
+      const res = await t.call("appointments/create", body, { headers });
+      expect({ status: res.status, code: res.body.error.code, inFlight: res.body.error.details?.inFlight }).toEqual({
+        status: 409,
+        code: "idempotency-conflict",
+        inFlight: true,
+      });
+      await gate.open();
+      const done = await first;
+      expect(done.status).toBe(201);
+      const again = await t.call("appointments/create", body, { headers });
+      expect({ status: again.status, replayed: again.headers.get("idempotent-replayed"), body: again.body }).toEqual({
+        status: 201,
+        replayed: "true",
+        body: done.body,
+      });
+    } finally {
+      await remove();
+      await gate.end();
+    }
+    expect(await appointmentCount()).toBe(before + 1);
   });
 
   it("a burst of identical requests creates exactly one appointment", async () => {

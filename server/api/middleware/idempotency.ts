@@ -1,14 +1,10 @@
-// Idempotency-Key on creates. Runs before the route's validation, so a refused request gives
-// its key back; a success is stored and replayed (lib/api/idempotency holds the rules).
+// Idempotency-Key on creates. Runs before the route's validation, and the route's work runs
+// inside the key's transaction: a success commits with its stored answer, a refusal or a
+// failure rolls everything back (lib/api/idempotency holds the rules). Without the header the
+// request takes the usual path, with no transaction.
 import type { MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import {
-  completeIdempotencyKey,
-  isValidIdempotencyKey,
-  releaseIdempotencyKey,
-  requestHash,
-  reserveIdempotencyKey,
-} from "@/lib/api/idempotency";
+import { isValidIdempotencyKey, requestHash, withIdempotencyKey } from "@/lib/api/idempotency";
 import { AppError } from "@/lib/errors";
 import type { ApiEnv } from "../env";
 
@@ -21,37 +17,17 @@ export const idempotency: MiddlewareHandler<ApiEnv> = async (c, next) => {
     });
   }
   const { caller, keyId } = c.var.auth;
-  const scope = { appId: caller.appId, apiKeyId: keyId, key };
   const { apiKey: _, ...body } = c.var.body;
-  const reservation = await reserveIdempotencyKey(scope, requestHash(c.req.path, body));
-
-  switch (reservation.state) {
-    case "replay":
-      c.header("Idempotent-Replayed", "true");
-      return c.json(reservation.body, reservation.status as ContentfulStatusCode);
-    case "conflict":
-      throw new AppError("idempotency-conflict");
-    case "in-flight":
-      throw new AppError("idempotency-conflict", "Une requête avec cette clé d'idempotence est encore en cours", {
-        details: { inFlight: true },
-      });
-    case "reserved":
-      break;
-  }
-
-  try {
+  const scope = { appId: caller.appId, apiKeyId: keyId, key };
+  const outcome = await withIdempotencyKey(scope, requestHash(c.req.path, body), async () => {
     await next();
-  } catch (err) {
-    await releaseIdempotencyKey(scope);
-    throw err;
+    // The route's errors were turned into c.res by the error handler: their status says so.
+    const ok = c.res.status >= 200 && c.res.status < 300;
+    return { status: c.res.status, body: ok ? await c.res.clone().json() : undefined };
+  });
+  if (outcome.replayed) {
+    c.header("Idempotent-Replayed", "true");
+    return c.json(outcome.body, outcome.status as ContentfulStatusCode);
   }
-  // Errors below were turned into c.res by the error handler: nothing was created.
-  if (c.res.status >= 200 && c.res.status < 300) {
-    const answer = await c.res.clone().json();
-    await completeIdempotencyKey(scope, c.res.status, answer).catch((err) => {
-      console.error("[api] could not store an idempotent answer", err);
-    });
-  } else {
-    await releaseIdempotencyKey(scope);
-  }
+  // Otherwise c.res is the route's own answer, sent only now: after COMMIT.
 };
