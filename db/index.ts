@@ -109,6 +109,16 @@ async function openServer(url: string): Promise<Handle> {
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     onnotice: () => {},
+    // A server that went away is asked again soon: postgres.js's default backoff grows to 20 s
+    // between attempts, so requests kept failing 5–11 s after PostgreSQL was back.
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 0.5),
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
+    connection: {
+      application_name: "rendez-vous",
+      // Web requests never wait long on one statement: a slow query answers 503, the process stays.
+      statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
+      idle_in_transaction_session_timeout: 30_000,
+    },
   });
   const db = drizzle({ client: alwaysPrepared(client), schema, casing: "snake_case", logger: process.env.DB_LOG === "1" }) as unknown as Db;
   // Migrate on one dedicated connection holding a session advisory lock.

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   "unsupported-media-type": 415,
   "idempotency-conflict": 409,
   "internal-error": 500,
+  "service-unavailable": 503,
   // The HTTP API's answers for requests that name no endpoint.
   "route-not-found": 404,
   "method-not-allowed": 405,
@@ -42,6 +43,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   "unsupported-media-type": "Le corps de la requête doit être du JSON (Content-Type: application/json)",
   "idempotency-conflict": "Cette clé d'idempotence a déjà servi pour une autre requête",
   "internal-error": "Erreur interne, réessayez plus tard",
+  "service-unavailable": "Service momentanément indisponible, réessayez dans quelques secondes",
   "route-not-found": "Chemin inconnu",
   "method-not-allowed": "Méthode non permise : l'API n'accepte que POST",
 };
@@ -114,3 +116,40 @@ export function pgConstraint(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Driver codes of a connection that failed or was lost (postgres.js, Node's sockets). */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+/**
+ * Whether an error means the database cannot serve now, not that the request was wrong: the
+ * server unreachable or restarting (class 08, 57P01–57P03), too many connections (53300), a
+ * statement or lock timeout (57014, 55P03), a lost connection. Such requests answer 503
+ * service-unavailable with Retry-After, and may be retried.
+ */
+export function isUnavailable(err: unknown): boolean {
+  if (isAppError(err)) return err.code === "service-unavailable";
+  const sqlState = pgErrorCode(err);
+  if (sqlState && (sqlState.startsWith("08") || ["57P01", "57P02", "57P03", "53300", "57014", "55P03"].includes(sqlState))) return true;
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Seconds a client should wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 2;

@@ -57,29 +57,65 @@ const nextHandler = nextApp.getRequestHandler();
 // without a web stream. Measured on `get`: about 40 % more requests per second.
 const apiListener = getRequestListener(api.fetch);
 
+const { databaseDown, databaseReady } = await import("../db/availability");
+const { isDraining, startDraining } = await import("./lifecycle");
+const { unavailablePage } = await import("./unavailable-page");
+// How long readiness fails before the server stops taking connections (the proxy's check
+// interval, so it has moved traffic away), and the most a stop waits for requests in flight.
+const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 0);
+const STOP_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+let inFlight = 0;
 const server = createServer((req, res) => {
+  if (req.url === "/api/ready") return void ready(res);
+  inFlight++;
+  res.once("close", () => inFlight--);
+  if (isDraining()) res.setHeader("Connection", "close");
   if (!apiViaNext && req.url?.startsWith("/app/")) {
     void apiListener(req, res);
     return;
   }
+  // Pages while the database is known to be down: one clear page rather than a failure each.
+  if (databaseDown() && !req.url?.startsWith("/_next/")) return unavailablePage(req, res);
   void nextHandler(req, res);
 });
+
+/** Readiness for the proxy: up while not stopping and the database answers. */
+async function ready(res: import("node:http").ServerResponse) {
+  const ok = !isDraining() && (await databaseReady(1000));
+  res.writeHead(ok ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ ready: ok, draining: isDraining() }));
+}
 
 server.listen(port, hostname, async () => {
   const where = `http://${hostname ?? "localhost"}:${port}`;
   console.log(`Rendez-vous prêt sur ${where} (base : ${await getDriver()}${apiViaNext ? ", API via Next" : ""})`);
 });
 
+/**
+ * A graceful stop: readiness fails first (the proxy drains this instance), then no new
+ * connection is taken, requests in flight finish (their connections close after them), event
+ * streams are closed, within STOP_TIMEOUT_MS; then the database closes and the process exits.
+ */
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} : arrêt…`);
-  server.close();
+  console.log(`${signal} : arrêt (${inFlight} requête(s) en cours)…`);
+  startDraining();
+  setTimeout(() => {
+    console.error("Arrêt forcé : des requêtes n'ont pas fini à temps");
+    process.exit(1);
+  }, DRAIN_MS + STOP_TIMEOUT_MS + 2_000).unref();
+  if (DRAIN_MS > 0) await new Promise((r) => setTimeout(r, DRAIN_MS));
+  const closed = new Promise((r) => server.close(r));
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
+  const deadline = new Promise((r) => setTimeout(r, STOP_TIMEOUT_MS).unref());
+  await Promise.race([closed, deadline]);
+  server.closeAllConnections();
   await nextApp.close().catch(() => {});
   await closeDb().catch(() => {});
+  console.log("Arrêté.");
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -9,6 +9,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { ApiEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { apiKeyAuth } from "./middleware/auth";
+import { availability } from "./middleware/availability";
 import { jsonBody } from "./middleware/body";
 import { rateLimit } from "./middleware/rate-limit";
 import { agentRoutes } from "./routes/agents";
@@ -52,7 +53,7 @@ export function createApi() {
     }
     await next();
   });
-  api.use(PREFIX, jsonBody, apiKeyAuth, rateLimit);
+  api.use(PREFIX, availability, jsonBody, apiKeyAuth, rateLimit);
 
   appointmentRoutes(api);
   serviceRoutes(api);

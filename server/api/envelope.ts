@@ -1,7 +1,7 @@
 // The answers' shape: { success: true, data } or { success: false, error: { code, message, details? } }.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, defaultMessage, type ErrorCode } from "@/lib/errors";
+import { AppError, defaultMessage, type ErrorCode, RETRY_AFTER_SECONDS } from "@/lib/errors";
 
 export function errorBody(err: AppError) {
   return {
@@ -11,6 +11,7 @@ export function errorBody(err: AppError) {
 }
 
 export function errorResponse(c: Context, err: AppError): Response {
+  if (err.code === "service-unavailable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
   return c.json(errorBody(err), err.status as ContentfulStatusCode);
 }
 

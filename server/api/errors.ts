@@ -1,9 +1,11 @@
 // One mapping from anything thrown to the answer: AppError → its envelope; zod → validation-error
-// with field details; anything else → 500 internal-error, logged, never its stack.
+// with field details; a database that cannot serve now → 503 service-unavailable with
+// Retry-After; anything else → 500 internal-error, logged, never its stack.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";
-import { AppError, isAppError, pgErrorCode, validationError } from "@/lib/errors";
+import { AppError, isAppError, isUnavailable, pgErrorCode, validationError } from "@/lib/errors";
+import { reportDatabaseDown } from "@/db/availability";
 import { errorResponse } from "./envelope";
 
 export const onError: ErrorHandler = (err, c) => errorResponse(c, toAppError(err, c));
@@ -12,6 +14,11 @@ export const notFound: NotFoundHandler = (c) => errorResponse(c, new AppError("r
 
 function toAppError(err: unknown, c: Context): AppError {
   if (isAppError(err)) return err;
+  if (isUnavailable(err)) {
+    console.error(`[api] ${c.req.method} ${c.req.path}: database unavailable (${(err as Error).message})`);
+    reportDatabaseDown();
+    return new AppError("service-unavailable");
+  }
   if (err instanceof ZodError) return validationError(err.issues);
   if (err instanceof HTTPException) {
     // Raised by Hono's own validators; the body middleware normally answers these first.

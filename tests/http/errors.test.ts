@@ -286,6 +286,35 @@ describe("internal-error", () => {
   });
 });
 
+describe("service-unavailable", () => {
+  const NAME = "http-test-slow-statement";
+  beforeAll(async () => {
+    // A statement that outlives the server's statement_timeout (5 s), for this one name only.
+    const db = await getDb();
+    await db.execute(sql.raw(`
+      CREATE OR REPLACE FUNCTION http_test_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.name = '${NAME}' THEN PERFORM pg_sleep(8); END IF;
+        RETURN NEW;
+      END $$`));
+    await db.execute(sql.raw(`CREATE TRIGGER http_test_slow BEFORE INSERT ON companies FOR EACH ROW EXECUTE FUNCTION http_test_slow()`));
+  });
+  afterAll(async () => {
+    const db = await getDb();
+    await db.execute(sql.raw(`DROP TRIGGER IF EXISTS http_test_slow ON companies; DROP FUNCTION IF EXISTS http_test_slow()`));
+  });
+
+  it("a statement past the timeout answers 503 with Retry-After, writes nothing, and the server goes on", async () => {
+    const res = await t.call("companies/create", { name: NAME });
+    expectError(res, "service-unavailable");
+    expect(res.headers.get("retry-after")).toBe("2");
+    const db = await getDb();
+    const rows = await db.execute(sql.raw(`SELECT 1 FROM companies WHERE name = '${NAME}'`));
+    expect(Array.isArray(rows) ? rows.length : (rows as { rows: unknown[] }).rows.length).toBe(0);
+    expect((await t.call("companies/list")).status).toBe(200);
+  });
+});
+
 it("covers every code of the API", () => {
   const apiCodes = Object.keys(ERROR_STATUS).filter((c) => c !== "api-key-not-found" && c !== "user-not-found");
   expect([...seen].sort()).toEqual(apiCodes.sort());

@@ -170,7 +170,7 @@ describe("idempotent create under faults", () => {
     expect(await bookingsAt(body.date)).toBe(1);
   });
 
-  it("the request's database connection cut before COMMIT: 500, nothing kept, the same server books the retry once", async () => {
+  it("the request's database connection cut before COMMIT: 503 with Retry-After, nothing kept, the same server books the retry once", async () => {
     const headers = idem();
     const body = booking();
     const server = instances[2].url;
@@ -186,17 +186,18 @@ describe("idempotent create under faults", () => {
       await gate.open();
       await remove();
     }
-    // A database failure is not the caller's: it surfaces as before, and nothing stays.
-    expect({ status: cut.status, code: cut.body.error?.code }).toEqual({ status: 500, code: "internal-error" });
+    // A lost connection is not the caller's fault: "try again shortly", and nothing stays.
+    expect({ status: cut.status, code: cut.body.error?.code }).toEqual({ status: 503, code: "service-unavailable" });
+    expect(cut.headers.get("retry-after")).toBe("2");
     expect(await bookingsAt(body.date)).toBe(0);
     expect(await storedKeys(headers["idempotency-key"])).toBe(0);
 
     // The caller retries on the same server. postgres.js 3.4.9 may fail the first query on the
-    // reconnected connection with the old backend's error (a 500 that stores nothing, like any
+    // reconnected connection with the old backend's error (a 503 that stores nothing, like any
     // failure): retried as a caller would.
     let retry = await t.call("appointments/create", body, { headers, base: server });
-    for (let i = 0; i < 2 && retry.status === 500; i++) {
-      expect(retry.body.error?.code).toBe("internal-error");
+    for (let i = 0; i < 2 && retry.status === 503; i++) {
+      expect(retry.body.error?.code).toBe("service-unavailable");
       expect(await storedKeys(headers["idempotency-key"])).toBe(0);
       retry = await t.call("appointments/create", body, { headers, base: server });
     }

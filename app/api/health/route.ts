@@ -1,13 +1,7 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { databaseReady } from "@/db/availability";
 
 // Health for load balancers and test runners: answers once the database is open and migrated.
 export async function GET() {
-  try {
-    const db = await getDb();
-    await db.execute(sql`select 1`);
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false }, { status: 503 });
-  }
+  const ok = await databaseReady();
+  return Response.json({ ok }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
