@@ -8,6 +8,7 @@ import type { Queryable } from "../index";
 import * as t from "../schema";
 import { filledFieldsSchema, type FilledFields, type ServiceField } from "../../lib/catalog/fields";
 import { localDateKey } from "../../lib/dates";
+import { fillHistoryDataStatement } from "../../lib/appointments/change-sql";
 import { computeTotalPrice } from "../../lib/pricing";
 import { DEMO, DEMO_COMPANIES, seededRandom } from "./demo-catalog";
 import { DEMO_TIMEZONE, planAgent, planUnassigned, type PlannedAppointment } from "./demo-plan";
@@ -107,7 +108,12 @@ export async function planDemoAppointments(db: Queryable, now: Date): Promise<nu
       .flatMap((c) =>
         c.history.map((e) => ({
           appId,
+          companyId: c.row.companyId,
           appointmentId: c.row.id,
+          type: e.from === null ? ("appointment.created" as const) : ("appointment.status_changed" as const),
+          // Filled below from the appointment; never sent out (nothing is sent for the demo).
+          data: {},
+          published: false,
           fromStatus: e.from,
           toStatus: e.to,
           reason: e.reason ?? null,
@@ -118,6 +124,7 @@ export async function planDemoAppointments(db: Queryable, now: Date): Promise<nu
     if (events.length) await db.insert(t.appointmentEvents).values(events);
     written += inserted.size;
   }
+  await db.execute(fillHistoryDataStatement(appId));
   await db
     .insert(t.demoPlans)
     .values({ appId, plannedAt: now })

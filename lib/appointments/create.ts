@@ -1,13 +1,14 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb, inTransaction } from "@/db";
-import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
+import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { filledFieldsSchema, type ServiceField } from "../catalog/fields";
 import { AppError, pgConstraint, pgErrorCode, validationError } from "../errors";
 import { isUuid } from "../ids";
 import { computeTotalPrice } from "../pricing";
 import { parseInput } from "../validation/parse";
-import { getAppointment } from "./get";
+import { changeStatement } from "./change-sql";
+import type { AppointmentJson } from "./event-types";
 import { createAppointmentInput, type CreateAppointmentInput } from "./schemas";
 
 /**
@@ -15,7 +16,7 @@ import { createAppointmentInput, type CreateAppointmentInput } from "./schemas";
  * the agent, when given, must be active in that company and perform the service; the
  * customer must exist in the app. Overlaps for the agent are refused by the database.
  */
-export async function createAppointment(caller: Caller, input: CreateAppointmentInput) {
+export async function createAppointment(caller: Caller, input: CreateAppointmentInput): Promise<AppointmentJson> {
   requireScope(caller, "appointments:write");
   const data = parseInput(createAppointmentInput, input);
   const status = data.status ?? "PENDING";
@@ -26,8 +27,8 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
   const agentId = data.agentId && isUuid(data.agentId) ? data.agentId : null;
   const customerId = isUuid(data.customerId) ? data.customerId : null;
   if (!isUuid(data.serviceId) || (data.companyId !== undefined && !isUuid(data.companyId))) throw new AppError("service-not-found");
-  const [service] = await executeRows<BookingCheck>(db, bookingCheckStatement(caller.appId, data.serviceId, agentId, customerId));
-  if (!service || !canSeeCompany(caller, service.company_id) || (data.companyId && data.companyId !== service.company_id)) {
+  const [service] = await executeRows<BookingCheck>(db, bookingCheckStatement(caller, data.serviceId, agentId, customerId));
+  if (!service || (data.companyId && data.companyId !== service.company_id)) {
     throw new AppError("service-not-found");
   }
   if (!service.is_active) throw new AppError("service-not-found", "Ce service n'est plus proposé");
@@ -58,14 +59,15 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
 
   // Inside a transaction (an idempotent request) a failed statement aborts it all: the insert
   // gets a savepoint of its own, so the deadlock retry below still works there.
+  type Inserted = { data: AppointmentJson };
   const insert = inTransaction()
-    ? () => db.transaction((sp) => executeRows<{ id: string }>(sp, statement))
-    : () => executeRows<{ id: string }>(db, statement);
-  let id: string | undefined;
-  for (let attempt = 1; id === undefined; attempt++) {
+    ? () => db.transaction((sp) => executeRows<Inserted>(sp, statement))
+    : () => executeRows<Inserted>(db, statement);
+  let created: AppointmentJson | undefined;
+  for (let attempt = 1; created === undefined; attempt++) {
     try {
       const [row] = await insert();
-      id = row.id;
+      created = row.data;
     } catch (err) {
       const code = pgErrorCode(err);
       if (code === "23P01") throw new AppError("agent-unavailable");
@@ -77,7 +79,7 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
       throw err;
     }
   }
-  return getAppointment(caller, id);
+  return created;
 }
 
 type BookingCheck = {
@@ -93,10 +95,11 @@ type BookingCheck = {
 
 /**
  * The service to book, whether the agent (when given) is active in its company and performs
- * it, and whether the customer exists: one statement, no row when the service does not exist.
- * Exported for the benchmark's bare server, which runs the same SQL.
+ * it, and whether the customer exists: one statement, no row when the service does not exist
+ * in the caller's companies. Exported for the benchmark's bare server, which runs the same SQL.
  */
-export function bookingCheckStatement(appId: string, serviceId: string, agentId: string | null, customerId: string | null): SQL {
+export function bookingCheckStatement(caller: Caller, serviceId: string, agentId: string | null, customerId: string | null): SQL {
+  const scope = companyScope(caller, sql.raw("s.company_id"));
   return sql`
     SELECT s.id, s.company_id, s.duration, s.base_price, s.fields, s.is_active,
       EXISTS (
@@ -106,7 +109,7 @@ export function bookingCheckStatement(appId: string, serviceId: string, agentId:
       ) AS agent_ok,
       EXISTS (SELECT 1 FROM customers c WHERE c.app_id = s.app_id AND c.id = ${customerId}::uuid) AS customer_ok
     FROM services s
-    WHERE s.app_id = ${appId}::uuid AND s.id = ${serviceId}::uuid`;
+    WHERE s.app_id = ${caller.appId}::uuid AND s.id = ${serviceId}::uuid ${scope ? sql`AND ${scope}` : sql``}`;
 }
 
 type NewAppointment = {
@@ -124,22 +127,19 @@ type NewAppointment = {
 
 /**
  * The appointment and its first event as one statement: atomic without a transaction's extra
- * round trips. The exclusion constraint refuses an overlap (23P01). Answers the new id.
- * Exported for the benchmark's bare server, which runs the same SQL.
+ * round trips. The exclusion constraint refuses an overlap (23P01). Answers the appointment as
+ * `get` does. Exported for the benchmark's bare server, which runs the same SQL.
  */
 export function insertAppointmentStatement(caller: Caller, a: NewAppointment): SQL {
-  return sql`
-    WITH ins AS (
+  const change = sql`
+    changed AS (
       INSERT INTO appointments (app_id, company_id, service_id, customer_id, agent_id, date, "end", total_price, commune, filled_fields, status)
       VALUES (${caller.appId}::uuid, ${a.companyId}::uuid, ${a.serviceId}::uuid, ${a.customerId}::uuid, ${a.agentId}::uuid,
               ${a.date.toISOString()}::timestamptz, ${a.end.toISOString()}::timestamptz, ${a.totalPrice}::int, ${a.commune}::text,
               ${JSON.stringify(a.filledFields)}::jsonb, ${a.status}::appointment_status)
-      RETURNING app_id, id, status
-    ), ev AS (
-      INSERT INTO appointment_events (app_id, appointment_id, from_status, to_status, actor_type, actor_id, actor_name)
-      SELECT app_id, id, NULL, status, ${caller.actor.type}::actor_type, ${caller.actor.id}, ${caller.actor.name} FROM ins
-    )
-    SELECT id FROM ins`;
+      RETURNING *, NULL::appointment_status AS from_status
+    )`;
+  return changeStatement(caller, change, { type: "appointment.created" });
 }
 
 function foreignKeyError(constraint: string | undefined): AppError {

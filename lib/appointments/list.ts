@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Queryable } from "@/db";
 import { appointments, customers } from "@/db/schema";
-import { type Caller, requireScope } from "../auth/caller";
+import { type Caller, companyScope, requireScope, scopeCompanies } from "../auth/caller";
 import { isUuid } from "../ids";
 import { escapeLike } from "../like";
 import { parseInput } from "../validation/parse";
@@ -126,9 +126,10 @@ function filterConditions(
   const values: Record<string, unknown> = { appId: caller.appId };
   const conditions: SQL[] = [eq(t.appId, ph("appId"))];
   let shape = "";
-  if (caller.companyIds !== "all") {
-    values.scope = [...caller.companyIds];
-    conditions.push(sql`${t.companyId} = ANY(${ph("scope")}::uuid[])`);
+  const scope = companyScope(caller, t.companyId, ph("scope"));
+  if (scope) {
+    values.scope = scopeCompanies(caller);
+    conditions.push(scope);
     shape += "S";
   }
   const ids = [

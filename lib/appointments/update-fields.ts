@@ -1,23 +1,23 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { appointmentEvents, appointments, services } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { executeRows, getDb } from "@/db";
+import { appointments, services } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { filledFieldsSchema } from "../catalog/fields";
 import { AppError, validationError } from "../errors";
 import { isUuid } from "../ids";
 import { parseInput } from "../validation/parse";
-import { actorColumns } from "./events";
-import { getAppointment } from "./get";
+import { changeStatement } from "./change-sql";
+import type { AppointmentJson } from "./event-types";
 import { updateFieldsInput, type UpdateFieldsInput } from "./schemas";
 import { ACTIVE_STATUSES } from "./status";
 
 /**
  * Replaces an active appointment's filledFields, checked against its service's fields.
  * The price stays as booked. The update is guarded on the status, so a fields change cannot
- * slip in after the appointment was completed or cancelled.
+ * slip in after the appointment was completed or cancelled; it is recorded in the same statement.
  */
-export async function updateAppointmentFields(caller: Caller, id: string, input: UpdateFieldsInput) {
+export async function updateAppointmentFields(caller: Caller, id: string, input: UpdateFieldsInput): Promise<AppointmentJson> {
   requireScope(caller, "appointments:write");
   const { filledFields } = parseInput(updateFieldsInput, input);
   if (!isUuid(id)) throw new AppError("appointment-not-found");
@@ -38,33 +38,21 @@ export async function updateAppointmentFields(caller: Caller, id: string, input:
     );
   }
 
-  const changed = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(appointments)
-      .set({ filledFields: parsed.data, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(appointments.appId, caller.appId),
-          eq(appointments.id, id),
-          inArray(appointments.status, [...ACTIVE_STATUSES]),
-        ),
-      )
-      .returning({ status: appointments.status });
-    if (!row) return false;
-    await tx.insert(appointmentEvents).values({
-      appId: caller.appId,
-      appointmentId: id,
-      fromStatus: row.status,
-      toStatus: row.status,
-      kind: "fields",
-      ...actorColumns(caller),
-    });
-    return true;
-  });
-  if (!changed) {
+  const active = sql.join(
+    ACTIVE_STATUSES.map((s) => sql`${s}::appointment_status`),
+    sql`, `,
+  );
+  const change = sql`
+    changed AS (
+      UPDATE appointments a SET filled_fields = ${JSON.stringify(parsed.data)}::jsonb, updated_at = clock_timestamp()
+      WHERE a.app_id = ${caller.appId}::uuid AND a.id = ${id}::uuid AND a.status IN (${active})
+      RETURNING a.*, a.status AS from_status
+    )`;
+  const [row] = await executeRows<{ data: AppointmentJson | null }>(db, changeStatement(caller, change, { type: "appointment.fields_updated" }));
+  if (!row?.data) {
     throw new AppError("invalid-status-transition", "Un rendez-vous terminé ou annulé ne peut plus être modifié", {
       details: { status: current.status },
     });
   }
-  return getAppointment(caller, id);
+  return row.data;
 }

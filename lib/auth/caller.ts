@@ -1,6 +1,6 @@
 // The caller context every domain function takes. Resolved once per request (session or API
 // key) and passed down; the domain enforces tenant scope and scopes with it, here and only here.
-import { inArray, type SQL, sql, type Column } from "drizzle-orm";
+import { type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { AppError } from "../errors";
 import type { MemberRole, Scope } from "./scopes";
 
@@ -46,11 +46,20 @@ export function canSeeCompany(caller: Caller, companyId: string): boolean {
   return caller.companyIds === "all" || caller.companyIds.includes(companyId);
 }
 
-/** SQL condition limiting a company_id column to the caller's companies (undefined: no limit). */
-export function companyScope(caller: Caller, column: Column): SQL | undefined {
+/**
+ * The one tenant rule below the app, as SQL: a company_id column limited to the caller's
+ * companies (undefined when they see them all). Every domain read and write of company data
+ * goes through it. Prepared statements pass a placeholder for the list and fill it with
+ * `scopeCompanies(caller)`.
+ */
+export function companyScope(caller: Caller, column: SQLWrapper, list?: Placeholder): SQL | undefined {
   if (caller.companyIds === "all") return undefined;
-  if (caller.companyIds.length === 0) return sql`false`;
-  return inArray(column, [...caller.companyIds]);
+  return sql`${column} = ANY(${list ?? sql.param(scopeCompanies(caller))}::uuid[])`;
+}
+
+/** The company ids a limited caller may see, for a prepared statement's scope placeholder. */
+export function scopeCompanies(caller: Caller): string[] {
+  return caller.companyIds === "all" ? [] : [...caller.companyIds];
 }
 
 /** A caller for scripts (seed, CLI): the whole app, every scope. */

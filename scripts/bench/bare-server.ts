@@ -94,7 +94,7 @@ const listFirst = template(
 );
 const cursor = Buffer.from(JSON.stringify(["2001-01-01T00:00:00.000Z", someId])).toString("base64url");
 const listDeep = template(listQuery(anyCaller, listAppointmentsInput.parse({ companyId: someId, limit: 50, cursor }))!.query(db as never).toSQL());
-const detail = template(selectAppointmentDetails(db as never, detailWhere(false)).limit(1).toSQL());
+const detail = template(selectAppointmentDetails(db as never, detailWhere(anyCaller)).limit(1).toSQL());
 // The status change is raw SQL with values inline: mark them with named placeholders.
 const STATUS_CHANGES = Object.fromEntries(
   (["CONFIRMED", "IN_PROGRESS", "COMPLETED"] as const).map((to) => [
@@ -113,7 +113,7 @@ const RATE_SENTINEL = 987_654_321;
 const rateLimit = template(dialect.sqlToQuery(rateLimitStatement("$app", "$key", RATE_SENTINEL)), { limit: RATE_SENTINEL });
 
 // The create path's two statements, from the domain's builders (lib/appointments/create.ts).
-const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement("$app", "$service", "$agent", "$customer")));
+const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement({ ...anyCaller, appId: "$app" }, "$service", "$agent", "$customer")));
 const insertAppointment = template(
   dialect.sqlToQuery(
     insertAppointmentStatement({ ...anyCaller, appId: "$app", actor: { type: "api_key", id: "$key", name: "$keyName" } }, {
@@ -157,10 +157,10 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
   async status(appId, key, body, id) {
     // The domain builds this statement per target status; the bench confirms, starts, completes.
     const statement = STATUS_CHANGES[String(body.status)];
-    const [r] = await statement.run({ app: appId, id, key: key.id, keyName: key.name });
-    if (!r || r[1] !== 1) return [409, { success: false }];
-    const [row] = await detail.run({ appId, id });
-    return [200, { success: true, data: shapeDetail(row) }];
+    // The change answers the appointment as `get` does, built by the same statement.
+    const [r] = await statement.objects({ app: appId, id, key: key.id, keyName: key.name });
+    if (!r?.data) return [409, { success: false }];
+    return [200, { success: true, data: r.data }];
   },
   async create(appId, key, body) {
     const [service] = await bookingCheck.objects({ app: appId, service: body.serviceId, agent: body.agentId, customer: body.customerId });
@@ -168,7 +168,7 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
     const date = new Date(String(body.date));
     const end = new Date(date.getTime() + (service.duration as number) * 60_000);
     try {
-      const [[id]] = await insertAppointment.run({
+      const [{ data }] = await insertAppointment.objects({
         app: appId,
         company: service.company_id,
         service: service.id,
@@ -181,8 +181,7 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
         key: key.id,
         keyName: key.name,
       });
-      const [row] = await detail.run({ appId, id });
-      return [201, { success: true, data: shapeDetail(row) }];
+      return [201, { success: true, data }];
     } catch (err) {
       if ((err as { code?: string }).code === "23P01") return [409, { success: false, error: { code: "agent-unavailable" } }];
       throw err;

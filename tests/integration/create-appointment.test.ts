@@ -13,8 +13,8 @@ describe("createAppointment", () => {
     const date = t.nextSlot();
     const apt = await t.book({ date, filledFields: { type_coupe: "degrade", soins: ["masque", "huile"] }, commune: "Cocody" });
     expect(apt.status).toBe("PENDING");
-    expect(apt.end.getTime() - apt.date.getTime()).toBe(30 * 60_000);
-    expect(apt.date.toISOString()).toBe(date.toISOString());
+    expect(Date.parse(apt.end) - Date.parse(apt.date)).toBe(30 * 60_000);
+    expect(apt.date).toBe(date.toISOString());
     expect(apt.totalPrice).toBe(3000 + 1000 + 2000 + 1500);
     expect(apt.commune).toBe("Cocody");
     expect(apt.companyId).toBe(t.companyA.id);
@@ -34,7 +34,7 @@ describe("createAppointment", () => {
 
   it("accepts an ISO string with an offset and refuses a wall-clock time", async () => {
     const apt = await t.book({ date: "2031-03-01T10:00:00+01:00" });
-    expect(apt.date.toISOString()).toBe("2031-03-01T09:00:00.000Z");
+    expect(apt.date).toBe("2031-03-01T09:00:00.000Z");
     expect(await codeOf(() => t.book({ date: "2031-03-01T10:00:00" }))).toBe("validation-error");
     expect(await codeOf(() => t.book({ date: "demain" }))).toBe("validation-error");
     expect(await codeOf(() => t.book({ date: "2031-02-30T10:00:00Z" }))).toBe("validation-error");

@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../../../db";
 import { appointmentEvents, appointments, customers } from "../../../db/schema";
+import { fillHistoryDataStatement } from "../../../lib/appointments/change-sql";
 import { systemCaller } from "../../../lib/auth/caller";
 import { ACTIVE_STATUSES, type AppointmentStatus } from "../../../lib/appointments/status";
 import { createAgent, createCompany, createService } from "../../../lib/catalog";
@@ -74,9 +75,21 @@ export async function addDenseCompany(now = new Date()) {
   for (let i = 0; i < rows.length; i += 100) {
     const inserted = await db.insert(appointments).values(rows.slice(i, i + 100)).returning({ id: appointments.id, status: appointments.status });
     await db.insert(appointmentEvents).values(
-      inserted.map((a) => ({ appId: DEMO.appId, appointmentId: a.id, fromStatus: null, toStatus: a.status, actorType: "system" as const, actorName: "Import" })),
+      inserted.map((a) => ({
+        appId: DEMO.appId,
+        companyId: company.id,
+        appointmentId: a.id,
+        type: "appointment.created" as const,
+        data: {},
+        published: false,
+        fromStatus: null,
+        toStatus: a.status,
+        actorType: "system" as const,
+        actorName: "Import",
+      })),
     );
   }
+  await db.execute(fillHistoryDataStatement(DEMO.appId));
   const count = await db.$count(appointments, and(eq(appointments.appId, DEMO.appId), eq(appointments.companyId, company.id)));
   return { company, count };
 }

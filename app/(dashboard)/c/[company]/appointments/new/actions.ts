@@ -72,7 +72,7 @@ export const createAppointmentAction = memberAction(newAppointmentInput, async (
       status: input.confirm ? "CONFIRMED" : "PENDING",
     });
     revalidatePath("/c/[company]/appointments", "page");
-    return { id: appointment.id, day: localDateKey(appointment.date, company.timezone) };
+    return { id: appointment.id, day: localDateKey(new Date(appointment.date), company.timezone) };
   } catch (err) {
     throw withFormFields(err);
   }

@@ -1,0 +1,48 @@
+// The appointment event types and the event's wire shape. Pure: the schema, the domain, the
+// API, the typed client and the browser share them.
+import type { FilledFields, ServiceField } from "../catalog/fields";
+import type { AppointmentStatus } from "./status";
+
+export const APPOINTMENT_EVENT_TYPES = [
+  "appointment.created",
+  "appointment.status_changed",
+  "appointment.fields_updated",
+  "appointment.moved",
+] as const;
+
+export type AppointmentEventType = (typeof APPOINTMENT_EVENT_TYPES)[number];
+
+export type EventActor = { type: "user" | "api_key" | "system"; id: string | null; name: string | null };
+
+/** The appointment as `get` answers it, in its JSON form (dates as ISO 8601 strings). */
+export type AppointmentJson = {
+  id: string;
+  appId: string;
+  companyId: string;
+  serviceId: string;
+  customerId: string;
+  agentId: string | null;
+  date: string;
+  end: string;
+  totalPrice: number;
+  commune: string | null;
+  filledFields: FilledFields;
+  status: AppointmentStatus;
+  createdAt: string;
+  updatedAt: string;
+  service: { id: string; name: string; slug: string; duration: number; basePrice: number; fields: ServiceField[] };
+  agent: { id: string; fullname: string; avatar: string | null } | null;
+  customer: { id: string; fullname: string; telephone: string; email: string | null };
+  company: { id: string; name: string; slug: string; timezone: string; currency: string };
+};
+
+/** One event as the feed, live screens and webhooks give it. `id` increases; sent as a string. */
+export type AppointmentEvent = {
+  id: string;
+  type: AppointmentEventType;
+  occurredAt: string;
+  actor: EventActor;
+  companyId: string;
+  appointmentId: string;
+  data: AppointmentJson;
+};
