@@ -1,11 +1,10 @@
 "use client";
 
-import { Plus } from "lucide-react";
+import { AlarmClock, Plus } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { StatusBadge } from "@/components/appointments/status-badge";
-import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
 import type { CalendarEventView } from "./types";
 
@@ -16,16 +15,17 @@ import type { CalendarEventView } from "./types";
 export function AgendaList({
   days,
   events,
-  statusOf,
   pendingIds,
+  lateIds,
   onOpen,
   newHref,
   emptyText,
 }: {
   days: { key: string; label: string; isToday: boolean }[];
   events: CalendarEventView[];
-  statusOf: (e: CalendarEventView) => AppointmentStatus;
   pendingIds: Set<string>;
+  /** Appointments running late (in progress past their end). */
+  lateIds: ReadonlySet<string>;
   onOpen: (id: string) => void;
   newHref: (day: string) => string;
   emptyText: string;
@@ -85,9 +85,10 @@ export function AgendaList({
             ) : (
               <ul className="flex flex-col gap-2">
                 {list.map((e) => {
-                  const status = statusOf(e);
+                  const status = e.status;
+                  const late = lateIds.has(e.id);
                   return (
-                    <li key={e.id} data-id={e.id}>
+                    <li key={e.id} data-id={e.id} data-late={late || undefined}>
                       <button
                         type="button"
                         onClick={() => onOpen(e.id)}
@@ -97,7 +98,10 @@ export function AgendaList({
                         <span className="min-w-0 flex-1">
                           <span className="flex items-center justify-between gap-2">
                             <span className={cn("truncate font-medium", status === "CANCELLED" && "line-through")}>{e.customerName}</span>
-                            <StatusBadge status={status} pending={pendingIds.has(e.id)} />
+                            <span className="flex shrink-0 items-center gap-1">
+                              {late ? <LateBadge /> : null}
+                              <StatusBadge status={status} pending={pendingIds.has(e.id)} />
+                            </span>
                           </span>
                           <span className="block truncate text-sm text-muted-foreground">
                             {e.serviceName} · {e.agentName ?? t("unassigned")}
@@ -114,5 +118,15 @@ export function AgendaList({
         );
       })}
     </div>
+  );
+}
+
+function LateBadge() {
+  const t = useTranslations("calendar");
+  return (
+    <span className="inline-flex items-center gap-1 rounded-full border border-red-300 bg-red-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-red-800">
+      <AlarmClock aria-hidden className="size-3.5" />
+      {t("late")}
+    </span>
   );
 }

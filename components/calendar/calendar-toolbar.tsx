@@ -6,14 +6,21 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ServiceAgentSelects, StatusFacet } from "@/components/appointments/appointment-filters";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
 import { CALENDAR_VIEWS, type CalendarView } from "./range";
 
-export type CalendarFilters = { status: AppointmentStatus[]; service: string | null; agent: string | null };
+export type CalendarFilters = {
+  status: AppointmentStatus[];
+  service: string | null;
+  agent: string | null;
+  /** Show cancelled appointments (when no status filter says otherwise). */
+  cancelled: boolean;
+};
 
-/** Today / previous / next, the range's title, the view, the table's filters and "new". */
+/** Today / previous / next, the range's title, the view, the table's filters, "show cancelled" and "new". */
 export function CalendarToolbar({
   view,
   title,
@@ -43,6 +50,8 @@ export function CalendarToolbar({
   const ta = useTranslations("appointments");
   const id = useId();
   const filtered = filters.status.length > 0 || !!filters.service || !!filters.agent;
+  // A status filter says which statuses show, cancelled included (search-params.ts).
+  const statusDecides = filters.status.length > 0;
 
   return (
     <div className="flex flex-col gap-3">
@@ -107,6 +116,23 @@ export function CalendarToolbar({
         </NativeSelect>
         <StatusFacet selected={filters.status} onChange={(status) => onFilters({ status })} />
         <ServiceAgentSelects id={id} services={services} agents={agents} service={filters.service} agent={filters.agent} onChange={onFilters} />
+        <div className="flex h-9 items-center gap-2 px-1" title={statusDecides ? t("cancelledByStatus") : undefined}>
+          <Checkbox
+            id={`${id}-cancelled`}
+            checked={statusDecides ? filters.status.includes("CANCELLED") : filters.cancelled}
+            disabled={statusDecides}
+            onCheckedChange={(v) => onFilters({ cancelled: v === true })}
+            aria-describedby={statusDecides ? `${id}-cancelled-hint` : undefined}
+          />
+          <label htmlFor={`${id}-cancelled`} className={cn("text-sm whitespace-nowrap", statusDecides && "text-muted-foreground")}>
+            {t("showCancelled")}
+          </label>
+          {statusDecides ? (
+            <span id={`${id}-cancelled-hint`} className="sr-only">
+              {t("cancelledByStatus")}
+            </span>
+          ) : null}
+        </div>
         {filtered ? (
           <Button variant="ghost" size="sm" className="h-9" onClick={() => onFilters({ status: [], service: null, agent: null })}>
             <X aria-hidden />

@@ -19,9 +19,10 @@ import { AgendaList } from "./agenda-list";
 import { CalendarToolbar, type CalendarFilters } from "./calendar-toolbar";
 import { CalendarGridSkeleton } from "./calendar-skeleton";
 import { type CalendarView as View, dayKeyOr, stepKey } from "./range";
-import { calendarParsers } from "./search-params";
+import { calendarParsers, shownStatuses } from "./search-params";
 import type { CalendarEventView, CalendarResource } from "./types";
 import { useMediaQuery } from "./use-media-query";
+import { useShownEvents } from "./use-shown-events";
 
 const BigCalendar = dynamic(() => import("./big-calendar").then((m) => m.BigCalendar), {
   ssr: false,
@@ -97,12 +98,9 @@ export function CalendarView({
   );
   const { overrides, change } = useStatusChange(describe);
 
-  // The optimistic status shows on the grid at once; the server's answer replaces it.
-  const shownEvents = useMemo(
-    () =>
-      Object.keys(overrides).length ? stableEvents.map((e) => (overrides[e.id] ? { ...e, status: overrides[e.id] } : e)) : stableEvents,
-    [stableEvents, overrides],
-  );
+  // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
+  // server's answer replaces it.
+  const { shown: shownEvents, lateIds } = useShownEvents(stableEvents, overrides, shownStatuses(params));
   const pendingIds = useMemo(() => new Set(Object.keys(overrides)), [overrides]);
 
   // Steps start from the URL's day (a second click while loading goes one further).
@@ -118,7 +116,7 @@ export function CalendarView({
     [setParams, today],
   );
 
-  const filters: CalendarFilters = { status: params.status, service: params.service, agent: params.agent };
+  const filters: CalendarFilters = { status: params.status, service: params.service, agent: params.agent, cancelled: params.cancelled };
   const filtered = filters.status.length > 0 || !!filters.service || !!filters.agent;
 
   const back = useMemo(() => {
@@ -126,8 +124,9 @@ export function CalendarView({
     if (params.status.length) sp.set("status", params.status.join(","));
     if (params.service) sp.set("service", params.service);
     if (params.agent) sp.set("agent", params.agent);
+    if (params.cancelled) sp.set("cancelled", "true");
     return `/c/${companySlug}/calendar?${sp}`;
-  }, [params.view, params.status, params.service, params.agent, companySlug]);
+  }, [params.view, params.status, params.service, params.agent, params.cancelled, companySlug]);
   const newHref = useCallback(
     (wall?: string, agentId?: string | null) => {
       const sp = new URLSearchParams();
@@ -156,9 +155,9 @@ export function CalendarView({
   const dense = useMemo(() => {
     if (view !== "week") return false;
     const perDay = new Map<string, number>();
-    for (const e of events) perDay.set(e.start.slice(0, 10), (perDay.get(e.start.slice(0, 10)) ?? 0) + 1);
+    for (const e of shownEvents) perDay.set(e.start.slice(0, 10), (perDay.get(e.start.slice(0, 10)) ?? 0) + 1);
     return Math.max(0, ...perDay.values()) > 40;
-  }, [view, events]);
+  }, [view, shownEvents]);
   const detailStatus = detail ? (overrides[detail.id] ?? detail.status) : null;
 
   return (
@@ -189,7 +188,7 @@ export function CalendarView({
           {t("calendar.dense")}
         </p>
       ) : null}
-      {events.length === 0 && wide ? (
+      {shownEvents.length === 0 && wide ? (
         <div role="status" className="flex flex-wrap items-center gap-2 rounded-lg border bg-card px-3 py-2 text-sm text-muted-foreground">
           <CalendarX2 aria-hidden className="size-4 shrink-0" />
           <span>{emptyText}</span>
@@ -222,6 +221,7 @@ export function CalendarView({
               view={view}
               day={day}
               events={shownEvents}
+              lateIds={lateIds}
               resources={stableResources}
               locale={locale}
               timeZone={timeZone}
@@ -236,8 +236,8 @@ export function CalendarView({
           <AgendaList
             days={days}
             events={shownEvents}
-            statusOf={(e) => e.status}
             pendingIds={pendingIds}
+            lateIds={lateIds}
             onOpen={openEvent}
             newHref={(key) => newHref(key === today ? undefined : `${key}T09:00`)}
             emptyText={emptyText}

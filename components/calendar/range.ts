@@ -2,10 +2,12 @@
 // shift between instants and the Dates react-big-calendar draws. Pure: the server page and the
 // browser share it.
 //
-// react-big-calendar lays events out with the browser's own zone. To show the company's clock
-// whatever the browser's zone, the calendar never gets real instants: each instant becomes the
-// browser-local Date whose fields (year … minute) read the company's wall clock, and a slot the
-// receptionist picks is read back from those fields as a company wall-clock string.
+// To show the company's clock whatever the browser's zone, the calendar never gets real
+// instants: each instant becomes a "floating" Date whose UTC fields (year … minute) read the
+// company's wall clock, and the grid's localizer (localizer.ts) reads UTC fields only. UTC has
+// no daylight-saving changes, so no wall time is skipped or repeated on the way; browser-local
+// Dates (`new Date(y, m, d, h)`) were moved an hour forward in the browser's own spring-forward
+// gap and drawn an hour off.
 import { isYmd } from "@/lib/appointments/date-presets";
 import { dayRange, instantToWallClock, weekRange } from "@/lib/dates";
 import { TZDate } from "@date-fns/tz";
@@ -86,15 +88,29 @@ export function todayKey(timeZone: string, now = new Date()): string {
   return instantToWallClock(now, timeZone).slice(0, 10);
 }
 
-/** "YYYY-MM-DDTHH:mm" (company wall clock) → the browser-local Date with those fields. */
+/** "YYYY-MM-DDTHH:mm" (company wall clock) → the floating Date whose UTC fields read it. */
 export function wallDate(wall: string): Date {
   const [y, mo, d, h, mi] = wall.match(/\d+/g)!.map(Number);
-  return new Date(y, mo - 1, d, h ?? 0, mi ?? 0);
+  return new Date(Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0));
 }
 
-/** The other way: a browser-local Date drawn by the calendar → company wall clock. */
+/** The other way: a floating Date drawn by the calendar → company wall clock. */
 export function wallString(date: Date): string {
-  return `${date.getFullYear()}-${p2(date.getMonth() + 1)}-${p2(date.getDate())}T${p2(date.getHours())}:${p2(date.getMinutes())}`;
+  return `${date.getUTCFullYear()}-${p2(date.getUTCMonth() + 1)}-${p2(date.getUTCDate())}T${p2(date.getUTCHours())}:${p2(date.getUTCMinutes())}`;
+}
+
+/**
+ * An appointment's instants as the floating Dates the grid draws, on the company's clock.
+ * The start and end are their wall clocks, except that the box is never shorter than the real
+ * duration: when the clocks go back (02:30 summer time → 02:30 winter time is an hour), the
+ * wall end would make it empty or upside down. When they go forward, the wall end is kept
+ * (01:30 → 03:30 for an hour), so the box meets the times written in it and in the gutter.
+ */
+export function floatingRange(start: Date, end: Date, timeZone: string): { start: Date; end: Date } {
+  const from = wallDate(instantToWallClock(start, timeZone));
+  const to = wallDate(instantToWallClock(end, timeZone));
+  const byDuration = from.getTime() + (end.getTime() - start.getTime());
+  return { start: from, end: to.getTime() >= byDuration ? to : new Date(byDuration) };
 }
 
 /** Title of the range on screen: "samedi 28 novembre 2026", "23 – 29 novembre 2026", "Novembre 2026". */

@@ -1,12 +1,15 @@
 // What the browser gets of the calendar: display strings made on the server in the company's
-// zone and the member's language, and start/end as company wall-clock strings (see range.ts).
+// zone and the member's language, start/end as company wall-clock strings and as instants.
 import type { AppointmentStatus } from "@/lib/appointments/status";
 
 export type CalendarEventView = {
   id: string;
-  /** "YYYY-MM-DDTHH:mm" on the company's clock. */
+  /** "YYYY-MM-DDTHH:mm" on the company's clock (shown, and the day an appointment is listed under). */
   start: string;
   end: string;
+  /** The instants, ISO 8601: what the grid draws from (range.ts) and "running late" compares. */
+  startsAt: string;
+  endsAt: string;
   status: AppointmentStatus;
   agentId: string | null;
   agentName: string | null;

@@ -59,14 +59,32 @@ export class CalendarPage {
     return this.page.getByRole("dialog");
   }
 
-  /** Milliseconds the grid took to draw, as measured by the page (latest first). */
-  async renderTimes(): Promise<number[]> {
-    return this.page.evaluate(() =>
-      performance
-        .getEntriesByName("calendar-render")
-        .map((e) => Math.round(e.duration))
-        .reverse(),
-    );
+  /** The gutter's hour at the top of the scrolled time grid ("08:00"). */
+  async topHour(): Promise<string> {
+    return this.grid()
+      .locator(".rbc-time-content")
+      .evaluate((content) => {
+        const top = content.getBoundingClientRect().top;
+        const hours = [...content.querySelectorAll(".rbc-time-gutter .rbc-timeslot-group")];
+        return hours.find((h) => h.getBoundingClientRect().bottom > top + 2)?.textContent?.trim() ?? "";
+      });
+  }
+
+  /**
+   * The lines of text an appointment's box shows whole: laid out (not display: none) and
+   * inside the box (a line that does not fit moves out of it, see calendar-events.tsx).
+   */
+  async shownLines(id: string): Promise<string[]> {
+    return this.event(id).evaluate((body) => {
+      const box = body.getBoundingClientRect();
+      return [...body.querySelectorAll("span")]
+        .filter((s) => !s.querySelector("span") && s.textContent?.trim())
+        .filter((s) => {
+          const r = s.getBoundingClientRect();
+          return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
+        })
+        .map((s) => s.textContent!.trim());
+    });
   }
 }
 

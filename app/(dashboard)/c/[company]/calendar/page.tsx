@@ -5,7 +5,7 @@ import type { SearchParams } from "nuqs/server";
 import { CalendarSkeleton } from "@/components/calendar/calendar-skeleton";
 import { CalendarView } from "@/components/calendar/calendar-view";
 import { addDaysKey, dayKeyOr, rangeTitle, todayKey, visibleDays, visibleRange } from "@/components/calendar/range";
-import { calendarCache, type CalendarParams } from "@/components/calendar/search-params";
+import { calendarCache, type CalendarParams, shownStatuses } from "@/components/calendar/search-params";
 import { type CalendarEventView, type CalendarResource, UNASSIGNED } from "@/components/calendar/types";
 import { CALENDAR_LIMIT_DEFAULT, listAppointmentsInRange } from "@/lib/appointments/calendar";
 import type { Caller } from "@/lib/auth/caller";
@@ -79,7 +79,7 @@ async function CalendarData({
       to: range.end,
       serviceId: sp.service && isUuid(sp.service) ? sp.service : undefined,
       agentId,
-      status: sp.status.length ? sp.status : undefined,
+      status: shownStatuses(sp),
     }),
     listServices(caller, { companyId: company.id, limit: 200 }),
     listAgents(caller, { companyId: company.id, limit: 200 }),
@@ -89,6 +89,8 @@ async function CalendarData({
     id: a.id,
     start: instantToWallClock(a.date, tz),
     end: instantToWallClock(a.end, tz),
+    startsAt: a.date.toISOString(),
+    endsAt: a.end.toISOString(),
     status: a.status,
     agentId: a.agentId,
     agentName: a.agentName,

@@ -1,0 +1,66 @@
+// The demo app's HTTP API, as a booking program uses it: tests that need appointments at a
+// time relative to now create them, rather than rely on the demo seed's statuses (which depend
+// on the hour the seed ran).
+import { type APIRequestContext, expect } from "@playwright/test";
+import { DEMO } from "../../../db/seed/demo-catalog";
+import { PARIS } from "./accounts";
+
+type Booked = { id: string; date: string; end: string; status: string };
+
+export class DemoApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async call<T>(path: string, body: Record<string, unknown> = {}): Promise<T> {
+    const res = await this.request.post(`/app/${DEMO.appId}/multi-service/${path}`, { data: { apiKey: DEMO.apiKey, ...body } });
+    const json = await res.json();
+    expect(json.success, `${path}: ${JSON.stringify(json.error)}`).toBe(true);
+    return json.data as T;
+  }
+
+  /** The Paris company (tests/e2e/support/paris-company.ts): its id, its one service and agent. */
+  async paris() {
+    const companies = await this.call<{ id: string; slug: string }[]>("companies/list");
+    const company = companies.find((c) => c.slug === PARIS.slug)!;
+    const [service] = await this.call<{ id: string }[]>("services/list", { companyId: company.id, search: PARIS.service });
+    const [agent] = await this.call<{ id: string }[]>("agents/list", { companyId: company.id, search: PARIS.agent });
+    return { companyId: company.id, serviceId: service.id, agentId: agent.id };
+  }
+
+  /** Customers of the demo's client book: id and name. */
+  async customers(limit: number) {
+    return this.call<{ id: string; fullname: string }[]>("customers/list", { limit });
+  }
+
+  /** A Paris "Barbe" (30 minutes) at `date`, unassigned unless an agent is given. */
+  async bookParis(p: { serviceId: string; customerId: string; date: Date; agentId?: string }): Promise<Booked> {
+    return this.call<Booked>("appointments/create", {
+      serviceId: p.serviceId,
+      customerId: p.customerId,
+      agentId: p.agentId,
+      date: p.date.toISOString(),
+      filledFields: { style: "courte" },
+    });
+  }
+
+  /** Moves an appointment through the statuses given, in order (e.g. CONFIRMED, IN_PROGRESS). */
+  async move(id: string, ...statuses: string[]) {
+    for (const status of statuses) await this.call(`appointments/${id}/status`, { status });
+  }
+}
+
+/** "YYYY-MM-DDTHH:mm" of an instant on a zone's clock. */
+export function wallClock(at: Date | string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The instant of a wall-clock time in Paris (no DST change at the hours the tests pick). */
+export function parisInstant(wall: string): Date {
+  const guess = new Date(`${wall}:00Z`);
+  const shown = wallClock(guess, "Europe/Paris");
+  return new Date(guess.getTime() - (new Date(`${shown}:00Z`).getTime() - guess.getTime()));
+}
