@@ -7,12 +7,14 @@ import { useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createAppointmentAction, type CustomerOption } from "@/app/(dashboard)/c/[company]/appointments/new/actions";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/forms/date-field";
+import { TimeField } from "@/components/forms/time-field";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ServiceField } from "@/lib/catalog/fields";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatTimeZone } from "@/lib/format";
 import { normalizePhone } from "@/lib/phone";
 import { computeTotalPrice } from "@/lib/pricing";
 import { cn } from "@/lib/utils";
@@ -55,6 +57,9 @@ export function AppointmentForm({
   const [agentId, setAgentId] = useState(defaults.agentId ?? "");
   const [date, setDate] = useState(defaults.date);
   const [time, setTime] = useState(defaults.time);
+  // Text in the date or time field that is not a date or a time (yet): said at submit.
+  const [unreadable, setUnreadable] = useState<Record<string, boolean>>({});
+  const readable = (key: string, v: string | null) => setUnreadable((u) => ({ ...u, [key]: v === null }));
   const [commune, setCommune] = useState("");
   const [filled, setFilled] = useState<Filled>({});
   const [confirm, setConfirm] = useState(false);
@@ -109,6 +114,11 @@ export function AppointmentForm({
     for (const f of service?.fields ?? []) {
       const v = filled[f.name];
       if (f.required && (v === undefined || v === "" || (Array.isArray(v) && v.length === 0))) e[`filledFields.${f.name}`] = [required];
+    }
+    for (const key of Object.keys(unreadable)) {
+      if (unreadable[key] && (key === "time" || key === "date" || service?.fields.some((f) => `filledFields.${f.name}` === key))) {
+        e[key] = [key === "time" ? t("form.unreadableTime") : t("form.unreadableDate")];
+      }
     }
     return e;
   }
@@ -236,26 +246,37 @@ export function AppointmentForm({
             <Label htmlFor={`${id}-date`}>
               {t("form.date")} <RequiredMark />
             </Label>
-            <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required {...aria("date")} />
+            <DateField
+              id={`${id}-date`}
+              value={date}
+              timeZone={company.timezone}
+              onValueChange={(v) => {
+                readable("date", v);
+                if (v !== null) setDate(v);
+              }}
+              required
+              {...aria("date")}
+            />
             <FieldError id={`${id}-date-error`} messages={err("date")} />
           </div>
           <div className="grid gap-2">
             <Label htmlFor={`${id}-time`}>
               {t("form.time")} <RequiredMark />
             </Label>
-            <Input
+            <TimeField
               id={`${id}-time`}
-              type="time"
-              step={300}
               value={time}
-              onChange={(e) => setTime(e.target.value)}
+              onValueChange={(v) => {
+                readable("time", v);
+                if (v !== null) setTime(v);
+              }}
               required
               {...aria("time")}
             />
             <FieldError id={`${id}-time-error`} messages={err("time")} />
           </div>
           <p className="text-xs text-muted-foreground sm:col-span-2">
-            {t("form.timeZoneHint", { company: company.name, timeZone: company.timezone })}
+            {t("form.timeZoneHint", { company: company.name, timeZone: formatTimeZone(company.timezone, locale) })}
           </p>
         </div>
 
@@ -301,7 +322,10 @@ export function AppointmentForm({
               field={f}
               idBase={`${id}-f-${f.name}`}
               value={filled[f.name]}
-              onChange={(v) => setField(f.name, v)}
+              onChange={(v) => {
+                setUnreadable((u) => ({ ...u, [`filledFields.${f.name}`]: v === null }));
+                if (v !== null) setField(f.name, v);
+              }}
               errors={err(`filledFields.${f.name}`)}
               money={money}
             />
@@ -359,7 +383,8 @@ function CustomField({
   field: ServiceField;
   idBase: string;
   value: string | string[] | undefined;
-  onChange: (v: string | string[]) => void;
+  /** null: a date field's text is not a date. */
+  onChange: (v: string | string[] | null) => void;
   errors?: string[];
   money: (n: number) => string;
 }) {
@@ -421,10 +446,12 @@ function CustomField({
             </option>
           ))}
         </NativeSelect>
+      ) : field.type === "date" ? (
+        <DateField id={idBase} value={typeof value === "string" ? value : ""} onValueChange={onChange} className="sm:w-60" {...a11y} />
       ) : (
         <Input
           id={idBase}
-          type={{ text: "text", number: "number", email: "email", phone: "tel", date: "date" }[field.type]}
+          type={{ text: "text", number: "number", email: "email", phone: "tel" }[field.type]}
           inputMode={field.type === "number" ? "decimal" : field.type === "phone" ? "tel" : undefined}
           maxLength={field.type === "text" ? field.maxLength : undefined}
           placeholder={field.type === "phone" ? "07 07 12 34 56" : undefined}
