@@ -1,6 +1,7 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState, useTransition } from "react";
@@ -17,8 +18,8 @@ import type { ServiceField } from "@/lib/catalog/fields";
 import { formatMoney, formatTimeZone } from "@/lib/format";
 import { normalizePhone } from "@/lib/phone";
 import { computeTotalPrice } from "@/lib/pricing";
-import { cn } from "@/lib/utils";
 import { CustomerPicker, FieldError } from "./customer-picker";
+import { CustomField, RequiredMark } from "./custom-field";
 import { useHydrated } from "@/components/use-hydrated";
 
 type Service = { id: string; name: string; basePrice: number; duration: number; fields: ServiceField[] };
@@ -37,6 +38,7 @@ export function AppointmentForm({
   defaults,
   locale,
   returnTo,
+  cancelHref,
 }: {
   company: { slug: string; name: string; timezone: string; currency: string };
   services: Service[];
@@ -44,8 +46,10 @@ export function AppointmentForm({
   /** Prefill: the company wall clock, an agent (a slot picked in the calendar), a customer (from their page). */
   defaults: { date: string; time: string; agentId?: string; customer?: CustomerOption };
   locale: string;
-  /** A calendar URL to go back to once saved (its `date` and `appointment` are set to the new one's). */
+  /** Where to go back once saved: the calendar (its `date` and `appointment` set to the new one's) or a customer's page. */
   returnTo?: string;
+  /** Where "Annuler" leads: where the form was opened from. */
+  cancelHref: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -173,8 +177,11 @@ export function AppointmentForm({
       toast.success(t("form.created"), { description: `${customer!.name} · ${service!.name}` });
       if (returnTo) {
         const back = new URL(returnTo, window.location.origin);
-        back.searchParams.set("date", r.data.day);
-        back.searchParams.set("appointment", r.data.id);
+        // The calendar opens on the new appointment's day with its drawer; a customer's page lists it first.
+        if (back.pathname.endsWith("/calendar")) {
+          back.searchParams.set("date", r.data.day);
+          back.searchParams.set("appointment", r.data.id);
+        }
         router.push(`${back.pathname}${back.search}`);
         return;
       }
@@ -352,116 +359,18 @@ export function AppointmentForm({
               <Checkbox id={`${id}-confirm`} checked={confirm} onCheckedChange={(v) => setConfirm(v === true)} />
               <Label htmlFor={`${id}-confirm`}>{t("form.confirmNow")}</Label>
             </div>
-            <Button type="submit" size="lg" disabled={pending}>
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-              {pending ? t("form.submitting") : t("form.submit")}
-            </Button>
+            <div className="flex gap-2">
+              <Button variant="outline" size="lg" asChild className="flex-1 sm:flex-none">
+                <Link href={cancelHref}>{t("form.cancel")}</Link>
+              </Button>
+              <Button type="submit" size="lg" disabled={pending} className="flex-[2] sm:flex-none">
+                {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+                {pending ? t("form.submitting") : t("form.submit")}
+              </Button>
+            </div>
           </div>
         </div>
       </section>
     </form>
-  );
-}
-
-function RequiredMark() {
-  const t = useTranslations("form");
-  return (
-    <span className="text-destructive" aria-hidden title={t("required")}>
-      *
-    </span>
-  );
-}
-
-function CustomField({
-  field,
-  idBase,
-  value,
-  onChange,
-  errors,
-  money,
-}: {
-  field: ServiceField;
-  idBase: string;
-  value: string | string[] | undefined;
-  /** null: a date field's text is not a date. */
-  onChange: (v: string | string[] | null) => void;
-  errors?: string[];
-  money: (n: number) => string;
-}) {
-  const t = useTranslations("form");
-  const errorId = `${idBase}-error`;
-  const a11y = {
-    "aria-invalid": errors ? true : undefined,
-    "aria-describedby": errors ? errorId : undefined,
-    "aria-required": field.required || undefined,
-  };
-  const label = (
-    <>
-      {field.label}{" "}
-      {field.required ? <RequiredMark /> : <span className="text-xs font-normal text-muted-foreground">({t("optional")})</span>}
-    </>
-  );
-  const optionLabel = (o: { label: string; price: number }) => (o.price ? `${o.label} (${t("plus", { price: money(o.price) })})` : o.label);
-
-  if (field.type === "multipleSelect") {
-    const chosen = Array.isArray(value) ? value : [];
-    return (
-      <fieldset className="grid gap-2" {...a11y}>
-        <legend className="mb-1 text-sm font-medium">{label}</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {field.options.map((o) => {
-            const oid = `${idBase}-${o.value}`;
-            return (
-              <div key={o.value} className="flex items-center gap-2 rounded-md border p-2">
-                <Checkbox
-                  id={oid}
-                  checked={chosen.includes(o.value)}
-                  onCheckedChange={(v) =>
-                    onChange(
-                      field.options.map((x) => x.value).filter((x) => (x === o.value ? v === true : chosen.includes(x))),
-                    )
-                  }
-                />
-                <Label htmlFor={oid} className="font-normal">
-                  {optionLabel(o)}
-                </Label>
-              </div>
-            );
-          })}
-        </div>
-        <FieldError id={errorId} messages={errors} />
-      </fieldset>
-    );
-  }
-
-  return (
-    <div className="grid gap-2">
-      <Label htmlFor={idBase}>{label}</Label>
-      {field.type === "select" ? (
-        <NativeSelect id={idBase} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} {...a11y}>
-          <option value="">{t("none")}</option>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </NativeSelect>
-      ) : field.type === "date" ? (
-        <DateField id={idBase} value={typeof value === "string" ? value : ""} onValueChange={onChange} className="sm:w-60" {...a11y} />
-      ) : (
-        <Input
-          id={idBase}
-          type={{ text: "text", number: "number", email: "email", phone: "tel" }[field.type]}
-          inputMode={field.type === "number" ? "decimal" : field.type === "phone" ? "tel" : undefined}
-          maxLength={field.type === "text" ? field.maxLength : undefined}
-          placeholder={field.type === "phone" ? "07 07 12 34 56" : undefined}
-          value={typeof value === "string" ? value : ""}
-          onChange={(e) => onChange(e.target.value)}
-          className={cn(field.type === "number" && "sm:w-48")}
-          {...a11y}
-        />
-      )}
-      <FieldError id={errorId} messages={errors} />
-    </div>
   );
 }
