@@ -1,7 +1,7 @@
 // The calendar: every view on the demo week, the drawer and its status buttons, booking from an
 // empty slot of an agent's column, the company's clock whatever the browser's zone (the browser
 // runs in Asia/Tokyo, the server in Pacific/Kiritimati), a 500-appointment week, phones.
-import { expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
+import { dayFirst, expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
 import { DENSE, PARIS, SALON } from "./support/accounts";
 
@@ -150,7 +150,7 @@ test.describe("calendar", () => {
     await expect(page).toHaveURL(/\/appointments\/new\?/);
     await expect(page).toHaveURL(new RegExp(`date=${day}T10(%3A|:)00`));
     await expect(page.locator("form[data-hydrated]")).toBeVisible();
-    await expect(newAppointment.field("Date")).toHaveValue(day);
+    await expect(newAppointment.field("Date")).toHaveValue(dayFirst(day));
     await expect(newAppointment.field("Heure")).toHaveValue("10:00");
     await expect(newAppointment.field("Agent").locator("option:checked")).toHaveText(PARIS.agent);
     await expect(page.getByRole("link", { name: "Retour au calendrier" })).toBeVisible();
