@@ -33,19 +33,20 @@ export function RevenueChart({
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
       {/* Like with like: the week so far beside last week up to the same moment, same size. */}
-      <dl className="grid grid-cols-2 gap-3">
-        <div>
-          <dt className="flex items-center gap-1.5 text-sm text-muted-foreground">
-            <span aria-hidden className="size-2.5 shrink-0 rounded-sm bg-primary" />
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-0.5">
+        {/* Each column spans the same three rows (subgrid): the amounts line up whatever the labels' length. */}
+        <div className="row-span-3 grid grid-rows-subgrid">
+          <dt className="flex items-end gap-1.5 text-sm text-muted-foreground">
+            <span aria-hidden className="mb-1 size-2.5 shrink-0 rounded-sm bg-primary" />
             {t("thisWeekSoFar")}
           </dt>
           <dd className="text-xl font-semibold whitespace-nowrap tabular-nums" data-testid="revenue-this-week">
             {money(totals.thisWeek)}
           </dd>
         </div>
-        <div>
-          <dt className="flex items-center gap-1.5 text-sm text-muted-foreground">
-            <span aria-hidden className="size-2.5 shrink-0 rounded-sm bg-muted-foreground/35" />
+        <div className="row-span-3 grid grid-rows-subgrid">
+          <dt className="flex items-end gap-1.5 text-sm text-muted-foreground">
+            <span aria-hidden className="mb-1 size-2.5 shrink-0 rounded-sm bg-muted-foreground/35" />
             {t("lastWeekSoFar")}
           </dt>
           <dd className="text-xl font-semibold whitespace-nowrap tabular-nums" data-testid="revenue-last-week-to-date">
