@@ -104,15 +104,15 @@ export function AppointmentsToolbar({
           </NativeSelect>
         </div>
         {values.range === "custom" ? (
-          <div className="flex items-center gap-2">
+          <div className="grid w-full grid-cols-[auto_1fr] items-center gap-2 sm:flex sm:w-auto">
             <label htmlFor={`${id}-from`} className="text-sm text-muted-foreground">
               {t("filters.from")}
             </label>
-            <DateField id={`${id}-from`} inputClassName="w-32" value={values.from ?? ""} onValueChange={(v) => v !== null && onChange({ from: v || null })} />
+            <DateField id={`${id}-from`} inputClassName="w-full sm:w-36" value={values.from ?? ""} onValueChange={(v) => v !== null && onChange({ from: v || null })} />
             <label htmlFor={`${id}-to`} className="text-sm text-muted-foreground">
               {t("filters.to")}
             </label>
-            <DateField id={`${id}-to`} inputClassName="w-32" value={values.to ?? ""} min={values.from ?? undefined} onValueChange={(v) => v !== null && onChange({ to: v || null })} />
+            <DateField id={`${id}-to`} inputClassName="w-full sm:w-36" value={values.to ?? ""} min={values.from ?? undefined} onValueChange={(v) => v !== null && onChange({ to: v || null })} />
           </div>
         ) : null}
         <ServiceAgentSelects id={id} services={services} agents={agents} service={values.service} agent={values.agent} onChange={onChange} />

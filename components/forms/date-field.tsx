@@ -74,7 +74,8 @@ export function DateField({
   const today = timeZone ? isoToLocalDate(localDateKey(new Date(), timeZone)) : undefined;
   const from = min ? isoToLocalDate(min) : undefined;
   return (
-    <div className={cn("flex items-center gap-1", className)}>
+    // The grid's button sits inside the field, as an adornment: the pair takes one field's width.
+    <div className={cn("relative", className)}>
       <Input
         ref={input}
         id={id}
@@ -84,12 +85,19 @@ export function DateField({
         placeholder={datePlaceholder(locale)}
         onChange={(e) => type(e.target.value)}
         onBlur={leave}
-        className={cn("tabular-nums", inputClassName)}
+        className={cn("pr-10 tabular-nums", inputClassName)}
         {...aria}
       />
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
-          <Button type="button" variant="outline" size="icon" aria-label={t("pickDate")} title={t("pickDate")}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon-sm"
+            className="absolute top-1/2 right-0.5 -translate-y-1/2 text-muted-foreground"
+            aria-label={t("pickDate")}
+            title={t("pickDate")}
+          >
             <CalendarDays aria-hidden />
           </Button>
         </PopoverTrigger>
