@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban, CalendarClock, MapPin, Phone, Scissors, UserRound, Wallet } from "lucide-react";
+import { Ban, CalendarClock, IdCard, MapPin, Scissors, UserRound, Wallet } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
@@ -8,7 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { MOVE_ICONS, movesFrom } from "./row-actions";
 import { StatusBadge } from "./status-badge";
-import type { AppointmentDetailView } from "./types";
+import type { AppointmentDetailView, AppointmentHistoryItem } from "./types";
 
 /** The detail panel of one appointment; its URL is the list's with ?appointment=<id>. */
 export function AppointmentDrawer({
@@ -60,7 +60,7 @@ export function AppointmentDrawer({
                 <Item icon={<CalendarClock aria-hidden />} label={t("detail.when")}>
                   <span>{ready.longDay}</span>, {ready.time} – {ready.endTime}
                 </Item>
-                <Item icon={<UserRound aria-hidden />} label={t("detail.agent")}>
+                <Item icon={<IdCard aria-hidden />} label={t("detail.agent")}>
                   {ready.agentName ?? <span className="italic text-muted-foreground">{t("appointments.unassigned")}</span>}
                 </Item>
                 <Item icon={<MapPin aria-hidden />} label={t("detail.commune")}>
@@ -106,7 +106,7 @@ export function AppointmentDrawer({
                       </p>
                       <p className="text-xs text-muted-foreground">
                         {e.at}
-                        {e.actorName ? ` · ${t("detail.by", { name: e.actorName })}` : ""}
+                        {actorLine(e, t) ? ` · ${actorLine(e, t)}` : ""}
                       </p>
                       {e.reason ? <p className="mt-1 text-sm">{t("detail.reason", { reason: e.reason })}</p> : null}
                     </li>
@@ -131,6 +131,13 @@ export function AppointmentDrawer({
       </SheetContent>
     </Sheet>
   );
+}
+
+/** Who made a change: a member by name; a program through the API, with its key's name; the system. */
+function actorLine(e: AppointmentHistoryItem, t: ReturnType<typeof useTranslations>): string | null {
+  if (e.actorType === "api_key") return e.actorName ? t("detail.viaApiKey", { name: e.actorName }) : t("detail.viaApi");
+  if (e.actorType === "system") return e.actorName && e.actorName !== "système" ? t("detail.bySystemNamed", { name: e.actorName }) : t("detail.bySystem");
+  return e.actorName ? t("detail.by", { name: e.actorName }) : null;
 }
 
 function Item({ icon, label, children }: { icon: React.ReactNode; label: string; children: React.ReactNode }) {

@@ -1,22 +1,25 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createAppointmentAction, type CustomerOption } from "@/app/(dashboard)/c/[company]/appointments/new/actions";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/forms/date-field";
+import { TimeField } from "@/components/forms/time-field";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ServiceField } from "@/lib/catalog/fields";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatTimeZone } from "@/lib/format";
 import { normalizePhone } from "@/lib/phone";
 import { computeTotalPrice } from "@/lib/pricing";
-import { cn } from "@/lib/utils";
 import { CustomerPicker, FieldError } from "./customer-picker";
+import { CustomField, RequiredMark } from "./custom-field";
 import { useHydrated } from "@/components/use-hydrated";
 
 type Service = { id: string; name: string; basePrice: number; duration: number; fields: ServiceField[] };
@@ -35,6 +38,7 @@ export function AppointmentForm({
   defaults,
   locale,
   returnTo,
+  cancelHref,
 }: {
   company: { slug: string; name: string; timezone: string; currency: string };
   services: Service[];
@@ -42,8 +46,10 @@ export function AppointmentForm({
   /** Prefill: the company wall clock, an agent (a slot picked in the calendar), a customer (from their page). */
   defaults: { date: string; time: string; agentId?: string; customer?: CustomerOption };
   locale: string;
-  /** A calendar URL to go back to once saved (its `date` and `appointment` are set to the new one's). */
+  /** Where to go back once saved: the calendar (its `date` and `appointment` set to the new one's) or a customer's page. */
   returnTo?: string;
+  /** Where "Annuler" leads: where the form was opened from. */
+  cancelHref: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -55,6 +61,9 @@ export function AppointmentForm({
   const [agentId, setAgentId] = useState(defaults.agentId ?? "");
   const [date, setDate] = useState(defaults.date);
   const [time, setTime] = useState(defaults.time);
+  // Text in the date or time field that is not a date or a time (yet): said at submit.
+  const [unreadable, setUnreadable] = useState<Record<string, boolean>>({});
+  const readable = (key: string, v: string | null) => setUnreadable((u) => ({ ...u, [key]: v === null }));
   const [commune, setCommune] = useState("");
   const [filled, setFilled] = useState<Filled>({});
   const [confirm, setConfirm] = useState(false);
@@ -110,6 +119,11 @@ export function AppointmentForm({
       const v = filled[f.name];
       if (f.required && (v === undefined || v === "" || (Array.isArray(v) && v.length === 0))) e[`filledFields.${f.name}`] = [required];
     }
+    for (const key of Object.keys(unreadable)) {
+      if (unreadable[key] && (key === "time" || key === "date" || service?.fields.some((f) => `filledFields.${f.name}` === key))) {
+        e[key] = [key === "time" ? t("form.unreadableTime") : t("form.unreadableDate")];
+      }
+    }
     return e;
   }
 
@@ -163,8 +177,11 @@ export function AppointmentForm({
       toast.success(t("form.created"), { description: `${customer!.name} · ${service!.name}` });
       if (returnTo) {
         const back = new URL(returnTo, window.location.origin);
-        back.searchParams.set("date", r.data.day);
-        back.searchParams.set("appointment", r.data.id);
+        // The calendar opens on the new appointment's day with its drawer; a customer's page lists it first.
+        if (back.pathname.endsWith("/calendar")) {
+          back.searchParams.set("date", r.data.day);
+          back.searchParams.set("appointment", r.data.id);
+        }
         router.push(`${back.pathname}${back.search}`);
         return;
       }
@@ -236,26 +253,37 @@ export function AppointmentForm({
             <Label htmlFor={`${id}-date`}>
               {t("form.date")} <RequiredMark />
             </Label>
-            <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required {...aria("date")} />
+            <DateField
+              id={`${id}-date`}
+              value={date}
+              timeZone={company.timezone}
+              onValueChange={(v) => {
+                readable("date", v);
+                if (v !== null) setDate(v);
+              }}
+              required
+              {...aria("date")}
+            />
             <FieldError id={`${id}-date-error`} messages={err("date")} />
           </div>
           <div className="grid gap-2">
             <Label htmlFor={`${id}-time`}>
               {t("form.time")} <RequiredMark />
             </Label>
-            <Input
+            <TimeField
               id={`${id}-time`}
-              type="time"
-              step={300}
               value={time}
-              onChange={(e) => setTime(e.target.value)}
+              onValueChange={(v) => {
+                readable("time", v);
+                if (v !== null) setTime(v);
+              }}
               required
               {...aria("time")}
             />
             <FieldError id={`${id}-time-error`} messages={err("time")} />
           </div>
           <p className="text-xs text-muted-foreground sm:col-span-2">
-            {t("form.timeZoneHint", { company: company.name, timeZone: company.timezone })}
+            {t("form.timeZoneHint", { company: company.name, timeZone: formatTimeZone(company.timezone, locale) })}
           </p>
         </div>
 
@@ -301,7 +329,10 @@ export function AppointmentForm({
               field={f}
               idBase={`${id}-f-${f.name}`}
               value={filled[f.name]}
-              onChange={(v) => setField(f.name, v)}
+              onChange={(v) => {
+                setUnreadable((u) => ({ ...u, [`filledFields.${f.name}`]: v === null }));
+                if (v !== null) setField(f.name, v);
+              }}
               errors={err(`filledFields.${f.name}`)}
               money={money}
             />
@@ -328,113 +359,18 @@ export function AppointmentForm({
               <Checkbox id={`${id}-confirm`} checked={confirm} onCheckedChange={(v) => setConfirm(v === true)} />
               <Label htmlFor={`${id}-confirm`}>{t("form.confirmNow")}</Label>
             </div>
-            <Button type="submit" size="lg" disabled={pending}>
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-              {pending ? t("form.submitting") : t("form.submit")}
-            </Button>
+            <div className="flex gap-2">
+              <Button variant="outline" size="lg" asChild className="flex-1 sm:flex-none">
+                <Link href={cancelHref}>{t("form.cancel")}</Link>
+              </Button>
+              <Button type="submit" size="lg" disabled={pending} className="flex-[2] sm:flex-none">
+                {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+                {pending ? t("form.submitting") : t("form.submit")}
+              </Button>
+            </div>
           </div>
         </div>
       </section>
     </form>
-  );
-}
-
-function RequiredMark() {
-  const t = useTranslations("form");
-  return (
-    <span className="text-destructive" aria-hidden title={t("required")}>
-      *
-    </span>
-  );
-}
-
-function CustomField({
-  field,
-  idBase,
-  value,
-  onChange,
-  errors,
-  money,
-}: {
-  field: ServiceField;
-  idBase: string;
-  value: string | string[] | undefined;
-  onChange: (v: string | string[]) => void;
-  errors?: string[];
-  money: (n: number) => string;
-}) {
-  const t = useTranslations("form");
-  const errorId = `${idBase}-error`;
-  const a11y = {
-    "aria-invalid": errors ? true : undefined,
-    "aria-describedby": errors ? errorId : undefined,
-    "aria-required": field.required || undefined,
-  };
-  const label = (
-    <>
-      {field.label}{" "}
-      {field.required ? <RequiredMark /> : <span className="text-xs font-normal text-muted-foreground">({t("optional")})</span>}
-    </>
-  );
-  const optionLabel = (o: { label: string; price: number }) => (o.price ? `${o.label} (${t("plus", { price: money(o.price) })})` : o.label);
-
-  if (field.type === "multipleSelect") {
-    const chosen = Array.isArray(value) ? value : [];
-    return (
-      <fieldset className="grid gap-2" {...a11y}>
-        <legend className="mb-1 text-sm font-medium">{label}</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {field.options.map((o) => {
-            const oid = `${idBase}-${o.value}`;
-            return (
-              <div key={o.value} className="flex items-center gap-2 rounded-md border p-2">
-                <Checkbox
-                  id={oid}
-                  checked={chosen.includes(o.value)}
-                  onCheckedChange={(v) =>
-                    onChange(
-                      field.options.map((x) => x.value).filter((x) => (x === o.value ? v === true : chosen.includes(x))),
-                    )
-                  }
-                />
-                <Label htmlFor={oid} className="font-normal">
-                  {optionLabel(o)}
-                </Label>
-              </div>
-            );
-          })}
-        </div>
-        <FieldError id={errorId} messages={errors} />
-      </fieldset>
-    );
-  }
-
-  return (
-    <div className="grid gap-2">
-      <Label htmlFor={idBase}>{label}</Label>
-      {field.type === "select" ? (
-        <NativeSelect id={idBase} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} {...a11y}>
-          <option value="">{t("none")}</option>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </NativeSelect>
-      ) : (
-        <Input
-          id={idBase}
-          type={{ text: "text", number: "number", email: "email", phone: "tel", date: "date" }[field.type]}
-          inputMode={field.type === "number" ? "decimal" : field.type === "phone" ? "tel" : undefined}
-          maxLength={field.type === "text" ? field.maxLength : undefined}
-          placeholder={field.type === "phone" ? "07 07 12 34 56" : undefined}
-          value={typeof value === "string" ? value : ""}
-          onChange={(e) => onChange(e.target.value)}
-          className={cn(field.type === "number" && "sm:w-48")}
-          {...a11y}
-        />
-      )}
-      <FieldError id={errorId} messages={errors} />
-    </div>
   );
 }

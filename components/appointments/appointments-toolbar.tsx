@@ -4,6 +4,7 @@ import { SlidersHorizontal, Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DateField } from "@/components/forms/date-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RANGE_PRESETS, type RangePreset } from "@/lib/appointments/date-presets";
@@ -121,28 +122,15 @@ export function AppointmentsToolbar({
           </NativeSelect>
         </div>
         {values.range === "custom" ? (
-          <div className="flex items-center gap-2">
+          <div className="grid w-full grid-cols-[auto_1fr] items-center gap-2 sm:flex sm:w-auto">
             <label htmlFor={`${id}-from`} className="text-sm text-muted-foreground">
               {t("filters.from")}
             </label>
-            <Input
-              id={`${id}-from`}
-              type="date"
-              className="w-40"
-              value={values.from ?? ""}
-              onChange={(e) => onChange({ from: e.target.value || null })}
-            />
+            <DateField id={`${id}-from`} inputClassName="w-full sm:w-36" value={values.from ?? ""} onValueChange={(v) => v !== null && onChange({ from: v || null })} />
             <label htmlFor={`${id}-to`} className="text-sm text-muted-foreground">
               {t("filters.to")}
             </label>
-            <Input
-              id={`${id}-to`}
-              type="date"
-              className="w-40"
-              value={values.to ?? ""}
-              min={values.from ?? undefined}
-              onChange={(e) => onChange({ to: e.target.value || null })}
-            />
+            <DateField id={`${id}-to`} inputClassName="w-full sm:w-36" value={values.to ?? ""} min={values.from ?? undefined} onValueChange={(v) => v !== null && onChange({ to: v || null })} />
           </div>
         ) : null}
         <ServiceAgentSelects id={id} services={services} agents={agents} service={values.service} agent={values.agent} onChange={onChange} />

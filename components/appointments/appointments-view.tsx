@@ -30,6 +30,7 @@ import { appointmentColumns, type ColumnHandlers } from "./columns";
 import { appointmentsParsers, PAGE_SIZES, withFilters } from "./search-params";
 import type { AppointmentDetailView, AppointmentRow, ListLayout } from "./types";
 import { useAgenda } from "./use-agenda";
+import { useAppointmentDetail } from "./use-appointment-detail";
 import { useStatusChange } from "./use-status-change";
 import { useHydrated } from "@/components/use-hydrated";
 
@@ -38,7 +39,7 @@ type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
 
 export function AppointmentsView({
   rows,
-  detail,
+  detail: detailFromServer,
   facets,
   total,
   services,
@@ -68,6 +69,7 @@ export function AppointmentsView({
     history: "push",
     startTransition: startLoading,
   });
+  const detail = useAppointmentDetail(params.appointment, detailFromServer);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
@@ -84,7 +86,7 @@ export function AppointmentsView({
   const { pending, overrides, change, bulk } = useStatusChange(describe);
   const statusOf = useCallback((r: { id: string; status: AppointmentStatus }) => overrides[r.id] ?? r.status, [overrides]);
 
-  const openRow = useCallback((r: { id: string }) => void setParams({ appointment: r.id }), [setParams]);
+  const openRow = useCallback((r: { id: string }) => void setParams({ appointment: r.id }, { shallow: true }), [setParams]);
   const askCancel = useCallback(
     (r: AppointmentRow) =>
       setCancelTarget({
@@ -277,7 +279,7 @@ export function AppointmentsView({
         detail={detail}
         status={detailStatus}
         pending={detail ? overrides[detail.id] !== undefined : false}
-        onClose={() => void setParams({ appointment: null })}
+        onClose={() => void setParams({ appointment: null }, { shallow: true })}
         onMove={(to) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
       />

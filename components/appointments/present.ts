@@ -1,7 +1,7 @@
 // Server side: domain appointments → the display rows the browser gets.
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
 import type { ServiceField } from "@/lib/catalog/fields";
-import { formatDateTime, formatDay, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/format";
+import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/format";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
 export function toRow(a: AppointmentView, timeZone: string, locale: string): AppointmentRow {
@@ -43,9 +43,10 @@ export function toDetail(
       kind: e.kind,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
+      actorType: e.actorType,
       actorName: e.actorName,
       reason: e.reason,
-      at: formatDateTime(e.at, timeZone, locale),
+      at: formatLongDateTime(e.at, timeZone, locale),
     })),
   };
 }

@@ -26,8 +26,11 @@ export type AppointmentHistoryItem = {
   kind: string;
   fromStatus: AppointmentStatus | null;
   toStatus: AppointmentStatus;
+  /** A member, an API key (a program) or the system (the seed, a script). */
+  actorType: "user" | "api_key" | "system";
   actorName: string | null;
   reason: string | null;
+  /** "Samedi 28 novembre 2026, 09:14", as the header reads. */
   at: string;
 };
 

@@ -25,9 +25,9 @@ import {
   useErrorMessage,
   useFieldErrors,
   useFocusFirstError,
-  useWarnBeforeLeave,
   type FieldErrors,
 } from "./form";
+import { LeaveGuard } from "./leave-guard";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
 
@@ -154,16 +154,16 @@ export function ServiceEditor({
           return;
         }
         toast.success(editing ? t("saved") : t("created"), { description: r.data.name });
+        setSaved(JSON.stringify(v));
         router.push(listHref);
         resolve(true);
       }),
     );
   }
 
-  // A long session of field definitions is not lost to a closed tab.
+  // A long session of field definitions is not lost to a closed tab or a stray link.
   const snapshot = JSON.stringify(values());
-  const [saved] = useState(snapshot);
-  useWarnBeforeLeave(!readOnly && !pending && snapshot !== saved);
+  const [saved, setSaved] = useState(snapshot);
 
   const durationMinutes = Number(duration);
   const inputId = (k: string) => `${base}-${k}`;
@@ -326,6 +326,7 @@ export function ServiceEditor({
         </section>
       )}
 
+      <LeaveGuard dirty={!readOnly && !pending && snapshot !== saved} />
       <ConfirmDialog
         open={confirmChanges !== null}
         onOpenChange={(o) => !o && setConfirmChanges(null)}

@@ -1,10 +1,10 @@
 "use client";
 
-import { Check, LogOut, UserRound } from "lucide-react";
+import { ArrowLeftRight, Check, LogOut, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/app/actions";
-import { signOutAction } from "@/app/(dashboard)/c/[company]/actions";
+import { signOutAction, switchAppAction } from "@/app/(dashboard)/c/[company]/actions";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -16,7 +16,21 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { LOCALES } from "@/i18n/locales";
 
-export function UserMenu({ name, email, locale }: { name: string; email: string; locale: string }) {
+/** The account menu: who is signed in, the language, the workspace (for members of several apps), sign out. */
+export function UserMenu({
+  name,
+  email,
+  locale,
+  apps,
+  currentAppId,
+}: {
+  name: string;
+  email: string;
+  locale: string;
+  /** The member's apps; the switcher shows only when there are several. */
+  apps: { id: string; name: string }[];
+  currentAppId: string;
+}) {
   const t = useTranslations();
   const [, start] = useTransition();
   return (
@@ -40,6 +54,25 @@ export function UserMenu({ name, email, locale }: { name: string; email: string;
             {t(`locale.${l}`)}
           </DropdownMenuItem>
         ))}
+        {apps.length > 1 ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuLabel className="flex items-center gap-1.5 text-xs text-muted-foreground">
+              <ArrowLeftRight aria-hidden className="size-3.5" />
+              {t("nav.workspace")}
+            </DropdownMenuLabel>
+            {apps.map((a) => (
+              <DropdownMenuItem
+                key={a.id}
+                aria-current={a.id === currentAppId ? "true" : undefined}
+                onSelect={() => a.id !== currentAppId && start(() => switchAppAction(a.id))}
+              >
+                <Check aria-hidden className={a.id === currentAppId ? "opacity-100" : "opacity-0"} />
+                <span className="truncate">{a.name}</span>
+              </DropdownMenuItem>
+            ))}
+          </>
+        ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => start(() => signOutAction())}>
           <LogOut aria-hidden />

@@ -3,7 +3,7 @@
 import { Building2, ExternalLink, Loader2, Pencil, Plus, Star } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createCompanyAction, editCompanyAction, setDefaultCompanyAction } from "@/app/(dashboard)/c/[company]/settings/actions";
@@ -21,7 +21,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
 import { companyInput } from "@/lib/catalog/schemas";
 import { fieldErrors } from "@/lib/errors";
-import { TimezoneSelect, zoneOffset } from "./timezone-select";
+import { formatTimeZone } from "@/lib/format";
+import { TimezoneSelect } from "./timezone-select";
 
 /** The time it is now in a zone ("14:32"): the picker's check that the zone is the right one. */
 function timeIn(zone: string): string {
@@ -51,6 +52,7 @@ const KEYS = ["name", "slug", "description", "email", "telephone", "address", "t
 /** The app's companies: add one, edit one, choose the default (where members land first). */
 export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; currentSlug: string }) {
   const t = useTranslations("settings.companies");
+  const locale = useLocale();
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const router = useRouter();
@@ -115,7 +117,7 @@ export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; curre
                       <span className="font-mono text-xs text-muted-foreground">/c/{c.slug}</span>
                     </TableCell>
                     <TableCell>
-                      <div>{c.timezone}</div>
+                      <div title={c.timezone}>{formatTimeZone(c.timezone, locale)}</div>
                       <div className="text-xs text-muted-foreground">{c.currency}</div>
                     </TableCell>
                     <TableCell className="text-sm">
@@ -143,7 +145,7 @@ export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; curre
                   ) : null}
                 </div>
                 <div className="text-sm text-muted-foreground">
-                  {c.timezone} · {c.currency}
+                  {formatTimeZone(c.timezone, locale)} · {c.currency}
                 </div>
                 <div className="border-t pt-2">
                   <RowActions c={c} onEdit={() => setEditing(c)} onDefault={() => setMakingDefault(c)} />
@@ -214,6 +216,7 @@ function CompanyDialog({
   onSaved: (saved: { slug: string }, was: CompanyRow | null) => void;
 }) {
   const t = useTranslations("settings.companies");
+  const locale = useLocale();
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const formRef = useRef<HTMLFormElement>(null);
@@ -296,7 +299,7 @@ function CompanyDialog({
             >
               {text("slug", { maxLength: 60, spellCheck: false, autoCapitalize: "off", className: "font-mono", placeholder: company ? undefined : t("slugAuto"), "aria-describedby": `${base}-slug-hint` })}
             </FormField>
-            <FormField id={id("timezone")} label={t("timezone")} required hint={t("timezoneHint", { time: timeIn(v.timezone), offset: zoneOffset(v.timezone) })} hintId={`${base}-tz-hint`} error={errors.timezone} errorId={errorId("timezone")}>
+            <FormField id={id("timezone")} label={t("timezone")} required hint={t("timezoneHint", { time: timeIn(v.timezone), offset: formatTimeZone(v.timezone, locale) })} hintId={`${base}-tz-hint`} error={errors.timezone} errorId={errorId("timezone")}>
               <TimezoneSelect id={id("timezone")} value={v.timezone} onChange={(z) => set("timezone", z)} suggestedLabel={t("suggested")} {...aria("timezone", `${base}-tz-hint`)} />
             </FormField>
             <FormField id={id("currency")} label={t("currency")} required error={errors.currency} errorId={errorId("currency")}>

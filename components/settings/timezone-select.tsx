@@ -1,7 +1,9 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useMemo } from "react";
 import { NativeSelect } from "@/components/ui/native-select";
+import { zoneOffsetLabel } from "@/lib/format";
 
 /** Zones near the first users come first; the full list follows, grouped by region. */
 const SUGGESTED = ["Africa/Abidjan", "Africa/Dakar", "Africa/Douala", "Africa/Lagos", "Africa/Accra", "Europe/Paris", "UTC"];
@@ -16,24 +18,11 @@ function allZones(): string[] {
   }
 }
 
-/** "UTC+01:00" for a zone, now. */
-export function zoneOffset(zone: string, at = new Date()): string {
-  try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
-      .formatToParts(at)
-      .find((p) => p.type === "timeZoneName")?.value;
-    if (!part || part === "GMT") return "UTC+00:00";
-    return part.replace("GMT", "UTC");
-  } catch {
-    return "";
-  }
-}
-
 const city = (zone: string) => zone.split("/").slice(1).join(" / ").replace(/_/g, " ");
 
 /**
  * A time-zone picker from the browser's own list (Intl.supportedValuesOf), grouped by region,
- * with the current offset of each. Native: type-ahead by city name, the phone's own picker.
+ * with the current offset of each (the offset as formatTimeZone says it). Native: type-ahead by city name, the phone's own picker.
  */
 export function TimezoneSelect({
   value,
@@ -41,6 +30,7 @@ export function TimezoneSelect({
   suggestedLabel,
   ...props
 }: Omit<React.ComponentProps<"select">, "value" | "onChange"> & { value: string; onChange: (zone: string) => void; suggestedLabel: string }) {
+  const locale = useLocale();
   const groups = useMemo(() => {
     const zones = allZones();
     const byRegion = new Map<string, string[]>();
@@ -49,13 +39,14 @@ export function TimezoneSelect({
       byRegion.set(region, [...(byRegion.get(region) ?? []), z]);
     }
     const now = new Date();
-    const label = (z: string) => (z === "UTC" ? "UTC" : `${city(z)} — ${z} (${zoneOffset(z, now)})`);
+    // "Abidjan — GMT", "Paris — UTC+1": the city first for type-ahead, the offset as the rest of the dashboard says it.
+    const label = (z: string) => (z === "UTC" ? "UTC" : `${city(z)} — ${zoneOffsetLabel(z, locale, now)}`);
     const suggested = [...new Set([...(value && !SUGGESTED.includes(value) ? [value] : []), ...SUGGESTED])];
     return {
       suggested: suggested.map((z) => ({ z, label: label(z) })),
       regions: [...byRegion.entries()].map(([region, list]) => ({ region, zones: list.map((z) => ({ z, label: label(z) })) })),
     };
-  }, [value]);
+  }, [value, locale]);
 
   return (
     <NativeSelect value={value} onChange={(e) => onChange(e.target.value)} {...props}>

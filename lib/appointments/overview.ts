@@ -3,6 +3,8 @@ import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { agents, appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
+import { TZDate } from "@date-fns/tz";
+import { subWeeks } from "date-fns";
 import { localDateKey, weekRange } from "../dates";
 import { AppError } from "../errors";
 import { isUuid } from "../ids";
@@ -13,9 +15,10 @@ import { workDay } from "./work-day";
 
 /**
  * The work day at a glance for one company, cut in its time zone: counts per status, what
- * comes next, revenue of completed appointments this week against last week (per day), and
- * each active agent's load. The work day is today, or the next day with work once today has
- * none left (workDay).
+ * comes next, revenue of completed appointments this week against last week (per day, and up
+ * to the same weekday and time, so a Wednesday compares with last Monday to Wednesday, not the
+ * whole week), and each active agent's load. The work day is today, or the next day with work
+ * once today has none left (workDay). `now` is the caller's clock (tests pass one).
  */
 export async function companyOverview(caller: Caller, company: { id: string; timezone: string }, now = new Date()) {
   requireScope(caller, "appointments:read");
@@ -24,6 +27,8 @@ export async function companyOverview(caller: Caller, company: { id: string; tim
   const today = await workDay(caller, company, now);
   const thisWeek = weekRange(now, company.timezone);
   const lastWeek = weekRange(now, company.timezone, -1);
+  // The same wall-clock moment a week ago (a clock change in between moves the instant, not the hour).
+  const sameMomentLastWeek = new Date(subWeeks(new TZDate(now.getTime(), company.timezone), 1).getTime());
   const inCompany = and(eq(appointments.appId, caller.appId), eq(appointments.companyId, company.id));
 
   const [counts, upcoming, revenueRows, loadRows] = await Promise.all([
@@ -34,9 +39,11 @@ export async function companyOverview(caller: Caller, company: { id: string; tim
     )
       .orderBy(asc(appointments.date), asc(appointments.id))
       .limit(8),
-    executeRows<{ day: string; revenue: number }>(
+    // Per local day; the part of last week before the same moment counted apart (its day is split).
+    executeRows<{ day: string; revenue: number; beforeSameMoment: number }>(
       db,
-      sql`SELECT to_char(date AT TIME ZONE ${company.timezone}, 'YYYY-MM-DD') AS day, sum(total_price)::bigint AS revenue
+      sql`SELECT to_char(date AT TIME ZONE ${company.timezone}, 'YYYY-MM-DD') AS day, sum(total_price)::bigint AS revenue,
+                 coalesce(sum(total_price) FILTER (WHERE date < ${sameMomentLastWeek.toISOString()}::timestamptz), 0)::bigint AS "beforeSameMoment"
           FROM appointments
           WHERE app_id = ${caller.appId}::uuid AND company_id = ${company.id}::uuid AND status = 'COMPLETED'
             AND date >= ${lastWeek.start.toISOString()}::timestamptz AND date < ${thisWeek.end.toISOString()}::timestamptz
@@ -82,6 +89,9 @@ export async function companyOverview(caller: Caller, company: { id: string; tim
       lastWeek: previous,
       thisWeekTotal: current.reduce((a, d) => a + d.revenue, 0),
       lastWeekTotal: previous.reduce((a, d) => a + d.revenue, 0),
+      /** Last week from its Monday up to `sameMomentLastWeek`: what this week so far compares with. */
+      lastWeekToDateTotal: revenueRows.reduce((a, r) => a + Number(r.beforeSameMoment), 0),
+      sameMomentLastWeek,
     },
     agentLoad: loadRows.map((r) => ({ ...r, appointments: Number(r.appointments), minutes: Number(r.minutes) })),
   };

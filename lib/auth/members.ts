@@ -3,6 +3,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { isUuid } from "../ids";
 import { apps, membershipCompanies, memberships, users } from "@/db/schema";
 import type { Caller } from "./caller";
 import { clearFailures, lockedUntil, recordFailure, throttleKey } from "./login-throttle";
@@ -18,7 +19,8 @@ let dummyHash: Promise<string> | undefined;
 
 /**
  * Checks an e-mail and password, with throttling. A member with several apps signs in to the
- * first one they joined (the app switch is for later). A user with no membership cannot sign in.
+ * first one they joined, then moves between them with the app switcher (see callerForMember).
+ * A user with no membership cannot sign in.
  */
 export async function verifyCredentials(emailInput: string, password: string): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
@@ -80,4 +82,33 @@ export async function callerForUser(userId: string, appId: string): Promise<Call
     actor: { type: "user", id: userId, name: row.name },
     role: row.role,
   };
+}
+
+/** The apps a user belongs to, first joined first: what the app switcher offers. */
+export async function listMemberApps(userId: string) {
+  const db = await getDb();
+  return db
+    .select({ id: apps.id, name: apps.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(apps, eq(apps.id, memberships.appId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.appId));
+}
+
+/**
+ * The Caller of a member in the first of `preferred` apps they still belong to (the app they
+ * chose with the switcher, then the one they signed in to), else in the first app they joined;
+ * null when they belong to none. A chosen app is only a wish: the membership decides, on every
+ * request, so a forged or stale choice falls back rather than opens another tenant.
+ */
+export async function callerForMember(userId: string, preferred: readonly (string | null | undefined)[]): Promise<Caller | null> {
+  const tried = new Set<string>();
+  for (const appId of preferred) {
+    if (!appId || tried.has(appId) || !isUuid(appId)) continue;
+    tried.add(appId);
+    const caller = await callerForUser(userId, appId);
+    if (caller) return caller;
+  }
+  const first = await firstAppOf(userId);
+  return first && !tried.has(first) ? callerForUser(userId, first) : null;
 }

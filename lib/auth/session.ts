@@ -1,24 +1,29 @@
 // The signed-in member, resolved once per request for pages, route handlers and server
-// actions. The session cookie only names the user and app; role and companies come from the
-// database here, so this is the check (proxy.ts only redirects for convenience).
+// actions. The session cookie only names the user and the app they signed in to, and the
+// app cookie the app they chose since (the app switcher); role, companies and whether they
+// still belong to that app come from the database here, so this is the check (proxy.ts only
+// redirects for convenience).
 import "server-only";
+import { cookies } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 import { auth } from "@/auth";
 import { AppError, type ErrorCode, fieldErrors, isAppError } from "../errors";
 import type { Caller } from "./caller";
-import { callerForUser } from "./members";
+import { callerForMember } from "./members";
+
+/** The app a member of several chose with the switcher (a wish, checked against memberships). */
+export const APP_COOKIE = "rdv-app";
 
 export type Member = { caller: Caller; user: { id: string; name: string; email: string } };
 
 /** The member behind this request, or null (not signed in, or no longer a member). */
 export const currentMember = cache(async (): Promise<Member | null> => {
-  const session = await auth();
+  const [session, store] = await Promise.all([auth(), cookies()]);
   const userId = session?.user?.id;
-  const appId = session?.appId;
-  if (!userId || !appId) return null;
-  const caller = await callerForUser(userId, appId);
+  if (!userId || !session.appId) return null;
+  const caller = await callerForMember(userId, [store.get(APP_COOKIE)?.value, session.appId]);
   if (!caller) return null;
   return {
     caller,

@@ -2,7 +2,7 @@
 // empty slot of an agent's column, the company's clock whatever the browser's zone (the browser
 // runs in Asia/Tokyo, the server in Pacific/Kiritimati), the hour each day opens on, cancelled
 // and overlapping appointments, running late, a 500-appointment week, phones.
-import { expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
+import { dayFirst, expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
 import { DENSE, PARIS, SALON } from "./support/accounts";
 import { DemoApi, parisInstant, wallClock } from "./support/api";
@@ -152,7 +152,7 @@ test.describe("calendar", () => {
     await expect(page).toHaveURL(/\/appointments\/new\?/);
     await expect(page).toHaveURL(new RegExp(`date=${day}T10(%3A|:)00`));
     await expect(page.locator("form[data-hydrated]")).toBeVisible();
-    await expect(newAppointment.field("Date")).toHaveValue(day);
+    await expect(newAppointment.field("Date")).toHaveValue(dayFirst(day));
     await expect(newAppointment.field("Heure")).toHaveValue("10:00");
     await expect(newAppointment.field("Agent").locator("option:checked")).toHaveText(PARIS.agent);
     await expect(page.getByRole("link", { name: "Retour au calendrier" })).toBeVisible();

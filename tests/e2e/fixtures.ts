@@ -109,8 +109,9 @@ export class NewAppointmentPage {
   customerPicker() {
     return this.page.getByRole("combobox", { name: /^Client/ });
   }
+  /** `date` as YYYY-MM-DD, typed day first as the French interface shows it. */
   async setWhen(date: string, time: string) {
-    await this.field("Date").fill(date);
+    await this.field("Date").fill(dayFirst(date));
     await this.field("Heure").fill(time);
   }
   total() {
@@ -133,6 +134,11 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 /** Saved under test-results/screens/ to be looked at; dialogs and drawers as the screen shows them. */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage, animations: "disabled" });
+}
+
+/** "2026-11-28" → "28/11/2026": how the date fields show a date, in French and in English. */
+export function dayFirst(iso: string) {
+  return iso.split("-").reverse().join("/");
 }
 
 /** Text without the no-break spaces that French number formatting uses. */

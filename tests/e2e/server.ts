@@ -1,5 +1,5 @@
 // The e2e web server: a fresh PostgreSQL database with the demo data (plus a company in
-// Europe/Paris), then the production server (server/index.ts) on the build. Dropped again on exit.
+// Europe/Paris, a busy company and a second app the demo owner belongs to), then the production server (server/index.ts) on the build. Dropped again on exit.
 // Run by Playwright's webServer; by hand: npx tsx --import ./scripts/register.mjs tests/e2e/server.ts
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -29,10 +29,12 @@ const { closeDb, getDb } = await import("../../db");
 const { seedDemo } = await import("../../db/seed");
 const { addParisCompany } = await import("./support/paris-company");
 const { addDenseCompany } = await import("./support/dense-company");
+const { addSecondApp } = await import("./support/second-app");
 const db = await getDb(); // migrates
 await seedDemo(db);
 await addParisCompany();
 await addDenseCompany();
+await addSecondApp();
 await closeDb();
 
 // The production server (`npm start`): pages through Next, /app/ straight to the API.

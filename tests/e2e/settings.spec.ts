@@ -30,7 +30,7 @@ test.describe("settings (owner)", () => {
     await dialog.getByRole("button", { name: "Créer l'entreprise" }).click();
     await expect(dialog).toBeHidden();
     const row = settings.row(name);
-    await expect(row).toContainText("Europe/Paris");
+    await expect(row).toContainText(/heure de Paris, UTC\+[12]/);
     await expect(row).toContainText(`/c/institut-test-${run}`);
 
     await row.getByRole("button", { name: `Modifier ${name}` }).click();

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { loginAttempts } from "@/db/schema";
 import { MAX_FAILURES, throttleKey } from "@/lib/auth/login-throttle";
-import { callerForUser, verifyCredentials } from "@/lib/auth/members";
-import { addMember } from "@/lib/auth/team";
+import { callerForMember, callerForUser, listMemberApps, verifyCredentials } from "@/lib/auth/members";
+import { addMember, removeMember } from "@/lib/auth/team";
 import { makeTenant, type Tenant } from "../support/factories";
 
 describe("dashboard sign-in: credentials, throttling, member callers", () => {
@@ -71,5 +71,33 @@ describe("dashboard sign-in: credentials, throttling, member callers", () => {
     expect((await callerForUser(admin.userId, t.owner.appId))!.companyIds).toBe("all");
     const other = await makeTenant("Other");
     expect(await callerForUser(staff.userId, other.owner.appId)).toBeNull();
+  });
+
+  it("a member of several apps acts in the app they chose only while they belong to it; anything else falls back", async () => {
+    const e = email();
+    const first = await addMember(t.owner, { email: e, name: "Mariam", password: "un-mot-de-passe", role: "admin" });
+    const other = await makeTenant("Second app");
+    await addMember(other.owner, { email: e, name: "Mariam", role: "staff", companyIds: [other.companyA.id] });
+    const stranger = await makeTenant("Not theirs");
+
+    expect((await listMemberApps(first.userId)).map((a) => a.id)).toEqual([t.owner.appId, other.owner.appId]);
+    // Signed in to the first app (the one joined first), chose the second: the second, with its own role.
+    expect(await callerForMember(first.userId, [other.owner.appId, t.owner.appId])).toMatchObject({
+      appId: other.owner.appId,
+      role: "staff",
+      companyIds: [other.companyA.id],
+    });
+    // A choice naming an app they do not belong to, or not an id at all, is ignored.
+    expect((await callerForMember(first.userId, [stranger.owner.appId, t.owner.appId]))!.appId).toBe(t.owner.appId);
+    expect((await callerForMember(first.userId, ["'; DROP TABLE apps; --", undefined]))!.appId).toBe(t.owner.appId);
+    // Removed from the chosen app: back to the one they still belong to, at once.
+    await removeMember(other.owner, first.userId);
+    expect((await callerForMember(first.userId, [other.owner.appId, t.owner.appId]))!.appId).toBe(t.owner.appId);
+    // Removed from the app they signed in to as well: the first app left to them, or none.
+    await addMember(other.owner, { email: e, name: "Mariam", role: "admin" });
+    await removeMember(t.owner, first.userId);
+    expect((await callerForMember(first.userId, [undefined, t.owner.appId]))!.appId).toBe(other.owner.appId);
+    await removeMember(other.owner, first.userId);
+    expect(await callerForMember(first.userId, [other.owner.appId, t.owner.appId])).toBeNull();
   });
 });

@@ -30,9 +30,31 @@ describe("companyOverview", () => {
     expect(o.upcoming.map((a) => a.date.toISOString())).toEqual(["2031-04-09T12:00:00.000Z", "2031-04-09T21:30:00.000Z"]);
     expect(o.revenue.thisWeekTotal).toBe(15000);
     expect(o.revenue.lastWeekTotal).toBe(8000);
+    // Nothing last week after Tuesday: to date and whole week agree here (see the next test).
+    expect(o.revenue.lastWeekToDateTotal).toBe(8000);
     expect(o.revenue.thisWeek[0]).toEqual({ day: "2031-04-07", revenue: 5000 });
     expect(o.revenue.lastWeek[0]).toEqual({ day: "2031-03-31", revenue: 1000 });
     expect(o.agentLoad).toEqual([{ agentId: t.agentB.id, fullname: "Serge Kouadio", appointments: 3, minutes: 180 }]);
+  });
+
+  it("compares this week so far with last week up to the same weekday and wall-clock time, across a clock change", async () => {
+    const u = await makeTenant();
+    const done = async (iso: string, price: number) => {
+      const a = await u.book({ serviceId: u.serviceB.id, agentId: u.agentB.id, filledFields: {}, date: iso, totalPrice: price });
+      for (const s of ["CONFIRMED", "IN_PROGRESS", "COMPLETED"]) await updateAppointmentStatus(u.owner, a.id, { status: s });
+    };
+    // Monday 31 March 2031, 12:00 in Paris (UTC+2 since Sunday); last Monday was UTC+1.
+    const monday = new Date("2031-03-31T10:00:00Z");
+    await done("2031-03-31T07:00:00Z", 3000); // today 09:00
+    await done("2031-03-24T08:00:00Z", 2000); // last Monday 09:00: before the same moment
+    await done("2031-03-24T10:30:00Z", 4000); // last Monday 11:30 (10:30Z, later than exactly 168 h ago): before 12:00 on the clock
+    await done("2031-03-24T11:30:00Z", 8000); // last Monday 12:30: after the same moment
+    await done("2031-03-27T09:00:00Z", 16000); // last Thursday: after
+    const o = await companyOverview(u.owner, { id: u.companyB.id, timezone: "Europe/Paris" }, monday);
+    expect(o.revenue.sameMomentLastWeek.toISOString()).toBe("2031-03-24T11:00:00.000Z");
+    expect(o.revenue.thisWeekTotal).toBe(3000);
+    expect(o.revenue.lastWeekToDateTotal).toBe(6000);
+    expect(o.revenue.lastWeekTotal).toBe(30000);
   });
 
   it("answers company-not-found for a company the caller cannot see", async () => {

@@ -14,3 +14,14 @@ export const PARIS = {
 
 /** Added by tests/e2e/server.ts: 12 agents and 500 appointments this week (the calendar's load check). */
 export const DENSE = { slug: "salon-zenith-treichville", name: "Salon Zénith Treichville" } as const;
+
+/** Added by tests/e2e/server.ts: another app where the demo owner is an admin too. */
+export const SECOND_APP = {
+  id: "0b7e4c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
+  name: "Institut Beauté Yamoussoukro",
+  company: { slug: "institut-yamoussoukro", name: "Institut Yamoussoukro Centre" },
+} as const;
+
+/** The demo app and its public API key (db/seed/demo-catalog.ts). */
+export const DEMO_APP = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
+export const DEMO_KEY = "rdv_DEMO-public-key_Abidjan-Cocody-Plateau-2026";

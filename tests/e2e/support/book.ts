@@ -1,9 +1,7 @@
 // Appointments an e2e needs, made through the API at times taken from the real now, so a test
 // finds work to do whatever the hour it runs (the demo's own statuses depend on the hour).
 import { expect, type APIRequestContext } from "@playwright/test";
-
-export const DEMO_APP = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
-export const DEMO_KEY = "rdv_DEMO-public-key_Abidjan-Cocody-Plateau-2026";
+import { DEMO_APP, DEMO_KEY } from "./accounts";
 
 type Booked = { id: string; customer: { fullname: string }; service: { name: string } };
 

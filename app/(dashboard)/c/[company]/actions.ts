@@ -1,7 +1,26 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
+import { listMemberApps } from "@/lib/auth/members";
+import { APP_COOKIE, currentMember } from "@/lib/auth/session";
+import { isUuid } from "@/lib/ids";
 
 export async function signOutAction(): Promise<void> {
+  (await cookies()).delete(APP_COOKIE);
   await signOut({ redirectTo: "/login" });
+}
+
+/**
+ * A member of several apps moves to another one: the choice is kept in a cookie, and only
+ * for an app they belong to (every request checks it again, lib/auth/session.ts). Then the
+ * home page opens that app's default company.
+ */
+export async function switchAppAction(appId: string): Promise<void> {
+  const member = await currentMember();
+  if (!member) redirect("/login");
+  if (!isUuid(appId) || !(await listMemberApps(member.user.id)).some((a) => a.id === appId)) return;
+  (await cookies()).set(APP_COOKIE, appId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  redirect("/");
 }

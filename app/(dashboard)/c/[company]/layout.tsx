@@ -6,6 +6,8 @@ import { MainNav, MobileNav } from "@/components/dashboard/main-nav";
 import { navItems } from "@/components/dashboard/nav-items";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { LocaleSwitcher } from "@/components/locale-switcher";
+import { listMemberApps } from "@/lib/auth/members";
+import { requireMember } from "@/lib/auth/session";
 import { loadCompanies, loadCompany } from "./company";
 
 export default async function CompanyLayout({
@@ -16,11 +18,13 @@ export default async function CompanyLayout({
   params: Promise<{ company: string }>;
 }) {
   const { company: slug } = await params;
-  const [{ member, company }, companies, t, locale] = await Promise.all([
+  const [{ member, company }, companies, t, locale, apps] = await Promise.all([
     loadCompany(slug),
     loadCompanies(),
     getTranslations("nav"),
     getLocale(),
+    // The apps this member belongs to: a switcher in the account menu when there are several.
+    requireMember().then((m) => listMemberApps(m.user.id)),
   ]);
   const items = navItems(company.slug, member.caller.role === "owner" || member.caller.role === "admin");
   return (
@@ -59,7 +63,13 @@ export default async function CompanyLayout({
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
             {/* From lg to xl the language is in the account menu only. */}
             <LocaleSwitcher current={locale} className="hidden sm:flex lg:hidden xl:flex" />
-            <UserMenu name={member.user.name} email={member.user.email} locale={locale} />
+            <UserMenu
+              name={member.user.name}
+              email={member.user.email}
+              locale={locale}
+              apps={apps.map((a) => ({ id: a.id, name: a.name }))}
+              currentAppId={member.caller.appId}
+            />
           </div>
         </div>
       </header>

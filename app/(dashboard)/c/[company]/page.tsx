@@ -14,7 +14,7 @@ import { companyOverview } from "@/lib/appointments";
 import { workDay } from "@/lib/appointments/work-day";
 import type { Caller } from "@/lib/auth/caller";
 import { localDateKey } from "@/lib/dates";
-import { formatLongDay, formatMoney } from "@/lib/format";
+import { formatLongDay, formatMoney, formatTime } from "@/lib/format";
 import { loadCompany } from "./company";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -83,7 +83,6 @@ async function Overview({
   const money = (n: number) => formatMoney(n, company.currency, locale);
 
   const weekday = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { weekday: "short", timeZone: "UTC" });
-  const todayIndex = overview.revenue.thisWeek.findIndex((d) => d.day === today);
   const days: RevenueDay[] = overview.revenue.thisWeek.map((d, i) => {
     const [y, m, dd] = d.day.split("-").map(Number);
     return {
@@ -95,7 +94,9 @@ async function Overview({
       today: d.day === today,
     };
   });
-  const lastWeekToDate = overview.revenue.lastWeek.slice(0, todayIndex + 1).reduce((n, d) => n + d.revenue, 0);
+  // "mercredi 14:30": where last week's figure stops, the same weekday and time as now.
+  const sameMoment = overview.revenue.sameMomentLastWeek;
+  const until = `${new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { weekday: "long", timeZone: tz }).format(sameMoment)} ${formatTime(sameMoment, tz, locale)}`;
 
   return (
     <div className="flex flex-col gap-4 sm:gap-6">
@@ -107,7 +108,12 @@ async function Overview({
           <RevenueChart
             days={days}
             money={money}
-            totals={{ thisWeek: overview.revenue.thisWeekTotal, lastWeek: overview.revenue.lastWeekTotal, lastWeekToDate }}
+            totals={{
+              thisWeek: overview.revenue.thisWeekTotal,
+              lastWeekToDate: overview.revenue.lastWeekToDateTotal,
+              lastWeek: overview.revenue.lastWeekTotal,
+              until,
+            }}
           />
           <AgentLoad rows={overview.agentLoad} calendarHref={`/c/${company.slug}/calendar?view=agents`} />
         </div>

@@ -23,7 +23,7 @@ import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { isAppError } from "@/lib/errors";
-import { formatLongDay, formatTime } from "@/lib/format";
+import { formatLongDay, formatTime, formatTimeZone } from "@/lib/format";
 import { encodeCursor } from "@/lib/pagination";
 import { loadCompany } from "../company";
 import { appointmentFilters } from "./filters";
@@ -73,7 +73,7 @@ export default async function AppointmentsPage({
         <div>
           <h1 className="text-xl font-semibold sm:text-2xl">{t("appointments.title")}</h1>
           <p className="text-sm text-muted-foreground">
-            {company.name} · {tz}
+            {company.name} · {formatTimeZone(tz, locale)}
           </p>
         </div>
         <Button asChild>

@@ -11,7 +11,7 @@ import { CALENDAR_LIMIT_DEFAULT, listAppointmentsInRange } from "@/lib/appointme
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { instantToWallClock } from "@/lib/dates";
-import { formatDay, formatMoney, formatPhone, formatTime } from "@/lib/format";
+import { formatDay, formatMoney, formatPhone, formatTime, formatTimeZone } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
 import { loadCompany } from "../company";
 import { loadDrawerDetail } from "./detail";
@@ -42,7 +42,7 @@ export default async function CalendarPage({
     <div className="flex flex-col gap-3">
       <div>
         <h1 className="text-xl font-semibold sm:text-2xl">{t("title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("timeZone", { company: company.name, timeZone: company.timezone })}</p>
+        <p className="text-sm text-muted-foreground">{t("timeZone", { company: company.name, timeZone: formatTimeZone(company.timezone, locale) })}</p>
       </div>
       <Suspense fallback={<CalendarSkeleton />}>
         <CalendarData caller={member.caller} company={company} sp={sp} locale={locale} detail={detail} />

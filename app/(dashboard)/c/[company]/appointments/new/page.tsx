@@ -44,10 +44,14 @@ export default async function NewAppointmentPage({
   const asked = typeof sp.date === "string" && wallClockToInstant(sp.date, company.timezone) ? sp.date : null;
   const [date, time] = (asked ?? instantToWallClock(next, company.timezone)).split("T");
   const agentId = agents.data.find((a) => a.id === sp.agentId)?.id;
-  // Back to the calendar once saved, when the form was opened from it (a path of this company only).
+  // Back where the form was opened from once saved or left: the calendar, or the customer's
+  // page (paths of this company only, so the link cannot lead elsewhere).
   const calendarPath = `/c/${company.slug}/calendar`;
+  const customerPath = customer ? `/c/${company.slug}/customers/${customer.id}` : null;
+  const from = typeof sp.returnTo === "string" ? sp.returnTo : null;
   const returnTo =
-    typeof sp.returnTo === "string" && (sp.returnTo === calendarPath || sp.returnTo.startsWith(`${calendarPath}?`)) ? sp.returnTo : undefined;
+    from && (from === calendarPath || from.startsWith(`${calendarPath}?`) || from === customerPath) ? from : undefined;
+  const backLabel = !returnTo ? t("back") : returnTo === customerPath ? t("backToCustomer", { name: customer!.fullname }) : tc("back");
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <Link
@@ -55,7 +59,7 @@ export default async function NewAppointmentPage({
         className="flex w-fit items-center gap-1 rounded text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60"
       >
         <ArrowLeft aria-hidden className="size-4" />
-        {returnTo ? tc("back") : t("back")}
+        {backLabel}
       </Link>
       <h1 className="text-xl font-semibold sm:text-2xl">{t("title")}</h1>
       <AppointmentForm
@@ -76,6 +80,7 @@ export default async function NewAppointmentPage({
           customer: customer ? { id: customer.id, name: customer.fullname, phone: formatPhone(customer.telephone) } : undefined,
         }}
         returnTo={returnTo}
+        cancelHref={returnTo ?? `/c/${company.slug}/appointments`}
       />
     </div>
   );

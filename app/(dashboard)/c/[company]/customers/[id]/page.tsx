@@ -86,7 +86,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             initial={{ id: customer.id, fullname: customer.fullname, telephone: formatPhone(customer.telephone), email: customer.email }}
           />
           <Button asChild variant="secondary">
-            <Link href={`${base}/appointments/new?customerId=${customer.id}`}>
+            <Link href={`${base}/appointments/new?customerId=${customer.id}&returnTo=${encodeURIComponent(`${base}/customers/${customer.id}`)}`}>
               <CalendarPlus aria-hidden />
               {t("book")}
             </Link>
