@@ -36,6 +36,17 @@ export type AppointmentJson = {
   company: { id: string; name: string; slug: string; timezone: string; currency: string };
 };
 
+/**
+ * What the event changed: the status before and after (the same for a fields update or a move),
+ * the reason given, and for a move the date and agent before and after.
+ */
+export type EventChange = {
+  fromStatus: AppointmentStatus | null;
+  toStatus: AppointmentStatus;
+  reason: string | null;
+  [detail: string]: unknown;
+};
+
 /** One event as the feed, live screens and webhooks give it. `id` increases; sent as a string. */
 export type AppointmentEvent = {
   id: string;
@@ -44,5 +55,7 @@ export type AppointmentEvent = {
   actor: EventActor;
   companyId: string;
   appointmentId: string;
+  change: EventChange;
+  /** The appointment as `get` answered right after this change. */
   data: AppointmentJson;
 };

@@ -28,7 +28,9 @@ import type {
   EditCompanyParams,
   EditCustomerParams,
   EditServiceParams,
+  EventPage,
   ListAppointmentsParams,
+  ListEventsParams,
   PageResult,
   Result,
   Service,
@@ -109,6 +111,8 @@ export function createClient(options: ClientOptions) {
         agent: catalog<Agent, AgentListParams, CreateAgentParams, EditAgentParams>("agents"),
         company: catalog<Company, Auth, CreateCompanyParams, EditCompanyParams>("companies"),
         customer: catalog<Customer, CatalogListParams, CreateCustomerParams, EditCustomerParams>("customers"),
+        /** The appointment event feed: pass the last id seen as `after` to catch up. */
+        event: { list: (params: ListEventsParams) => call<EventPage>("events/list", params, rest(params)) },
       },
     },
   };

@@ -79,3 +79,16 @@ export type CreateAgentParams = Auth & Idempotent & AgentInput;
 export type EditAgentParams = ById & AgentEdit;
 export type CreateCustomerParams = Auth & Idempotent & CustomerInput;
 export type EditCustomerParams = ById & CustomerEdit;
+
+export type { AppointmentEvent, AppointmentEventType, EventChange } from "../appointments/event-types";
+import type { AppointmentEvent, AppointmentEventType } from "../appointments/event-types";
+
+/** The feed after an id (the last one seen), oldest first; `limit` 1–500. */
+export type ListEventsParams = Auth & {
+  after?: string;
+  types?: AppointmentEventType[];
+  companyId?: string;
+  appointmentId?: string;
+  limit?: number;
+};
+export type EventPage = { success: true; data: AppointmentEvent[]; nextAfter: string } | { success: false; error: ApiError };

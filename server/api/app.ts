@@ -16,6 +16,7 @@ import { agentRoutes } from "./routes/agents";
 import { appointmentRoutes } from "./routes/appointments";
 import { companyRoutes } from "./routes/companies";
 import { customerRoutes } from "./routes/customers";
+import { eventRoutes } from "./routes/events";
 import { serviceRoutes } from "./routes/services";
 
 const PREFIX = "/app/:appId/multi-service/*";
@@ -60,6 +61,7 @@ export function createApi() {
   agentRoutes(api);
   companyRoutes(api);
   customerRoutes(api);
+  eventRoutes(api);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

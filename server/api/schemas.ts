@@ -3,6 +3,8 @@
 // described here, and the handlers' return types are checked against them at compile time.
 import { z } from "zod";
 import { createAppointmentInput, listAppointmentsInput, updateFieldsInput, updateStatusInput } from "@/lib/appointments/schemas";
+import { APPOINTMENT_EVENT_TYPES } from "@/lib/appointments/event-types";
+import { listEventsInput } from "@/lib/appointments/events";
 import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import { serviceFieldSchema } from "@/lib/catalog/fields";
 import {
@@ -60,6 +62,7 @@ export const Bodies = {
   createAppointment: createAppointmentInput.extend({ ...apiKey, date: wireInstant }).meta({ id: "CreateAppointmentBody" }),
   updateStatus: updateStatusInput.extend(apiKey).meta({ id: "UpdateStatusBody" }),
   updateFields: updateFieldsInput.extend(apiKey).meta({ id: "UpdateFieldsBody" }),
+  listEvents: listEventsInput.extend(apiKey).meta({ id: "ListEventsBody" }),
   listCatalog: catalogListInput.extend(apiKey).meta({ id: "CatalogListBody" }),
   listAgents: agentListInput.extend(apiKey).meta({ id: "AgentListBody" }),
   createCompany: companyInput.extend(apiKey).meta({ id: "CreateCompanyBody" }),
@@ -207,3 +210,23 @@ export function page<T extends z.ZodType>(item: T) {
     nextCursor: z.string().nullable().meta({ description: "null sur la dernière page" }),
   });
 }
+
+export const EventSchema = z
+  .object({
+    id: z.string().meta({ description: "Entier croissant, en chaîne (à repasser dans `after`)", example: "1042" }),
+    type: z.enum(APPOINTMENT_EVENT_TYPES),
+    occurredAt: dateTime,
+    actor: z.object({
+      type: z.enum(["user", "api_key", "system"]),
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+    companyId: uuid,
+    appointmentId: uuid,
+    change: z
+      .object({ fromStatus: StatusSchema.nullable(), toStatus: StatusSchema, reason: z.string().nullable() })
+      .catchall(z.unknown())
+      .meta({ description: "Statut avant et après, motif ; pour un déplacement, la date et l'agent avant et après" }),
+    data: AppointmentDetailSchema.meta({ description: "Le rendez-vous tel que `get` le renvoyait juste après ce changement" }),
+  })
+  .meta({ id: "Event" });
