@@ -18,7 +18,10 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Queryable = Db | Tx;
 
 type PostgresSql = import("postgres").Sql;
-type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
+type Unlisten = () => Promise<void>;
+/** LISTEN on a channel: `onNotify` per notification, `onListen` each time listening (re)starts. */
+type Listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<Unlisten>;
+type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void>; listen: Listen };
 
 declare global {
   // Kept on globalThis so dev reloads reuse the one instance: two PGlite instances on one
@@ -79,6 +82,15 @@ export function detached<T>(fn: () => T): T {
   return ambient.exit(fn);
 }
 
+/**
+ * Notifications of a channel (NOTIFY is sent on commit). On a server, one connection of this
+ * process listens, reconnecting by itself (`onListen` runs again then: notifications may have
+ * been missed meanwhile); on the embedded database, in process.
+ */
+export async function listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<Unlisten> {
+  return (await handle()).listen(channel, onNotify, onListen);
+}
+
 export async function getDriver(): Promise<Handle["driver"]> {
   return (await handle()).driver;
 }
@@ -129,7 +141,11 @@ async function openServer(url: string): Promise<Handle> {
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  const listen: Listen = async (channel, onNotify, onListen) => {
+    const request = await client.listen(channel, onNotify, onListen);
+    return () => request.unlisten();
+  };
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
 }
 
 /**
@@ -189,9 +205,15 @@ async function openEmbedded(dir: string): Promise<Handle> {
     const { seedDemoIfEmpty } = await import("./seed");
     await seedDemoIfEmpty(db);
   }
+  const listen: Listen = async (channel, onNotify, onListen) => {
+    const unlisten = await client.listen(channel, onNotify);
+    onListen?.();
+    return () => unlisten();
+  };
   return {
     db,
     driver: "pglite",
+    listen,
     close: async () => {
       await client.close();
       if (!inMemory) unlockEmbeddedFolder(dir);

@@ -54,6 +54,7 @@ ALTER TABLE "appointment_events" ALTER COLUMN "data" SET NOT NULL;--> statement-
 DROP INDEX IF EXISTS "appointment_events_appointment_idx";--> statement-breakpoint
 CREATE INDEX "appointment_events_appointment_idx" ON "appointment_events" USING btree ("app_id","appointment_id","id");--> statement-breakpoint
 CREATE INDEX "appointment_events_company_idx" ON "appointment_events" USING btree ("app_id","company_id","id");--> statement-breakpoint
+CREATE INDEX "appointment_events_id_idx" ON "appointment_events" USING btree ("id");--> statement-breakpoint
 CREATE FUNCTION "appointment_events_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('appointment_events', NEW.id::text);

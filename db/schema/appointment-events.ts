@@ -51,6 +51,8 @@ export const appointmentEvents = pgTable(
     foreignKey({ columns: [t.appId, t.companyId], foreignColumns: [companies.appId, companies.id] }).onDelete("cascade"),
     index("appointment_events_appointment_idx").on(t.appId, t.appointmentId, t.id),
     index("appointment_events_company_idx").on(t.appId, t.companyId, t.id),
+    // The live hub and the webhook dispatcher read every app's new events in id order.
+    index("appointment_events_id_idx").on(t.id),
   ],
 );
 

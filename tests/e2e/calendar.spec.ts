@@ -229,21 +229,22 @@ test.describe("calendar: opening hour, cancelled and overlapping, running late (
     expect(nowLine.y).toBeGreaterThanOrEqual(content.y);
     expect(nowLine.y).toBeLessThanOrEqual(content.y + content.height);
     const nowHour = Number(wallClock(new Date(), PARIS_TZ).slice(11, 13));
+    await expect.poll(() => calendar.topHour()).toMatch(/^\d{2}:00$/);
     expect(Number((await calendar.topHour()).slice(0, 2))).toBeLessThanOrEqual(nowHour);
 
     // The next day has nothing: it opens at 08:00, not where today was scrolled.
     await page.getByRole("button", { name: "Jour suivant" }).click();
     await calendar.ready();
     await expect(calendar.grid()).not.toHaveAttribute("data-day", today);
-    expect(await calendar.topHour()).toBe("08:00");
+    await expect.poll(() => calendar.topHour()).toBe("08:00");
 
     // A day (and a week) with an appointment at 06:30 opens at 06:00.
     const day = farDay(20);
     await api.bookParis({ serviceId, customerId: first.id, date: parisInstant(`${day}T06:30`) });
     await calendar.goto(PARIS.slug, `view=agents&date=${day}`);
-    expect(await calendar.topHour()).toBe("06:00");
+    await expect.poll(() => calendar.topHour()).toBe("06:00");
     await calendar.chooseView("Semaine");
-    expect(await calendar.topHour()).toBe("06:00");
+    await expect.poll(() => calendar.topHour()).toBe("06:00");
     await screenshot(page, "34-calendar-week-opens-early-1280", { fullPage: false });
   });
 
