@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { isFinal, type AppointmentStatus } from "@/lib/appointments/status";
+import { cn } from "@/lib/utils";
 import { RowActions } from "./row-actions";
-import { LateBadge, StatusBadge } from "./status-badge";
+import { ChangedBadge, LateBadge, StatusBadge } from "./status-badge";
 import type { AppointmentRow } from "./types";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
@@ -50,6 +51,7 @@ export function AppointmentCard({
   status,
   pending,
   late,
+  changedBy,
   oneDay,
   selected,
   onSelect,
@@ -61,6 +63,8 @@ export function AppointmentCard({
   status: AppointmentStatus;
   pending: boolean;
   late: boolean;
+  /** Who changed it a moment ago, when someone else did (live events). */
+  changedBy?: string;
   oneDay: boolean;
   selected: boolean;
   onSelect: (selected: boolean) => void;
@@ -70,7 +74,12 @@ export function AppointmentCard({
 }) {
   const t = useTranslations();
   return (
-    <li data-id={r.id} className="rounded-lg border bg-card p-3 shadow-xs" data-state={selected ? "selected" : undefined}>
+    <li
+      data-id={r.id}
+      data-changed={changedBy !== undefined || undefined}
+      className={cn("rounded-lg border bg-card p-3 shadow-xs transition-colors duration-700", changedBy !== undefined && "border-amber-300 bg-amber-50")}
+      data-state={selected ? "selected" : undefined}
+    >
       <div className="flex items-start gap-3">
         <Checkbox
           className="mt-1"
@@ -86,6 +95,7 @@ export function AppointmentCard({
             </span>
             <span className="flex items-center gap-1">
               {late ? <LateBadge /> : null}
+              {changedBy !== undefined ? <ChangedBadge by={changedBy} /> : null}
               <StatusBadge status={status} pending={pending} />
             </span>
           </div>

@@ -23,6 +23,11 @@ export type ToolbarValues = {
   sort: "asc" | "desc";
 };
 
+/** The toolbar's part of the table's URL state. */
+export function pickToolbarValues(p: ToolbarValues): ToolbarValues {
+  return { status: p.status, service: p.service, agent: p.agent, range: p.range, from: p.from, to: p.to, q: p.q, sort: p.sort };
+}
+
 export function AppointmentsToolbar({
   values,
   onChange,

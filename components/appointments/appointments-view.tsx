@@ -23,7 +23,7 @@ import { NextDayNotice } from "./agenda-rows";
 import { AppointmentCardList } from "./appointment-cards";
 import { AppointmentsEmpty } from "./appointments-empty";
 import { AppointmentDrawer } from "./appointment-drawer";
-import { AppointmentsToolbar, type ToolbarValues } from "./appointments-toolbar";
+import { AppointmentsToolbar, pickToolbarValues, type ToolbarValues } from "./appointments-toolbar";
 import { BulkBar } from "./bulk-bar";
 import { CancelDialog, type CancelTarget } from "./cancel-dialog";
 import { appointmentColumns, type ColumnHandlers } from "./columns";
@@ -31,6 +31,7 @@ import { appointmentsParsers, PAGE_SIZES, withFilters } from "./search-params";
 import type { AppointmentDetailView, AppointmentRow, ListLayout } from "./types";
 import { useAgenda } from "./use-agenda";
 import { useAppointmentDetail } from "./use-appointment-detail";
+import { useLiveRows } from "./use-live-rows";
 import { useStatusChange } from "./use-status-change";
 import { useHydrated } from "@/components/use-hydrated";
 
@@ -98,6 +99,7 @@ export function AppointmentsView({
   );
   const move = useCallback((r: { id: string }, to: Move) => change(r.id, to), [change]);
   const isLate = (r: AppointmentRow) => isRunningLate({ status: statusOf(r), end: new Date(r.endsAt) }, now);
+  const changedBy = useLiveRows(rows);
 
   const columns = useMemo(() => appointmentColumns(t), [t]);
   const meta: ColumnHandlers = {
@@ -107,6 +109,7 @@ export function AppointmentsView({
     onMove: move,
     onCancel: askCancel,
     isLate,
+    changedBy,
     oneDay: layout.oneDay,
   };
 
@@ -153,16 +156,7 @@ export function AppointmentsView({
     bulk(allowed, status, skipped, reason);
   };
 
-  const values: ToolbarValues = {
-    status: params.status,
-    service: params.service,
-    agent: params.agent,
-    range: params.range,
-    from: params.from,
-    to: params.to,
-    q: params.q,
-    sort: params.sort,
-  };
+  const values: ToolbarValues = pickToolbarValues(params);
 
   const filtered = values.status.length > 0 || !!values.service || !!values.agent || !!values.q;
   const empty = allDone ?? (
@@ -231,8 +225,8 @@ export function AppointmentsView({
           before={(_, i) => before(i)}
           after={after}
           rowProps={(r) => ({
-            className: "cursor-pointer",
-            ...({ "data-id": r.id } as React.ComponentProps<"tr">),
+            className: cn("cursor-pointer transition-colors duration-700", changedBy(r) !== undefined && "bg-amber-50"),
+            ...({ "data-id": r.id, "data-changed": changedBy(r) !== undefined || undefined } as React.ComponentProps<"tr">),
             onClick: (e) => {
               if ((e.target as HTMLElement).closest("button,a,input,[role=checkbox],[role=menuitem]")) return;
               openRow(r);
@@ -249,6 +243,7 @@ export function AppointmentsView({
             status: statusOf(r),
             pending: overrides[r.id] !== undefined,
             late: isLate(r),
+            changedBy: changedBy(r),
             oneDay: layout.oneDay,
             selected: !!rowSelection[r.id],
             onSelect: (v) => setRowSelection((sel) => ({ ...sel, [r.id]: v })),

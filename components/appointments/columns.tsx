@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { RowActions } from "./row-actions";
-import { LateBadge, StatusBadge } from "./status-badge";
+import { ChangedBadge, LateBadge, StatusBadge } from "./status-badge";
 import type { AppointmentRow } from "./types";
 
 type T = ReturnType<typeof useTranslations>;
@@ -18,6 +18,8 @@ export type ColumnHandlers = {
   onMove: (row: AppointmentRow, to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: (row: AppointmentRow) => void;
   isLate: (row: AppointmentRow) => boolean;
+  /** Who changed it a moment ago, when someone else did (live events). */
+  changedBy: (row: AppointmentRow) => string | undefined;
   /** The list shows one day: the date would repeat on every row. */
   oneDay: boolean;
 };
@@ -138,6 +140,7 @@ export function appointmentColumns(t: T): ColumnDef<AppointmentRow>[] {
           <div className="flex flex-wrap items-center gap-1">
             <StatusBadge status={h.statusOf(row.original)} pending={h.isPending(row.original)} />
             {h.isLate(row.original) ? <LateBadge /> : null}
+            {h.changedBy(row.original) !== undefined ? <ChangedBadge by={h.changedBy(row.original)!} /> : null}
           </div>
         );
       },

@@ -1,4 +1,4 @@
-import { AlarmClock, CheckCircle2, CircleDashed, CircleDot, Clock, XCircle } from "lucide-react";
+import { AlarmClock, CheckCircle2, Pencil, CircleDashed, CircleDot, Clock, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
@@ -56,6 +56,23 @@ export function LateBadge({ className }: { className?: string }) {
     >
       <AlarmClock aria-hidden className="size-3.5" />
       {t("late")}
+    </span>
+  );
+}
+
+/** Changed a moment ago by someone else (live events): who. */
+export function ChangedBadge({ by, className }: { by: string; className?: string }) {
+  const t = useTranslations("appointments");
+  return (
+    <span
+      data-changed-by={by}
+      className={cn(
+        "inline-flex items-center gap-1 rounded-full border border-amber-300 bg-amber-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-amber-950",
+        className,
+      )}
+    >
+      <Pencil aria-hidden className="size-3" />
+      {by ? t("changedBy", { name: by }) : t("changed")}
     </span>
   );
 }

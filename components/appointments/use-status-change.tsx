@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
 import { bulkStatusAction, changeStatusAction } from "@/app/(dashboard)/c/[company]/appointments/actions";
+import { useLive } from "@/components/live/live-events";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 
 type Change = { ids: string[]; status: AppointmentStatus };
@@ -16,6 +17,7 @@ type Change = { ids: string[]; status: AppointmentStatus };
 export function useStatusChange(describe: (id: string) => string) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
+  const { markLocal } = useLive();
   const [overrides, addOverride] = useOptimistic<Record<string, AppointmentStatus>, Change>({}, (state, change) => {
     const next = { ...state };
     for (const id of change.ids) next[id] = change.status;
@@ -27,6 +29,7 @@ export function useStatusChange(describe: (id: string) => string) {
   function change(id: string, status: AppointmentStatus, reason?: string, onDone?: () => void) {
     startTransition(async () => {
       addOverride({ ids: [id], status });
+      markLocal([id]);
       const result = await changeStatusAction({ id, status: status as Exclude<AppointmentStatus, "PENDING">, reason });
       if (result.ok) toast.success(t(`transitionDone.${status}`), { description: describe(id) });
       else toast.error(errorText(result.code), { description: describe(id) });
@@ -37,6 +40,7 @@ export function useStatusChange(describe: (id: string) => string) {
   function bulk(ids: string[], status: "CONFIRMED" | "CANCELLED", skipped: number, reason?: string, onDone?: () => void) {
     startTransition(async () => {
       addOverride({ ids, status });
+      markLocal(ids);
       const result = await bulkStatusAction({ ids, status, reason });
       if (!result.ok) {
         toast.error(errorText(result.code));

@@ -5,6 +5,7 @@ import { AlarmClock } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { EventProps } from "react-big-calendar";
 import { STATUS_STYLES, StatusIcon } from "@/components/appointments/status-badge";
+import { useLive } from "@/components/live/live-events";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { cn } from "@/lib/utils";
 import type { CalendarEventView } from "./types";
@@ -29,8 +30,14 @@ function Marker({ event, className }: { event: CalEvent; className?: string }) {
   );
 }
 
-function bodyClass(event: CalEvent) {
+/** Changed a moment ago by someone else (live events): ringed until the mark fades. */
+function useChangedBy(id: string): string | undefined {
+  return useLive().changes.get(id)?.by;
+}
+
+function bodyClass(event: CalEvent, changed = false) {
   return cn(
+    changed && "ring-2 ring-amber-400 ring-offset-1",
     "rdv-event-body overflow-hidden rounded-[inherit] border",
     STATUS_STYLES[event.status],
     // Running late: a thick red edge beside the status colours (and the alarm clock icon).
@@ -50,6 +57,7 @@ function bodyClass(event: CalEvent) {
 export function TimeEvent({ event }: EventProps<CalEvent>) {
   const t = useTranslations("calendar");
   const e = event.data;
+  const changedBy = useChangedBy(e.id);
   const struck = event.status === "CANCELLED" && "line-through";
   const space = e.customerName.indexOf(" ");
   const wide = "hidden truncate @min-[5rem]:block";
@@ -59,8 +67,9 @@ export function TimeEvent({ event }: EventProps<CalEvent>) {
       data-id={e.id}
       data-status={event.status}
       data-late={event.late || undefined}
+      data-changed={changedBy !== undefined || undefined}
       className={cn(
-        bodyClass(event),
+        bodyClass(event, changedBy !== undefined),
         "@container flex h-full flex-col flex-wrap content-start gap-x-4 px-1 text-left text-xs leading-4 *:w-full",
       )}
     >
@@ -81,12 +90,14 @@ export function TimeEvent({ event }: EventProps<CalEvent>) {
 /** One line in a month cell: start time and customer. */
 export function MonthEvent({ event }: EventProps<CalEvent>) {
   const e = event.data;
+  const changedBy = useChangedBy(e.id);
   return (
     <div
       data-id={e.id}
       data-status={event.status}
       data-late={event.late || undefined}
-      className={cn(bodyClass(event), "flex h-full items-center gap-1 px-1 text-[11px] leading-4")}
+      data-changed={changedBy !== undefined || undefined}
+      className={cn(bodyClass(event, changedBy !== undefined), "flex h-full items-center gap-1 px-1 text-[11px] leading-4")}
     >
       <Marker event={event} />
       <span className="font-semibold tabular-nums">{e.start.slice(11)}</span>

@@ -7,7 +7,8 @@ import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { CancelDialog, type CancelTarget } from "@/components/appointments/cancel-dialog";
 import { RowActions } from "@/components/appointments/row-actions";
-import { StatusBadge } from "@/components/appointments/status-badge";
+import { ChangedBadge, StatusBadge } from "@/components/appointments/status-badge";
+import { useLive } from "@/components/live/live-events";
 import type { AppointmentRow } from "@/components/appointments/types";
 import { useStatusChange } from "@/components/appointments/use-status-change";
 import { Button } from "@/components/ui/button";
@@ -32,6 +33,7 @@ export function UpcomingList({ rows, slug }: { rows: AppointmentRow[]; slug: str
     [byId],
   );
   const { overrides, change } = useStatusChange(describe);
+  const { changes } = useLive();
 
   return (
     <section aria-labelledby="overview-upcoming" className="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:p-6" data-hydrated={hydrated || undefined}>
@@ -62,8 +64,17 @@ export function UpcomingList({ rows, slug }: { rows: AppointmentRow[]; slug: str
           {rows.map((r) => {
             const status = overrides[r.id] ?? r.status;
             const pending = overrides[r.id] !== undefined;
+            const changedBy = changes.get(r.id)?.by;
             return (
-              <li key={r.id} data-id={r.id} className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4">
+              <li
+                key={r.id}
+                data-id={r.id}
+                data-changed={changedBy !== undefined || undefined}
+                className={cn(
+                  "flex flex-col gap-2 py-3 transition-colors duration-700 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4",
+                  changedBy !== undefined && "bg-amber-50",
+                )}
+              >
                 <div className="flex min-w-0 flex-1 items-start gap-3">
                   <span className="w-12 shrink-0 pt-0.5 font-semibold tabular-nums">{r.time}</span>
                   <div className="min-w-0 flex-1">
@@ -79,6 +90,7 @@ export function UpcomingList({ rows, slug }: { rows: AppointmentRow[]; slug: str
                         {r.customerName}
                       </button>
                       <StatusBadge status={status} pending={pending} />
+                      {changedBy !== undefined ? <ChangedBadge by={changedBy} /> : null}
                     </div>
                     <p className="truncate text-sm text-muted-foreground">
                       {r.serviceName} · {r.agentName ?? t("appointments.unassigned")} · {r.time} – {r.endTime}

@@ -152,6 +152,8 @@ test.describe("appointment table", () => {
   test("a refused change rolls back with a toast and shows the true status", async ({ page, browser, appointments }) => {
     // No status filter: once the truth (Confirmé) is known the row must stay in the list.
     // Latest first, where the demo's pending appointments are.
+    // This page does not hear of changes live here (its event stream is cut): it stays stale.
+    await page.route("**/api/events/stream**", (route) => route.abort());
     await appointments.goto(SALON, "range=all&sort=desc");
     const { row, id, customer } = await appointments.firstRowWithStatus("En attente");
 

@@ -5,6 +5,7 @@ import { CompanySwitcher } from "@/components/dashboard/company-switcher";
 import { MainNav, MobileNav } from "@/components/dashboard/main-nav";
 import { navItems } from "@/components/dashboard/nav-items";
 import { UserMenu } from "@/components/dashboard/user-menu";
+import { LiveEventsProvider } from "@/components/live/live-events";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { listMemberApps } from "@/lib/auth/members";
 import { requireMember } from "@/lib/auth/session";
@@ -74,7 +75,9 @@ export default async function CompanyLayout({
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
-        {children}
+        <LiveEventsProvider companyId={company.id} userId={member.user.id}>
+          {children}
+        </LiveEventsProvider>
       </main>
     </div>
   );
