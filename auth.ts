@@ -10,10 +10,13 @@ import { authSecret } from "@/lib/auth/secret";
 declare module "next-auth" {
   interface Session {
     appId: string;
+    /** The user's session version when they signed in (lib/auth/members.ts, endSessions). */
+    sessionVersion?: number;
     user: { id: string } & DefaultSession["user"];
   }
   interface User {
     appId?: string;
+    sessionVersion?: number;
   }
 }
 
@@ -21,6 +24,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     appId?: string;
+    sv?: number;
   }
 }
 
@@ -52,7 +56,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new InvalidCredentials();
         const result = await verifyCredentials(parsed.data.email, parsed.data.password);
         if (!result.ok) throw result.reason === "throttled" ? new ThrottledSignIn() : new InvalidCredentials();
-        return { id: result.user.id, email: result.user.email, name: result.user.name, appId: result.appId };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          appId: result.appId,
+          sessionVersion: result.user.sessionVersion,
+        };
       },
     }),
   ],
@@ -61,12 +71,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.uid = user.id;
         token.appId = user.appId;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       if (token.appId) session.appId = token.appId;
+      // Sessions signed before versions existed count as the first version.
+      session.sessionVersion = token.sv ?? 1;
       return session;
     },
   },

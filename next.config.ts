@@ -26,6 +26,11 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (tests, benchmarks) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   allowedDevOrigins: devOrigins(),
+  // Pages get the full set from proxy.ts (with the CSP nonce); everything else (static files,
+  // route handlers) is never MIME-sniffed either.
+  async headers() {
+    return [{ source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

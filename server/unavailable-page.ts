@@ -2,6 +2,7 @@
 // reloads itself, 503 with Retry-After so browsers and proxies know it is temporary.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RETRY_AFTER_SECONDS } from "../lib/errors";
+import { pageSecurityHeaders } from "../lib/security-headers";
 
 const PAGE = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -15,6 +16,7 @@ main{max-width:28rem;padding:2rem;background:#fff;border:1px solid #e5e5e5;borde
 
 export function unavailablePage(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(503, {
+    ...pageSecurityHeaders({ nonce: "none", https: false }),
     "Content-Type": "text/html; charset=utf-8",
     "Retry-After": String(RETRY_AFTER_SECONDS),
     "Cache-Control": "no-store",

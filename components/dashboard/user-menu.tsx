@@ -1,10 +1,10 @@
 "use client";
 
-import { ArrowLeftRight, Check, LogOut, UserRound } from "lucide-react";
+import { ArrowLeftRight, Check, KeyRound, LogOut, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { setLocaleAction } from "@/app/actions";
-import { signOutAction, switchAppAction } from "@/app/(dashboard)/c/[company]/actions";
+import { changePasswordAction, signOutAction, switchAppAction } from "@/app/(dashboard)/c/[company]/actions";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -15,6 +15,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { LOCALES } from "@/i18n/locales";
+import { PasswordDialog } from "./password-dialog";
 
 /** The account menu: who is signed in, the language, the workspace (for members of several apps), sign out. */
 export function UserMenu({
@@ -33,7 +34,9 @@ export function UserMenu({
 }) {
   const t = useTranslations();
   const [, start] = useTransition();
+  const [passwordOpen, setPasswordOpen] = useState(false);
   return (
+    <>
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={`${t("nav.account")} : ${name}`}>
@@ -74,11 +77,17 @@ export function UserMenu({
           </>
         ) : null}
         <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => setPasswordOpen(true)}>
+          <KeyRound aria-hidden />
+          {t("account.password.menu")}
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => start(() => signOutAction())}>
           <LogOut aria-hidden />
           {t("nav.signOut")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
+    <PasswordDialog open={passwordOpen} onOpenChange={setPasswordOpen} changePassword={changePasswordAction} signOut={signOutAction} />
+    </>
   );
 }

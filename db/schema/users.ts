@@ -1,4 +1,4 @@
-import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { apps } from "./apps";
 import { companies } from "./companies";
 
@@ -10,6 +10,11 @@ export const users = pgTable("users", {
   /** argon2id. */
   passwordHash: text().notNull(),
   locale: text().notNull().default("fr"),
+  /**
+   * Part of every session cookie: raised when a password, a role or an access changes, so the
+   * member's open sessions end (a signed cookie alone stays valid until it expires).
+   */
+  sessionVersion: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,8 +1,8 @@
 // Staff members: checking a password, their memberships, and the Caller a signed-in member
 // acts as. Pages and server actions reach this through lib/auth/session.ts.
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb, type Queryable } from "@/db";
 import { isUuid } from "../ids";
 import { apps, membershipCompanies, memberships, users } from "@/db/schema";
 import type { Caller } from "./caller";
@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { ROLE_SCOPES } from "./scopes";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; locale: string }; appId: string }
+  | { ok: true; user: { id: string; email: string; name: string; locale: string; sessionVersion: number }; appId: string }
   | { ok: false; reason: "invalid" | "throttled"; until?: Date };
 
 // Verified against when the e-mail is unknown, so both answers take as long.
@@ -39,7 +39,11 @@ export async function verifyCredentials(emailInput: string, password: string): P
     return lock ? { ok: false, reason: "throttled", until: lock } : { ok: false, reason: "invalid" };
   }
   await clearFailures(key);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, appId };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, sessionVersion: user.sessionVersion },
+    appId,
+  };
 }
 
 async function firstAppOf(userId: string): Promise<string | null> {
@@ -56,17 +60,18 @@ async function firstAppOf(userId: string): Promise<string | null> {
 
 /**
  * The Caller of a member in an app, read fresh from the database on each request, so a
- * removed membership or a changed role applies at once. null when they are no longer a member.
+ * removed membership or a changed role applies at once. null when they are no longer a member,
+ * or when their session was made before their sessions were ended (`sessionVersion`).
  */
-export async function callerForUser(userId: string, appId: string): Promise<Caller | null> {
+export async function callerForUser(userId: string, appId: string, sessionVersion?: number): Promise<Caller | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ role: memberships.role, name: users.name })
+    .select({ role: memberships.role, name: users.name, sessionVersion: users.sessionVersion })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.appId, appId), eq(memberships.userId, userId)))
     .limit(1);
-  if (!row) return null;
+  if (!row || (sessionVersion !== undefined && row.sessionVersion !== sessionVersion)) return null;
   let companyIds: Caller["companyIds"] = "all";
   if (row.role === "staff") {
     const rows = await db
@@ -101,14 +106,26 @@ export async function listMemberApps(userId: string) {
  * null when they belong to none. A chosen app is only a wish: the membership decides, on every
  * request, so a forged or stale choice falls back rather than opens another tenant.
  */
-export async function callerForMember(userId: string, preferred: readonly (string | null | undefined)[]): Promise<Caller | null> {
+export async function callerForMember(
+  userId: string,
+  preferred: readonly (string | null | undefined)[],
+  sessionVersion?: number,
+): Promise<Caller | null> {
   const tried = new Set<string>();
   for (const appId of preferred) {
     if (!appId || tried.has(appId) || !isUuid(appId)) continue;
     tried.add(appId);
-    const caller = await callerForUser(userId, appId);
+    const caller = await callerForUser(userId, appId, sessionVersion);
     if (caller) return caller;
   }
   const first = await firstAppOf(userId);
-  return first && !tried.has(first) ? callerForUser(userId, first) : null;
+  return first && !tried.has(first) ? callerForUser(userId, first, sessionVersion) : null;
+}
+
+/**
+ * Ends every open session of a user, on every instance: their session cookies carry the old
+ * version and are refused from the next request on.
+ */
+export async function endSessions(db: Queryable, userId: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }

@@ -23,7 +23,7 @@ export const currentMember = cache(async (): Promise<Member | null> => {
   const [session, store] = await Promise.all([auth(), cookies()]);
   const userId = session?.user?.id;
   if (!userId || !session.appId) return null;
-  const caller = await callerForMember(userId, [store.get(APP_COOKIE)?.value, session.appId]);
+  const caller = await callerForMember(userId, [store.get(APP_COOKIE)?.value, session.appId], session.sessionVersion ?? 1);
   if (!caller) return null;
   return {
     caller,

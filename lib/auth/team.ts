@@ -8,7 +8,8 @@ import { isUuid } from "../ids";
 import { id, requiredText } from "../validation/common";
 import { parseInput } from "../validation/parse";
 import { type Caller, requireManager } from "./caller";
-import { hashPassword } from "./password";
+import { endSessions } from "./members";
+import { hashPassword, verifyPassword } from "./password";
 import { MEMBER_ROLES } from "./scopes";
 
 export const PASSWORD_MIN = 10;
@@ -22,6 +23,10 @@ export const memberInput = z.object({
   companyIds: z.array(id).max(500).default([]),
 });
 export type MemberInput = z.input<typeof memberInput>;
+
+const newPassword = z.string().min(PASSWORD_MIN, `${PASSWORD_MIN} caractères au moins`).max(200);
+export const passwordInput = z.object({ password: newPassword });
+export const ownPasswordInput = z.object({ current: z.string().min(1, "Obligatoire").max(200), next: newPassword });
 
 export const memberEdit = z.object({
   role: z.enum(MEMBER_ROLES).optional(),
@@ -135,6 +140,8 @@ export async function editMember(caller: Caller, userId: string, input: MemberEd
     if (current.role === "owner" && role !== "owner") await requireAnotherOwner(tx, caller.appId, userId);
     await tx.update(memberships).set({ role }).where(and(eq(memberships.appId, caller.appId), eq(memberships.userId, userId)));
     await setCompanies(tx, caller.appId, userId, role === "staff" ? companyIds : []);
+    // Their rights changed: open sessions end, they sign in again to the new ones.
+    if (role !== current.role || companyIds.join() !== current.companyIds.join()) await endSessions(tx, userId);
   });
   return getMember(caller, userId);
 }
@@ -149,6 +156,44 @@ export async function removeMember(caller: Caller, userId: string) {
   await db.transaction(async (tx) => {
     if (current.role === "owner") await requireAnotherOwner(tx, caller.appId, userId);
     await tx.delete(memberships).where(and(eq(memberships.appId, caller.appId), eq(memberships.userId, userId)));
+    await endSessions(tx, userId);
+  });
+}
+
+/**
+ * A new password for a member (an owner or admin handing it over, e.g. a forgotten one): their
+ * open sessions end. Only for members of this app, and an owner's only by an owner.
+ */
+export async function setMemberPassword(caller: Caller, userId: string, password: string) {
+  requireManager(caller);
+  if (!isUuid(userId)) throw new AppError("user-not-found");
+  const current = await getMember(caller, userId);
+  if (current.role === "owner" && caller.role !== "owner") {
+    throw new AppError("not-authorized", "Seul un propriétaire peut changer le mot de passe d'un propriétaire", { status: 403 });
+  }
+  const { password: checked } = parseInput(passwordInput, { password });
+  const hash = await hashPassword(checked);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, userId));
+    await endSessions(tx, userId);
+  });
+}
+
+/** A member changes their own password, giving the current one: their other sessions end too. */
+export async function changeOwnPassword(userId: string, input: { current: string; next: string }) {
+  const data = parseInput(ownPasswordInput, input);
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, data.current))) {
+    throw new AppError("validation-error", "Le mot de passe actuel n'est pas le bon", {
+      details: { fields: { current: ["Mot de passe actuel incorrect"] } },
+    });
+  }
+  const hash = await hashPassword(data.next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, userId));
+    await endSessions(tx, userId);
   });
 }
 

@@ -6,6 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { AppError, validationError } from "@/lib/errors";
+import { API_SECURITY_HEADERS } from "@/lib/security-headers";
 import type { ApiEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { apiKeyAuth } from "./middleware/auth";
@@ -45,6 +46,7 @@ export function createApi() {
     // c.res, which makes the answer a full web Response (measured: ~10 % of a `get`'s CPU).
     c.header("Access-Control-Allow-Origin", "*");
     c.header("Access-Control-Expose-Headers", exposeHeaders.join(", "));
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) c.header(name, value);
     await next();
   });
   api.use(PREFIX, async (c, next) => {

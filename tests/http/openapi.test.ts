@@ -11,6 +11,7 @@ const ENDPOINTS = [
   "appointments/{id}",
   "appointments/{id}/status",
   "appointments/{id}/update-fields",
+  "events/list",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
 
@@ -30,7 +31,7 @@ describe("OpenAPI", () => {
       for (const [path, item] of Object.entries<Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>(doc.paths)) {
         expect(Object.keys(item), path).toEqual(["post"]);
         expect(item.post.requestBody, path).toBeDefined();
-        expect(Object.keys(item.post.responses), path).toEqual(expect.arrayContaining(["400", "401", "403", "413", "415", "429", "500"]));
+        expect(Object.keys(item.post.responses), path).toEqual(expect.arrayContaining(["400", "401", "403", "413", "415", "429", "500", "503"]));
       }
       const create = doc.paths["/app/{appId}/multi-service/appointments/create"].post;
       expect(create.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["appId", "Idempotency-Key"]));

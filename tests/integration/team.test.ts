@@ -46,3 +46,43 @@ describe("team", () => {
     expect((await listMembers(t.owner)).some((m) => m.userId === second.userId)).toBe(true);
   });
 });
+
+describe("session versions", () => {
+  const email = () => `s${Math.random().toString(36).slice(2)}@exemple.ci`;
+  const versionOf = async (userId: string) => {
+    const { getDb } = await import("@/db");
+    const { users } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const [u] = await (await getDb()).select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId));
+    return u.v;
+  };
+
+  it("a password, a role change or a removal raises the version; a session made before is refused", async () => {
+    const { callerForUser } = await import("@/lib/auth/members");
+    const { changeOwnPassword, setMemberPassword } = await import("@/lib/auth/team");
+    const t = await makeTenant("Sessions");
+    const m = await addMember(t.owner, { email: email(), name: "Membre", password: "un-mot-de-passe", role: "admin" });
+    const v1 = await versionOf(m.userId);
+    expect(await callerForUser(m.userId, t.appId, v1)).not.toBeNull();
+
+    // A wrong current password changes nothing.
+    expect(await codeOf(() => changeOwnPassword(m.userId, { current: "pas-le-bon-mdp", next: "un-autre-mot-de-passe" }))).toBe("validation-error");
+    expect(await versionOf(m.userId)).toBe(v1);
+    expect(await codeOf(() => changeOwnPassword(m.userId, { current: "un-mot-de-passe", next: "court" }))).toBe("validation-error");
+
+    await changeOwnPassword(m.userId, { current: "un-mot-de-passe", next: "un-autre-mot-de-passe" });
+    const v2 = await versionOf(m.userId);
+    expect(v2).toBeGreaterThan(v1);
+    expect(await callerForUser(m.userId, t.appId, v1)).toBeNull();
+    expect(await callerForUser(m.userId, t.appId, v2)).not.toBeNull();
+
+    await setMemberPassword(t.owner, m.userId, "encore-un-mot-de-passe");
+    await editMember(t.owner, m.userId, { role: "staff", companyIds: [t.companyA.id] });
+    // Editing without a change ends nothing.
+    const v3 = await versionOf(m.userId);
+    await editMember(t.owner, m.userId, { role: "staff", companyIds: [t.companyA.id] });
+    expect(await versionOf(m.userId)).toBe(v3);
+    await removeMember(t.owner, m.userId);
+    expect(await versionOf(m.userId)).toBeGreaterThan(v3);
+  });
+});

@@ -26,6 +26,7 @@ export const commonErrors = {
   415: error("unsupported-media-type : le corps doit être du JSON"),
   429: error("rate-limited : trop de requêtes pour cette clé (voir Retry-After)"),
   500: error("internal-error"),
+  503: error("service-unavailable : base de données injoignable, requête trop longue ou serveur qui s'arrête (voir Retry-After)"),
 } as const;
 
 export const notFoundError = (codes: string) => ({ 404: error(codes) }) as const;

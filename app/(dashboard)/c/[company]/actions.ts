@@ -4,7 +4,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { listMemberApps } from "@/lib/auth/members";
-import { APP_COOKIE, currentMember } from "@/lib/auth/session";
+import { APP_COOKIE, currentMember, memberAction } from "@/lib/auth/session";
+import { changeOwnPassword, ownPasswordInput } from "@/lib/auth/team";
 import { isUuid } from "@/lib/ids";
 
 export async function signOutAction(): Promise<void> {
@@ -24,3 +25,8 @@ export async function switchAppAction(appId: string): Promise<void> {
   (await cookies()).set(APP_COOKIE, appId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   redirect("/");
 }
+
+/** The signed-in member's own password; their sessions end with it (they sign in again). */
+export const changePasswordAction = memberAction(ownPasswordInput, async (input, member) => {
+  await changeOwnPassword(member.user.id, input);
+});
