@@ -4,7 +4,7 @@
 // real check is on every page and action (lib/auth/session.ts): a forged or expired cookie
 // passes here and is refused there.
 import { NextResponse, type NextRequest } from "next/server";
-import { pageSecurityHeaders } from "./lib/security-headers";
+import { pageSecurityHeaders } from "./lib/contract/security-headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 

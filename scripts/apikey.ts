@@ -10,9 +10,9 @@ import { closeDb, getDb } from "../db";
 import { apps } from "../db/schema";
 import { createApiKey, listApiKeys, revokeApiKey } from "../lib/auth/api-keys";
 import { systemCaller } from "../lib/auth/caller";
-import { SCOPES } from "../lib/auth/scopes";
-import { isAppError } from "../lib/errors";
-import { isUuid } from "../lib/ids";
+import { SCOPES } from "../lib/contract/scopes";
+import { isAppError } from "../lib/contract/errors";
+import { isUuid } from "../lib/contract/ids";
 
 const USAGE = `Usage :
   npm run apikey -- create --app <appId> --name <nom> --scopes ${SCOPES.join(",")} [--company <companyId>] [--rate-limit <req/min>]

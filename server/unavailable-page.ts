@@ -1,8 +1,8 @@
 // The page shown while the database cannot be reached: French first, says what happens and
 // reloads itself, 503 with Retry-After so browsers and proxies know it is temporary.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RETRY_AFTER_SECONDS } from "../lib/errors";
-import { pageSecurityHeaders } from "../lib/security-headers";
+import { RETRY_AFTER_SECONDS } from "../lib/contract/errors";
+import { pageSecurityHeaders } from "../lib/contract/security-headers";
 
 const PAGE = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

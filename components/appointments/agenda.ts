@@ -1,7 +1,7 @@
 // A one-day list laid out around now: what is still to do on top (in time order, with the
 // place of "now" among it), what is over (completed, cancelled) apart, folded by default.
 // Pure, so the table and the phone's cards place rows the same way.
-import { isActive, type AppointmentStatus } from "@/lib/appointments/status";
+import { isActive, type AppointmentStatus } from "@/lib/contract/status";
 
 export type Agenda<T> = {
   active: T[];

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
-import { isFinal, type AppointmentStatus } from "@/lib/appointments/status";
+import { isFinal, type AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 import { RowActions } from "./row-actions";
 import { ChangedBadge, LateBadge, StatusBadge } from "./status-badge";

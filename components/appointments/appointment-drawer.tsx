@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import { MOVE_ICONS, movesFrom } from "./row-actions";
 import { StatusBadge } from "./status-badge";
 import type { AppointmentDetailView, AppointmentHistoryItem } from "./types";

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import { NativeSelect } from "@/components/ui/native-select";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import { StatusIcon } from "./status-badge";
 
 type Option = { id: string; name: string };

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/forms/date-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { RANGE_PRESETS, type RangePreset } from "@/lib/appointments/date-presets";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import { RANGE_PRESETS, type RangePreset } from "@/lib/contract/date-presets";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 import { ServiceAgentSelects, StatusFacet } from "./appointment-filters";
 

@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { useTranslations } from "next-intl";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import { RowActions } from "./row-actions";
 import { ChangedBadge, LateBadge, StatusBadge } from "./status-badge";
 import type { AppointmentRow } from "./types";

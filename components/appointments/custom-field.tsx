@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ServiceField } from "@/lib/catalog/fields";
+import type { ServiceField } from "@/lib/contract/fields";
 import { cn } from "@/lib/utils";
 import { FieldError } from "./customer-picker";
 

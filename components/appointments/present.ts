@@ -1,7 +1,7 @@
 // Server side: domain appointments → the display rows the browser gets.
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
-import type { ServiceField } from "@/lib/catalog/fields";
-import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/format";
+import type { ServiceField } from "@/lib/contract/fields";
+import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
 export function toRow(a: AppointmentView, timeZone: string, locale: string): AppointmentRow {

@@ -10,7 +10,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { nextStatuses, type AppointmentStatus } from "@/lib/appointments/status";
+import { nextStatuses, type AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 
 export const MOVE_ICONS = { CONFIRMED: ThumbsUp, IN_PROGRESS: Play, COMPLETED: CheckCheck, CANCELLED: Ban } as const;

@@ -8,9 +8,9 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { presetRange, RANGE_PRESETS } from "@/lib/appointments/date-presets";
-import { isUuid } from "@/lib/ids";
-import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import { presetRange, RANGE_PRESETS } from "@/lib/contract/date-presets";
+import { isUuid } from "@/lib/contract/ids";
+import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;

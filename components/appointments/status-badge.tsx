@@ -1,6 +1,6 @@
 import { AlarmClock, CheckCircle2, Pencil, CircleDashed, CircleDot, Clock, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 
 // One colour per status, readable (AA contrast) on white, plus an icon so colour is not the only cue.

@@ -1,6 +1,6 @@
 // What the browser gets of an appointment: display strings made on the server in the
 // company's zone and the member's language (no hydration drift, no zone guessing).
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 
 export type AppointmentRow = {
   id: string;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { useLive } from "@/components/live/live-events";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import type { AppointmentRow } from "./types";
 
 /**

@@ -5,7 +5,7 @@ import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
 import { bulkStatusAction, changeStatusAction } from "@/app/(dashboard)/c/[company]/appointments/actions";
 import { useLive } from "@/components/live/live-events";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 
 type Change = { ids: string[]; status: AppointmentStatus };
 

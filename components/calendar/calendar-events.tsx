@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import type { EventProps } from "react-big-calendar";
 import { STATUS_STYLES, StatusIcon } from "@/components/appointments/status-badge";
 import { useLive } from "@/components/live/live-events";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 import type { CalendarEventView } from "./types";
 

@@ -8,7 +8,7 @@ import { ServiceAgentSelects, StatusFacet } from "@/components/appointments/appo
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 import { CALENDAR_VIEWS, type CalendarView } from "./range";
 

@@ -8,8 +8,8 @@
 // no daylight-saving changes, so no wall time is skipped or repeated on the way; browser-local
 // Dates (`new Date(y, m, d, h)`) were moved an hour forward in the browser's own spring-forward
 // gap and drawn an hour off.
-import { isYmd } from "@/lib/appointments/date-presets";
-import { dayRange, instantToWallClock, weekRange } from "@/lib/dates";
+import { isYmd } from "@/lib/contract/date-presets";
+import { dayRange, instantToWallClock, weekRange } from "@/lib/contract/dates";
 import { TZDate } from "@date-fns/tz";
 
 export const CALENDAR_VIEWS = ["day", "week", "month", "agents"] as const;

@@ -3,7 +3,7 @@
 // cancelled appointments show, and the drawer.
 import { createSearchParamsCache, parseAsBoolean, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { filterParsers } from "@/components/appointments/search-params";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import { CALENDAR_VIEWS } from "./range";
 
 export const calendarParsers = {

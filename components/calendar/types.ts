@@ -1,6 +1,6 @@
 // What the browser gets of the calendar: display strings made on the server in the company's
 // zone and the member's language, start/end as company wall-clock strings and as instants.
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { AppointmentStatus } from "@/lib/contract/status";
 
 export type CalendarEventView = {
   id: string;

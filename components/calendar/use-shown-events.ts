@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { isRunningLate } from "@/lib/appointments/late";
-import type { AppointmentStatus } from "@/lib/appointments/status";
+import { isRunningLate } from "@/lib/contract/late";
+import type { AppointmentStatus } from "@/lib/contract/status";
 import type { CalendarEventView } from "./types";
 
 /** The time now, read again every minute (what "running late" is checked against). */

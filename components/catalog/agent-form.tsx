@@ -12,8 +12,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/use-hydrated";
-import { agentInput } from "@/lib/catalog/schemas";
-import { fieldErrors } from "@/lib/errors";
+import { agentInput } from "@/lib/contract/catalog-inputs";
+import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
 import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
 

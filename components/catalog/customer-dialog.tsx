@@ -9,8 +9,8 @@ import { createCustomerAction, editCustomerAction } from "@/app/(dashboard)/c/[c
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { customerInput } from "@/lib/catalog/schemas";
-import { fieldErrors } from "@/lib/errors";
+import { customerInput } from "@/lib/contract/catalog-inputs";
+import { fieldErrors } from "@/lib/contract/errors";
 import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
 
 type Initial = { id: string; fullname: string; telephone: string; email: string | null };

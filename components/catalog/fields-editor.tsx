@@ -11,7 +11,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { DEFAULT_TEXT_MAX, FIELD_TYPES, keyFromLabel, type FieldType, type ServiceField, type ServiceFieldInput } from "@/lib/catalog/fields";
+import { DEFAULT_TEXT_MAX, FIELD_TYPES, keyFromLabel, type FieldType, type ServiceField, type ServiceFieldInput } from "@/lib/contract/fields";
 import { cn } from "@/lib/utils";
 import { FieldMessage, RequiredMark, type FieldErrors } from "./form";
 import { MoneyInput } from "./inputs";

@@ -13,9 +13,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
-import type { ServiceField } from "@/lib/catalog/fields";
-import { serviceInput } from "@/lib/catalog/schemas";
-import { fieldErrors } from "@/lib/errors";
+import type { ServiceField } from "@/lib/contract/fields";
+import { serviceInput } from "@/lib/contract/catalog-inputs";
+import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
 import {
   ConfirmDialog,

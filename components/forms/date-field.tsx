@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Calendar } from "@/components/ui/calendar";
 import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { localDateKey } from "@/lib/dates";
-import { datePlaceholder, formatTypedDate, isoToLocalDate, localDateToIso, parseTypedDate } from "@/lib/date-input";
+import { localDateKey } from "@/lib/contract/dates";
+import { datePlaceholder, formatTypedDate, isoToLocalDate, localDateToIso, parseTypedDate } from "@/lib/contract/date-input";
 import { cn } from "@/lib/utils";
 
 /**

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
-import { parseTypedTime, stepTime } from "@/lib/date-input";
+import { parseTypedTime, stepTime } from "@/lib/contract/date-input";
 import { cn } from "@/lib/utils";
 
 /**

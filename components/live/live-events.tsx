@@ -6,7 +6,7 @@
 // client state and stay), and, for a few seconds, which appointments changed and who changed them.
 import { useRouter } from "next/navigation";
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { AppointmentEvent } from "@/lib/appointments/event-types";
+import type { AppointmentEvent } from "@/lib/contract/events";
 
 /** How long a changed appointment stays marked. */
 const MARK_MS = 8000;

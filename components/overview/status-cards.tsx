@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { STATUS_STYLES, StatusIcon } from "@/components/appointments/status-badge";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 
 /** Today's counts per status, each a link to the table filtered on it (today is its default period). */

@@ -15,7 +15,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useHydrated } from "@/components/use-hydrated";
-import { SCOPES, type Scope } from "@/lib/auth/scopes";
+import { SCOPES, type Scope } from "@/lib/contract/scopes";
 import { cn } from "@/lib/utils";
 import { CopyButton } from "./copy-button";
 

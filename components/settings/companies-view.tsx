@@ -19,9 +19,9 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
-import { companyInput } from "@/lib/catalog/schemas";
-import { fieldErrors } from "@/lib/errors";
-import { formatTimeZone } from "@/lib/format";
+import { companyInput } from "@/lib/contract/catalog-inputs";
+import { fieldErrors } from "@/lib/contract/errors";
+import { formatTimeZone } from "@/lib/contract/format";
 import { TimezoneSelect } from "./timezone-select";
 
 /** The time it is now in a zone ("14:32"): the picker's check that the zone is the right one. */

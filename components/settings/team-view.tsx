@@ -16,7 +16,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useHydrated } from "@/components/use-hydrated";
-import { MEMBER_ROLES, type MemberRole } from "@/lib/auth/scopes";
+import { MEMBER_ROLES, type MemberRole } from "@/lib/contract/scopes";
 import { CopyButton } from "./copy-button";
 
 export type MemberRow = {

@@ -3,7 +3,7 @@
 import { useLocale } from "next-intl";
 import { useMemo } from "react";
 import { NativeSelect } from "@/components/ui/native-select";
-import { zoneOffsetLabel } from "@/lib/format";
+import { zoneOffsetLabel } from "@/lib/contract/format";
 
 /** Zones near the first users come first; the full list follows, grouped by region. */
 const SUGGESTED = ["Africa/Abidjan", "Africa/Dakar", "Africa/Douala", "Africa/Lagos", "Africa/Accra", "Europe/Paris", "UTC"];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, customType, foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { APPOINTMENT_EVENT_TYPES } from "../../lib/appointments/event-types";
+import { APPOINTMENT_EVENT_TYPES } from "../../lib/contract/events";
 import { appointmentStatus, appointments } from "./appointments";
 import { companies } from "./companies";
 

@@ -12,8 +12,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { FilledFields } from "../../lib/catalog/fields";
-import { APPOINTMENT_STATUSES } from "../../lib/appointments/status";
+import type { FilledFields } from "../../lib/contract/fields";
+import { APPOINTMENT_STATUSES } from "../../lib/contract/status";
 import { agents } from "./agents";
 import { companies } from "./companies";
 import { customers } from "./customers";

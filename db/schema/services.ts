@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ServiceField } from "../../lib/catalog/fields";
+import type { ServiceField } from "../../lib/contract/fields";
 import { companies } from "./companies";
 
 export const services = pgTable(

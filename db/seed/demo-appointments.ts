@@ -6,10 +6,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../index";
 import * as t from "../schema";
-import { filledFieldsSchema, type FilledFields, type ServiceField } from "../../lib/catalog/fields";
-import { localDateKey } from "../../lib/dates";
+import { filledFieldsSchema, type FilledFields, type ServiceField } from "../../lib/contract/fields";
+import { localDateKey } from "../../lib/contract/dates";
 import { fillHistoryDataStatement } from "../../lib/appointments/change-sql";
-import { computeTotalPrice } from "../../lib/pricing";
+import { computeTotalPrice } from "../../lib/contract/pricing";
 import { DEMO, DEMO_COMPANIES, seededRandom } from "./demo-catalog";
 import { DEMO_TIMEZONE, planAgent, planUnassigned, type PlannedAppointment } from "./demo-plan";
 

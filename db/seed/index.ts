@@ -4,10 +4,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
 import * as t from "../schema";
-import { serviceFieldsSchema } from "../../lib/catalog/fields";
+import { serviceFieldsSchema } from "../../lib/contract/fields";
 import { digestApiKey } from "../../lib/auth/api-key-secret";
 import { hashPassword } from "../../lib/auth/password";
-import { SCOPES } from "../../lib/auth/scopes";
+import { SCOPES } from "../../lib/contract/scopes";
 import { DEMO, DEMO_COMPANIES, demoCustomers, seededRandom } from "./demo-catalog";
 import { planDemoAppointments, refreshDemo } from "./demo-appointments";
 import { DEMO_TIMEZONE } from "./demo-plan";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { detached, executeRows, getDb, withTransaction } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
-import { AppError } from "../errors";
+import { AppError } from "../contract/errors";
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const TTL = sql.raw(`interval '${IDEMPOTENCY_TTL_HOURS} hours'`);

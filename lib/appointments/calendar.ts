@@ -8,11 +8,11 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { agents, appointments, customers, services } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
-import { instant, id } from "../validation/common";
-import { parseInput } from "../validation/parse";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "./status";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { instant, id } from "../contract/validation";
+import { parseInput } from "../contract/parse";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "../contract/status";
 
 /** A service lasts 24 hours at most (catalog schema): what overlaps `from` started after `from - 24 h`. */
 const MAX_DURATION_MS = 24 * 3_600_000;

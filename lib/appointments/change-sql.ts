@@ -6,7 +6,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../auth/caller";
-import type { AppointmentEventType } from "./event-types";
+import type { AppointmentEventType } from "../contract/events";
 
 /** An instant as JSON's ISO 8601 form with milliseconds and Z, as `get`'s answer writes dates. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

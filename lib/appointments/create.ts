@@ -2,14 +2,14 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb, inTransaction } from "@/db";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { filledFieldsSchema, type ServiceField } from "../catalog/fields";
-import { AppError, pgConstraint, pgErrorCode, validationError } from "../errors";
-import { isUuid } from "../ids";
-import { computeTotalPrice } from "../pricing";
-import { parseInput } from "../validation/parse";
+import { filledFieldsSchema, type ServiceField } from "../contract/fields";
+import { AppError, pgConstraint, pgErrorCode, validationError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { computeTotalPrice } from "../contract/pricing";
+import { parseInput } from "../contract/parse";
 import { changeStatement } from "./change-sql";
-import type { AppointmentJson } from "./event-types";
-import { createAppointmentInput, type CreateAppointmentInput } from "./schemas";
+import type { AppointmentJson } from "../contract/events";
+import { createAppointmentInput, type CreateAppointmentInput } from "../contract/appointment-inputs";
 
 /**
  * Books an appointment. The service decides the company (a given companyId must match it);

@@ -2,32 +2,14 @@
 // catching up on missed webhooks, live screens resuming after a cut and the webhook dispatcher.
 import "server-only";
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type Queryable } from "@/db";
 import { appointmentEvents } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
-import { parseInput } from "../validation/parse";
-import { APPOINTMENT_EVENT_TYPES, type AppointmentEvent, type AppointmentJson } from "./event-types";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { parseInput } from "../contract/parse";
+import { type AppointmentEvent, type AppointmentJson, listEventsInput, type ListEventsInput } from "../contract/events";
 
-export const EVENTS_LIMIT_DEFAULT = 100;
-export const EVENTS_LIMIT_MAX = 500;
-
-export const listEventsInput = z.object({
-  after: z
-    .string()
-    .regex(/^\d{1,18}$/, "Identifiant d'événement attendu (un entier, tel que renvoyé dans `id`)")
-    .optional(),
-  types: z
-    .array(z.enum(APPOINTMENT_EVENT_TYPES, { error: `Type inconnu ; attendu : ${APPOINTMENT_EVENT_TYPES.join(", ")}` }))
-    .max(APPOINTMENT_EVENT_TYPES.length)
-    .optional(),
-  companyId: z.string().max(100).optional(),
-  appointmentId: z.string().max(100).optional(),
-  limit: z.number().int().min(1).max(EVENTS_LIMIT_MAX).default(EVENTS_LIMIT_DEFAULT),
-});
-export type ListEventsInput = z.input<typeof listEventsInput>;
 
 /**
  * Only events written by transactions older than every write transaction still open: ids are

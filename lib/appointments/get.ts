@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { appointmentEvents, appointments } from "@/db/schema";
 import { type Caller, companyScope, requireScope, scopeCompanies } from "../auth/caller";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { preparedFor } from "../prepared";
-import type { AppointmentEventType } from "./event-types";
+import type { AppointmentEventType } from "../contract/events";
 import { selectAppointmentDetails, type AppointmentDetail } from "./shape";
 
 /** One appointment of the caller's app and companies; anything else is appointment-not-found. */

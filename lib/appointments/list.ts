@@ -4,15 +4,15 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Queryable } from "@/db";
 import { appointments, customers } from "@/db/schema";
 import { type Caller, companyScope, requireScope, scopeCompanies } from "../auth/caller";
-import { isUuid } from "../ids";
+import { isUuid } from "../contract/ids";
 import { escapeLike } from "../like";
-import { parseInput } from "../validation/parse";
-import { pageOf } from "../pagination";
+import { parseInput } from "../contract/parse";
+import { pageOf } from "../contract/pagination";
 import { preparedFor } from "../prepared";
-import { appointmentCursorKey, decodeAppointmentCursor } from "./cursor";
-import { listAppointmentsInput, type ListAppointmentsFilters, type ListAppointmentsInput } from "./schemas";
+import { appointmentCursorKey, decodeAppointmentCursor } from "../contract/cursor";
+import { listAppointmentsInput, type ListAppointmentsFilters, type ListAppointmentsInput } from "../contract/appointment-inputs";
 import { selectAppointmentPage, type AppointmentView } from "./shape";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "./status";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "../contract/status";
 
 export type AppointmentPage = { data: AppointmentView[]; nextCursor: string | null };
 

@@ -9,7 +9,7 @@ import { and, asc, eq, gt, max } from "drizzle-orm";
 import { getDb, listen } from "@/db";
 import { appointmentEvents } from "@/db/schema";
 import type { Caller } from "../auth/caller";
-import type { AppointmentEvent } from "./event-types";
+import type { AppointmentEvent } from "../contract/events";
 import { eventColumns, SETTLED, toEvent } from "./events";
 
 const CHANNEL = "appointment_events";

@@ -5,12 +5,12 @@ import { agents, appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
 import { TZDate } from "@date-fns/tz";
 import { subWeeks } from "date-fns";
-import { localDateKey, weekRange } from "../dates";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
+import { localDateKey, weekRange } from "../contract/dates";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { countAppointmentsByStatus } from "./list";
 import { selectAppointments } from "./shape";
-import { ACTIVE_STATUSES } from "./status";
+import { ACTIVE_STATUSES } from "../contract/status";
 import { workDay } from "./work-day";
 
 /**

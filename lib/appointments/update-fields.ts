@@ -3,14 +3,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { appointments, services } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { filledFieldsSchema } from "../catalog/fields";
-import { AppError, validationError } from "../errors";
-import { isUuid } from "../ids";
-import { parseInput } from "../validation/parse";
+import { filledFieldsSchema } from "../contract/fields";
+import { AppError, validationError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { parseInput } from "../contract/parse";
 import { changeStatement } from "./change-sql";
-import type { AppointmentJson } from "./event-types";
-import { updateFieldsInput, type UpdateFieldsInput } from "./schemas";
-import { ACTIVE_STATUSES } from "./status";
+import type { AppointmentJson } from "../contract/events";
+import { updateFieldsInput, type UpdateFieldsInput } from "../contract/appointment-inputs";
+import { ACTIVE_STATUSES } from "../contract/status";
 
 /**
  * Replaces an active appointment's filledFields, checked against its service's fields.

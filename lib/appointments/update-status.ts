@@ -2,13 +2,13 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
-import { parseInput } from "../validation/parse";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { parseInput } from "../contract/parse";
 import { changeStatement } from "./change-sql";
-import type { AppointmentJson } from "./event-types";
-import { updateStatusInput, type UpdateStatusInput } from "./schemas";
-import { ALLOWED_FROM, type AppointmentStatus } from "./status";
+import type { AppointmentJson } from "../contract/events";
+import { updateStatusInput, type UpdateStatusInput } from "../contract/appointment-inputs";
+import { ALLOWED_FROM, type AppointmentStatus } from "../contract/status";
 
 /**
  * Moves an appointment along the status machine. One statement locks the row, updates it

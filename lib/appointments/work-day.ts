@@ -3,10 +3,10 @@ import { and, eq, gte, inArray, lt, min } from "drizzle-orm";
 import { getDb } from "@/db";
 import { appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
-import { dayRange, localDateKey, type Range } from "../dates";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
-import { ACTIVE_STATUSES } from "./status";
+import { dayRange, localDateKey, type Range } from "../contract/dates";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { ACTIVE_STATUSES } from "../contract/status";
 
 /** How far ahead the dashboard looks for the next day with work. */
 export const WORK_DAY_HORIZON_DAYS = 14;

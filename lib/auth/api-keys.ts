@@ -3,14 +3,14 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
-import { AppError, pgErrorCode } from "../errors";
-import { isUuid } from "../ids";
+import { AppError, pgErrorCode } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { preparedFor } from "../prepared";
-import { id, requiredText } from "../validation/common";
-import { parseInput } from "../validation/parse";
+import { id, requiredText } from "../contract/validation";
+import { parseInput } from "../contract/parse";
 import { digestApiKey, generateApiKey, looksLikeApiKey } from "./api-key-secret";
 import { type Caller, canSeeCompany, requireManager } from "./caller";
-import { SCOPES, type Scope } from "./scopes";
+import { SCOPES, type Scope } from "../contract/scopes";
 
 export const DEFAULT_RATE_LIMIT = 600;
 

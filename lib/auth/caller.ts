@@ -1,8 +1,8 @@
 // The caller context every domain function takes. Resolved once per request (session or API
 // key) and passed down; the domain enforces tenant scope and scopes with it, here and only here.
 import { type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { AppError } from "../errors";
-import type { MemberRole, Scope } from "./scopes";
+import { AppError } from "../contract/errors";
+import type { MemberRole, Scope } from "../contract/scopes";
 
 export type Actor =
   | { type: "user"; id: string; name: string }

@@ -3,12 +3,12 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db";
-import { isUuid } from "../ids";
+import { isUuid } from "../contract/ids";
 import { apps, membershipCompanies, memberships, users } from "@/db/schema";
 import type { Caller } from "./caller";
 import { clearFailures, lockedUntil, recordFailure, throttleKey } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { ROLE_SCOPES } from "./scopes";
+import { ROLE_SCOPES } from "../contract/scopes";
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; locale: string; sessionVersion: number }; appId: string }

@@ -9,7 +9,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 import { auth } from "@/auth";
-import { AppError, type ErrorCode, fieldErrors, isAppError } from "../errors";
+import { AppError, type ErrorCode, fieldErrors, isAppError } from "../contract/errors";
 import type { Caller } from "./caller";
 import { callerForMember } from "./members";
 

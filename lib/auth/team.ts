@@ -3,14 +3,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Tx } from "@/db";
 import { companies, membershipCompanies, memberships, users } from "@/db/schema";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
-import { id, requiredText } from "../validation/common";
-import { parseInput } from "../validation/parse";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { id, requiredText } from "../contract/validation";
+import { parseInput } from "../contract/parse";
 import { type Caller, requireManager } from "./caller";
 import { endSessions } from "./members";
 import { hashPassword, verifyPassword } from "./password";
-import { MEMBER_ROLES } from "./scopes";
+import { MEMBER_ROLES } from "../contract/scopes";
 
 export const PASSWORD_MIN = 10;
 

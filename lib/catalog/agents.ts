@@ -3,13 +3,13 @@ import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { agentServices, agents, services } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { escapeLike } from "../like";
-import { decodeCursor, pageOf } from "../pagination";
-import { parseInput } from "../validation/parse";
+import { decodeCursor, pageOf } from "../contract/pagination";
+import { parseInput } from "../contract/parse";
 import { resolveCompanyId } from "./company-of";
-import { agentEdit, agentInput, agentListInput, type AgentEdit, type AgentInput, type AgentListInput } from "./schemas";
+import { agentEdit, agentInput, agentListInput, type AgentEdit, type AgentInput, type AgentListInput } from "../contract/catalog-inputs";
 
 const visible = (caller: Caller) => and(eq(agents.appId, caller.appId), companyScope(caller, agents.companyId));
 
@@ -34,7 +34,7 @@ const agentColumns = {
   serviceIds,
 };
 
-export { agentListInput, type AgentListInput } from "./schemas";
+export { agentListInput, type AgentListInput } from "../contract/catalog-inputs";
 
 /** Agents the caller may see; `serviceId` keeps those who perform that service. */
 export async function listAgents(caller: Caller, input: AgentListInput = {}) {

@@ -3,10 +3,10 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { companies } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { AppError, pgErrorCode } from "../errors";
-import { isUuid } from "../ids";
-import { parseInput } from "../validation/parse";
-import { companyEdit, companyInput, type CompanyEdit, type CompanyInput } from "./schemas";
+import { AppError, pgErrorCode } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { parseInput } from "../contract/parse";
+import { companyEdit, companyInput, type CompanyEdit, type CompanyInput } from "../contract/catalog-inputs";
 import { chooseSlug, slugTaken } from "./unique-slug";
 
 const visible = (caller: Caller) => and(eq(companies.appId, caller.appId), companyScope(caller, companies.id));

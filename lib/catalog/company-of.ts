@@ -3,8 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db";
 import { companies } from "@/db/schema";
 import { type Caller, canSeeCompany } from "../auth/caller";
-import { AppError } from "../errors";
-import { isUuid } from "../ids";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 
 /**
  * The company a new service or agent goes to: the one named, or the app's default

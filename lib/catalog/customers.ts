@@ -3,12 +3,12 @@ import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { customers } from "@/db/schema";
 import { type Caller, requireAnyScope } from "../auth/caller";
-import { AppError, pgErrorCode } from "../errors";
-import { isUuid } from "../ids";
+import { AppError, pgErrorCode } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { escapeLike } from "../like";
-import { decodeCursor, pageOf } from "../pagination";
-import { parseInput } from "../validation/parse";
-import { catalogListInput, customerEdit, customerInput, type CatalogListInput, type CustomerEdit, type CustomerInput } from "./schemas";
+import { decodeCursor, pageOf } from "../contract/pagination";
+import { parseInput } from "../contract/parse";
+import { catalogListInput, customerEdit, customerInput, type CatalogListInput, type CustomerEdit, type CustomerInput } from "../contract/catalog-inputs";
 
 // One client book per app, shared by its companies: customers are scoped by app only.
 const inApp = (caller: Caller) => eq(customers.appId, caller.appId);

@@ -3,13 +3,13 @@ import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { services } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
-import { AppError, pgErrorCode } from "../errors";
-import { isUuid } from "../ids";
+import { AppError, pgErrorCode } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { escapeLike } from "../like";
-import { decodeCursor, pageOf } from "../pagination";
-import { parseInput } from "../validation/parse";
+import { decodeCursor, pageOf } from "../contract/pagination";
+import { parseInput } from "../contract/parse";
 import { resolveCompanyId } from "./company-of";
-import { catalogListInput, serviceEdit, serviceInput, type CatalogListInput, type ServiceEdit, type ServiceInput } from "./schemas";
+import { catalogListInput, serviceEdit, serviceInput, type CatalogListInput, type ServiceEdit, type ServiceInput } from "../contract/catalog-inputs";
 import { chooseSlug, slugTaken } from "./unique-slug";
 
 const visible = (caller: Caller) => and(eq(services.appId, caller.appId), companyScope(caller, services.companyId));

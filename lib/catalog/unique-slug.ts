@@ -2,8 +2,8 @@ import "server-only";
 import { and, like, ne, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
-import { AppError } from "../errors";
-import { freeSlug, slugify } from "./slug";
+import { AppError } from "../contract/errors";
+import { freeSlug, slugify } from "../contract/slug";
 
 /**
  * The slug to store: the one asked for (refused when taken) or one made from the name,

@@ -1,16 +1,15 @@
-// The client's types, derived from the domain's own input schemas and answer types. Type-only
-// imports: erased at compile time, so the client needs nothing but fetch at run time.
+// The client's types, derived from the contract's input schemas and answer schemas
+// (lib/contract): type-only imports, erased at compile time, so the client needs nothing but
+// fetch at run time and can be lifted out as its own package.
 import type {
   CreateAppointmentInput,
   ListAppointmentsInput,
   UpdateFieldsInput,
   UpdateStatusInput,
-} from "../appointments/schemas";
-import type { AppointmentDetail, AppointmentView } from "../appointments/shape";
-import type { AppointmentStatus } from "../appointments/status";
-import type { AgentView } from "../catalog/agents";
-import type { CompanyView } from "../catalog/companies";
-import type { CustomerView } from "../catalog/customers";
+} from "../contract/appointment-inputs";
+import type { AppointmentStatus } from "../contract/status";
+import type { z } from "zod";
+import type { AgentSchema, AppointmentDetailSchema, AppointmentSchema, CompanySchema, CustomerSchema, ServiceSchema } from "../contract/wire";
 import type {
   AgentEdit,
   AgentInput,
@@ -22,29 +21,19 @@ import type {
   CustomerInput,
   ServiceEdit,
   ServiceInput,
-} from "../catalog/schemas";
-import type { ServiceView } from "../catalog/services";
-import type { ErrorCode } from "../errors";
-
-/** A value as it comes out of JSON: dates are ISO strings. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+} from "../contract/catalog-inputs";
+import type { ErrorCode } from "../contract/errors";
 
 export type { AppointmentStatus };
 /** Statuses are accepted upper case or in the REST dialect's camelCase; answers are upper case. */
 export type StatusWord = AppointmentStatus | "pending" | "confirmed" | "inProgress" | "completed" | "cancelled";
 
-export type Appointment = Wire<AppointmentView>;
-export type AppointmentDetails = Wire<AppointmentDetail>;
-export type Company = Wire<CompanyView>;
-export type Service = Wire<ServiceView>;
-export type Agent = Wire<AgentView>;
-export type Customer = Wire<CustomerView>;
+export type Appointment = z.output<typeof AppointmentSchema>;
+export type AppointmentDetails = z.output<typeof AppointmentDetailSchema>;
+export type Company = z.output<typeof CompanySchema>;
+export type Service = z.output<typeof ServiceSchema>;
+export type Agent = z.output<typeof AgentSchema>;
+export type Customer = z.output<typeof CustomerSchema>;
 
 export type ApiError = {
   /** The API's codes, or `network-error` when no answer could be read (the client's own). */
@@ -80,8 +69,8 @@ export type EditAgentParams = ById & AgentEdit;
 export type CreateCustomerParams = Auth & Idempotent & CustomerInput;
 export type EditCustomerParams = ById & CustomerEdit;
 
-export type { AppointmentEvent, AppointmentEventType, EventChange } from "../appointments/event-types";
-import type { AppointmentEvent, AppointmentEventType } from "../appointments/event-types";
+export type { AppointmentEvent, AppointmentEventType, EventChange } from "../contract/events";
+import type { AppointmentEvent, AppointmentEventType } from "../contract/events";
 
 /** The feed after an id (the last one seen), oldest first; `limit` 1–500. */
 export type ListEventsParams = Auth & {

@@ -12,7 +12,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
 import { listQuery } from "../../lib/appointments/list";
-import { listAppointmentsInput } from "../../lib/appointments/schemas";
+import { listAppointmentsInput } from "../../lib/contract/appointment-inputs";
 import { detailWhere } from "../../lib/appointments/get";
 import { columns, detailColumns, selectAppointmentDetails } from "../../lib/appointments/shape";
 import { bookingCheckStatement, insertAppointmentStatement } from "../../lib/appointments/create";

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { generateApiKey } from "../../lib/auth/api-key-secret";
 import { hashPassword } from "../../lib/auth/password";
-import { SCOPES } from "../../lib/auth/scopes";
+import { SCOPES } from "../../lib/contract/scopes";
 
 export type BenchInfo = {
   database: string;

@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
 import { listQuery } from "../../lib/appointments/list";
-import { listAppointmentsInput } from "../../lib/appointments/schemas";
+import { listAppointmentsInput } from "../../lib/contract/appointment-inputs";
 import { systemCaller } from "../../lib/auth/caller";
 import type { BenchInfo } from "./fill";
 

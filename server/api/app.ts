@@ -5,8 +5,8 @@
 // and by server/index.ts, with no logic in either.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
-import { AppError, validationError } from "@/lib/errors";
-import { API_SECURITY_HEADERS } from "@/lib/security-headers";
+import { AppError, validationError } from "@/lib/contract/errors";
+import { API_SECURITY_HEADERS } from "@/lib/contract/security-headers";
 import type { ApiEnv } from "./env";
 import { notFound, onError } from "./errors";
 import { apiKeyAuth } from "./middleware/auth";

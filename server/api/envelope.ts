@@ -1,7 +1,7 @@
 // The answers' shape: { success: true, data } or { success: false, error: { code, message, details? } }.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, defaultMessage, type ErrorCode, RETRY_AFTER_SECONDS } from "@/lib/errors";
+import { AppError, defaultMessage, type ErrorCode, RETRY_AFTER_SECONDS } from "@/lib/contract/errors";
 
 export function errorBody(err: AppError) {
   return {

@@ -4,7 +4,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";
-import { AppError, isAppError, isUnavailable, pgErrorCode, validationError } from "@/lib/errors";
+import { AppError, isAppError, isUnavailable, pgErrorCode, validationError } from "@/lib/contract/errors";
 import { reportDatabaseDown } from "@/db/availability";
 import { errorResponse } from "./envelope";
 

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db";
 import { revokeApiKey } from "@/lib/auth/api-keys";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/contract/errors";
 import { type Answer, API_URL, apiPath, type ApiTenant, makeApiTenant, post, send, slotIso } from "./support/api";
 
 const seen = new Set<string>();

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db";
-import { ERROR_STATUS } from "@/lib/errors";
+import { ERROR_STATUS } from "@/lib/contract/errors";
 import { uniquePhone } from "../support/factories";
 import { API_URL, apiPath, type ApiTenant, makeApiTenant, send } from "./support/api";
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agents, appointments, companies, customers, services } from "@/db/schema";
 import { createAppointment } from "@/lib/appointments";
-import type { Scope } from "@/lib/auth/scopes";
+import type { Scope } from "@/lib/contract/scopes";
 import { uniquePhone } from "../support/factories";
 import { type Answer, type ApiTenant, makeApiTenant, post } from "./support/api";
 

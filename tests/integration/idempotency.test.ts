@@ -9,7 +9,7 @@ import { executeRows, getDb } from "@/db";
 import { appointments, idempotencyKeys } from "@/db/schema";
 import { requestHash, withIdempotencyKey } from "@/lib/api/idempotency";
 import { createAppointment } from "@/lib/appointments";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/contract/errors";
 import { failInsert } from "../support/faults";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
 

@@ -10,11 +10,11 @@ import { deleteDemo, refreshDemo, seedDemo } from "@/db/seed";
 import { DEMO } from "@/db/seed/demo-catalog";
 import { createAppointment } from "@/lib/appointments";
 import { companyOverview } from "@/lib/appointments/overview";
-import { canTransition, isActive, type AppointmentStatus } from "@/lib/appointments/status";
+import { canTransition, isActive, type AppointmentStatus } from "@/lib/contract/status";
 import { workDay } from "@/lib/appointments/work-day";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { systemCaller, type Caller } from "@/lib/auth/caller";
-import { dayRange } from "@/lib/dates";
+import { dayRange } from "@/lib/contract/dates";
 
 const TZ = "Africa/Abidjan";
 const caller = systemCaller(DEMO.appId);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { appointmentEvents, appointments } from "@/db/schema";
 import { updateAppointmentStatus } from "@/lib/appointments";
-import { APPOINTMENT_STATUSES, canTransition, type AppointmentStatus } from "@/lib/appointments/status";
+import { APPOINTMENT_STATUSES, canTransition, type AppointmentStatus } from "@/lib/contract/status";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
 
 /** Walks a fresh appointment to `status` through allowed moves. */

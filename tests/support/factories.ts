@@ -3,11 +3,11 @@
 import { getDb } from "@/db";
 import { apps } from "@/db/schema";
 import { type Caller, systemCaller } from "@/lib/auth/caller";
-import type { Scope } from "@/lib/auth/scopes";
-import { SCOPES } from "@/lib/auth/scopes";
+import type { Scope } from "@/lib/contract/scopes";
+import { SCOPES } from "@/lib/contract/scopes";
 import { createAgent, createCompany, createCustomer, createService } from "@/lib/catalog";
 import { createAppointment } from "@/lib/appointments";
-import type { ServiceFieldInput } from "@/lib/catalog/fields";
+import type { ServiceFieldInput } from "@/lib/contract/fields";
 
 export const ALL_FIELD_TYPES: ServiceFieldInput[] = [
   {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, groupDigits, parseAmount } from "@/components/catalog/money";
-import { keyFromLabel, serviceFieldsSchema } from "@/lib/catalog/fields";
-import { agentEdit, agentInput, companyInput } from "@/lib/catalog/schemas";
-import { fieldErrors } from "@/lib/errors";
+import { keyFromLabel, serviceFieldsSchema } from "@/lib/contract/fields";
+import { agentEdit, agentInput, companyInput } from "@/lib/contract/catalog-inputs";
+import { fieldErrors } from "@/lib/contract/errors";
 
 describe("keyFromLabel (the field editor's proposed keys and option values)", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { presetRange } from "@/lib/appointments/date-presets";
-import { instantToWallClock, wallClockToInstant } from "@/lib/dates";
-import { formatMoney, formatPhone, formatTime } from "@/lib/format";
+import { presetRange } from "@/lib/contract/date-presets";
+import { instantToWallClock, wallClockToInstant } from "@/lib/contract/dates";
+import { formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
 
 describe("dashboard formatting", () => {
   it("shows XOF as 5 000 F CFA (fr) and 5,000 F CFA (en)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datePlaceholder, formatTypedDate, isoToLocalDate, localDateToIso, parseTypedDate, parseTypedTime, stepTime } from "@/lib/date-input";
+import { datePlaceholder, formatTypedDate, isoToLocalDate, localDateToIso, parseTypedDate, parseTypedTime, stepTime } from "@/lib/contract/date-input";
 
 describe("dates as staff type them (day first, whatever the browser)", () => {
   it("shows and reads 28/11/2026", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayRange, instantToWallClock, localDateKey, wallClockToInstant, weekRange } from "@/lib/dates";
+import { dayRange, instantToWallClock, localDateKey, wallClockToInstant, weekRange } from "@/lib/contract/dates";
 
 describe("company-zone dates", () => {
   it("cuts days in the company's zone", () => {

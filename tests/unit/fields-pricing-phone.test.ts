@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { filledFieldsSchema, serviceFieldsSchema } from "@/lib/catalog/fields";
-import { slugify } from "@/lib/catalog/slug";
-import { normalizePhone } from "@/lib/phone";
-import { computeTotalPrice } from "@/lib/pricing";
-import { isoInstant } from "@/lib/validation/common";
+import { filledFieldsSchema, serviceFieldsSchema } from "@/lib/contract/fields";
+import { slugify } from "@/lib/contract/slug";
+import { normalizePhone } from "@/lib/contract/phone";
+import { computeTotalPrice } from "@/lib/contract/pricing";
+import { isoInstant } from "@/lib/contract/validation";
 
 const fields = serviceFieldsSchema.parse([
   { name: "modele", label: "Modèle", type: "select", required: true, options: [{ label: "A", value: "a", price: 500 }, { label: "B", value: "b" }] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRunningLate } from "@/lib/appointments/late";
-import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import { isRunningLate } from "@/lib/contract/late";
+import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
 
 const now = new Date("2026-03-29T10:00:00Z");
 

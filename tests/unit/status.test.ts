@@ -6,7 +6,7 @@ import {
   isFinal,
   nextStatuses,
   parseStatus,
-} from "@/lib/appointments/status";
+} from "@/lib/contract/status";
 
 describe("status machine (pure)", () => {
   it("allows exactly the contract's moves", () => {

@@ -1,7 +1,7 @@
 // Which failures are "the database cannot serve now" (503, retry) rather than a bug (500) or
 // the caller's mistake (4xx).
 import { describe, expect, it } from "vitest";
-import { AppError, isUnavailable } from "@/lib/errors";
+import { AppError, isUnavailable } from "@/lib/contract/errors";
 
 const pg = (code: string) => Object.assign(new Error(`pg ${code}`), { code });
 const wrapped = (cause: unknown) => Object.assign(new Error("Failed query"), { cause });

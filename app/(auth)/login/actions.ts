@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/contract/callback-url";
 
 export type SignInState = { error?: "invalid" | "throttled" | "required" | "error"; email?: string };
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarCheck } from "lucide-react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/contract/callback-url";
 import { currentMember } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 

@@ -3,7 +3,7 @@
 // differing) answers the same 401: no hint which.
 import type { MiddlewareHandler } from "hono";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
 
 const NOT_AUTHORIZED = "Clé API absente, invalide ou révoquée";

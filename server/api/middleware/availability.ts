@@ -2,7 +2,7 @@
 // their connection closed; a call that waits too long (pool exhausted, database stalled) gets
 // 503 after REQUEST_TIMEOUT_MS (10 s) instead of hanging. Both with Retry-After.
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/contract/errors";
 import { isDraining } from "../../lifecycle";
 import type { ApiEnv } from "../env";
 

@@ -3,7 +3,7 @@
 // object (400 validation-error). The parsed object is left on the context and in Hono's body
 // cache, where the routes' zod validators read it.
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
 
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isValidIdempotencyKey, requestHash, withIdempotencyKey } from "@/lib/api/idempotency";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
 
 export const idempotency: MiddlewareHandler<ApiEnv> = async (c, next) => {

@@ -2,7 +2,7 @@
 // the exact Retry-After once the key's requests per minute are spent.
 import type { MiddlewareHandler } from "hono";
 import { hitRateLimit } from "@/lib/api/rate-limit";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
 
 export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {

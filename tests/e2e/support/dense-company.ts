@@ -6,9 +6,9 @@ import { getDb } from "../../../db";
 import { appointmentEvents, appointments, customers } from "../../../db/schema";
 import { fillHistoryDataStatement } from "../../../lib/appointments/change-sql";
 import { systemCaller } from "../../../lib/auth/caller";
-import { ACTIVE_STATUSES, type AppointmentStatus } from "../../../lib/appointments/status";
+import { ACTIVE_STATUSES, type AppointmentStatus } from "../../../lib/contract/status";
 import { createAgent, createCompany, createService } from "../../../lib/catalog";
-import { weekRange } from "../../../lib/dates";
+import { weekRange } from "../../../lib/contract/dates";
 import { DEMO } from "../../../db/seed/demo-catalog";
 import { DENSE } from "./accounts";
 

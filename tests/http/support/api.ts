@@ -1,7 +1,7 @@
 // Talking to the running servers, and tenants with API keys made through the domain.
 import { inject } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { SCOPES, type Scope } from "@/lib/auth/scopes";
+import { SCOPES, type Scope } from "@/lib/contract/scopes";
 import { makeTenant } from "../../support/factories";
 
 export const API_URL = inject("apiUrl");

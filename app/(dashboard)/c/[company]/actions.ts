@@ -6,7 +6,7 @@ import { signOut } from "@/auth";
 import { listMemberApps } from "@/lib/auth/members";
 import { APP_COOKIE, currentMember, memberAction } from "@/lib/auth/session";
 import { changeOwnPassword, ownPasswordInput } from "@/lib/auth/team";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/lib/contract/ids";
 
 export async function signOutAction(): Promise<void> {
   (await cookies()).delete(APP_COOKIE);

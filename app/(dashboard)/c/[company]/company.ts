@@ -3,7 +3,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/contract/errors";
 import { requireMember } from "@/lib/auth/session";
 import { getCompanyBySlug, listCompanies } from "@/lib/catalog";
 

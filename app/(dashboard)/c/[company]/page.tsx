@@ -13,8 +13,8 @@ import { Button } from "@/components/ui/button";
 import { companyOverview } from "@/lib/appointments";
 import { workDay } from "@/lib/appointments/work-day";
 import type { Caller } from "@/lib/auth/caller";
-import { localDateKey } from "@/lib/dates";
-import { formatLongDay, formatMoney, formatTime } from "@/lib/format";
+import { localDateKey } from "@/lib/contract/dates";
+import { formatLongDay, formatMoney, formatTime } from "@/lib/contract/format";
 import { loadCompany } from "./company";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@
 // Last-Event-ID after a cut. lib/appointments/live.ts does the work.
 import { eventStream } from "@/lib/appointments/live";
 import { currentMember } from "@/lib/auth/session";
-import { isUuid } from "@/lib/ids";
+import { isUuid } from "@/lib/contract/ids";
 import { onDrain } from "@/server/lifecycle";
 
 export const dynamic = "force-dynamic";

@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { memberAction } from "@/lib/auth/session";
 import { createAgent, editAgent, getAgent, getCompanyBySlug } from "@/lib/catalog";
-import type { AgentEdit, AgentInput } from "@/lib/catalog/schemas";
-import { AppError } from "@/lib/errors";
+import type { AgentEdit, AgentInput } from "@/lib/contract/catalog-inputs";
+import { AppError } from "@/lib/contract/errors";
 
 // Thin: the domain parses the values (lib/catalog/schemas.ts) and answers field errors.
 const values = z.record(z.string(), z.unknown());

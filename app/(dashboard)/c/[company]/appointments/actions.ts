@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateAppointmentStatus } from "@/lib/appointments";
-import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
 import { failure, memberAction } from "@/lib/auth/session";
-import type { ErrorCode } from "@/lib/errors";
+import type { ErrorCode } from "@/lib/contract/errors";
 
 const target = z.enum(APPOINTMENT_STATUSES.filter((s) => s !== "PENDING") as ["CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"]);
 const reason = z.string().trim().max(500).optional();

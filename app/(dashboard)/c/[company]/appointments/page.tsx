@@ -17,14 +17,14 @@ import {
   listAppointmentEvents,
   listAppointments,
 } from "@/lib/appointments";
-import { appointmentCursorKey } from "@/lib/appointments/cursor";
-import { isOneDayPreset } from "@/lib/appointments/date-presets";
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/appointments/status";
+import { appointmentCursorKey } from "@/lib/contract/cursor";
+import { isOneDayPreset } from "@/lib/contract/date-presets";
+import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
-import { formatLongDay, formatTime, formatTimeZone } from "@/lib/format";
-import { encodeCursor } from "@/lib/pagination";
+import { isAppError } from "@/lib/contract/errors";
+import { formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
+import { encodeCursor } from "@/lib/contract/pagination";
 import { loadCompany } from "../company";
 import { appointmentFilters } from "./filters";
 

@@ -7,7 +7,7 @@ import { toDetail } from "@/components/appointments/present";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import type { Caller } from "@/lib/auth/caller";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/contract/errors";
 
 export async function loadDrawerDetail(
   caller: Caller,

@@ -10,9 +10,9 @@ import { type CalendarEventView, type CalendarResource, UNASSIGNED } from "@/com
 import { CALENDAR_LIMIT_DEFAULT, listAppointmentsInRange } from "@/lib/appointments/calendar";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
-import { instantToWallClock } from "@/lib/dates";
-import { formatDay, formatMoney, formatPhone, formatTime, formatTimeZone } from "@/lib/format";
-import { isUuid } from "@/lib/ids";
+import { instantToWallClock } from "@/lib/contract/dates";
+import { formatDay, formatMoney, formatPhone, formatTime, formatTimeZone } from "@/lib/contract/format";
+import { isUuid } from "@/lib/contract/ids";
 import { loadCompany } from "../company";
 import { loadDrawerDetail } from "./detail";
 

@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { memberAction } from "@/lib/auth/session";
 import { createService, editService, getCompanyBySlug, getService } from "@/lib/catalog";
-import type { ServiceEdit, ServiceInput } from "@/lib/catalog/schemas";
-import { AppError } from "@/lib/errors";
+import type { ServiceEdit, ServiceInput } from "@/lib/contract/catalog-inputs";
+import { AppError } from "@/lib/contract/errors";
 
 // Thin: the domain parses the values (lib/catalog/schemas.ts) and answers field errors keyed
 // like the form's (`fields.0.options`); here only the envelope is checked.

@@ -6,7 +6,7 @@ import { createApiKey, revokeApiKey, type ApiKeyInput } from "@/lib/auth/api-key
 import { memberAction } from "@/lib/auth/session";
 import { addMember, editMember, removeMember, type MemberEdit, type MemberInput } from "@/lib/auth/team";
 import { createCompany, editCompany } from "@/lib/catalog";
-import type { CompanyEdit, CompanyInput } from "@/lib/catalog/schemas";
+import type { CompanyEdit, CompanyInput } from "@/lib/contract/catalog-inputs";
 
 // Thin: the domain checks the caller (owners and admins), parses the values and answers field
 // errors; here only the envelope is checked.

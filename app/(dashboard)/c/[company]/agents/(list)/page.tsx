@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/catalog/bits";
 import { Button } from "@/components/ui/button";
 import { hasScope } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
-import { formatPhone } from "@/lib/format";
+import { formatPhone } from "@/lib/contract/format";
 import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,8 +7,8 @@ import { ActiveBadge } from "@/components/catalog/bits";
 import { countAppointmentsByStatus } from "@/lib/appointments";
 import { hasScope } from "@/lib/auth/caller";
 import { getAgent, listServices } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
-import { formatPhone } from "@/lib/format";
+import { isAppError } from "@/lib/contract/errors";
+import { formatPhone } from "@/lib/contract/format";
 import { loadCompany } from "../../company";
 
 type Params = { company: string; id: string };

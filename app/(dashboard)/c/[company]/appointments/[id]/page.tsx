@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getAppointment } from "@/lib/appointments";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/contract/errors";
 import { loadCompany } from "../../company";
 
 /** A short link to one appointment: checks access, then opens the list with its drawer. */

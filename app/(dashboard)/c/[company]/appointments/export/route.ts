@@ -5,8 +5,8 @@ import { loadAppointmentsParams } from "@/components/appointments/search-params"
 import { listAppointments } from "@/lib/appointments";
 import { currentMember } from "@/lib/auth/session";
 import { getCompanyBySlug } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { isAppError } from "@/lib/contract/errors";
+import { formatDateTime } from "@/lib/contract/format";
 import { appointmentFilters } from "../filters";
 
 const MAX_ROWS = 20_000;

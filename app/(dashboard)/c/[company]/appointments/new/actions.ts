@@ -5,9 +5,9 @@ import { z } from "zod";
 import { createAppointment } from "@/lib/appointments";
 import { failure, memberAction, type ActionResult } from "@/lib/auth/session";
 import { createCustomer, getCompanyBySlug, listCustomers } from "@/lib/catalog";
-import { instantToWallClock, localDateKey, wallClockToInstant } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
-import { formatPhone } from "@/lib/format";
+import { instantToWallClock, localDateKey, wallClockToInstant } from "@/lib/contract/dates";
+import { AppError } from "@/lib/contract/errors";
+import { formatPhone } from "@/lib/contract/format";
 
 export type CustomerOption = { id: string; name: string; phone: string };
 

@@ -4,9 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { AppointmentForm } from "@/components/appointments/appointment-form";
 import { getCustomer, listAgents, listServices } from "@/lib/catalog";
-import { formatPhone } from "@/lib/format";
-import { AppError } from "@/lib/errors";
-import { instantToWallClock, wallClockToInstant } from "@/lib/dates";
+import { formatPhone } from "@/lib/contract/format";
+import { AppError } from "@/lib/contract/errors";
+import { instantToWallClock, wallClockToInstant } from "@/lib/contract/dates";
 import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {

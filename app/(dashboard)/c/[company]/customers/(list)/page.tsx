@@ -6,8 +6,8 @@ import { CustomerDialog } from "@/components/catalog/customer-dialog";
 import { customersCache } from "@/components/catalog/customers-params";
 import { CustomersView } from "@/components/catalog/customers-view";
 import { listCustomers } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
-import { formatPhone } from "@/lib/format";
+import { isAppError } from "@/lib/contract/errors";
+import { formatPhone } from "@/lib/contract/format";
 import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -12,10 +12,10 @@ import { customerCache } from "@/components/catalog/customers-params";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { countAppointmentsByStatus, listAppointments } from "@/lib/appointments";
-import { APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
 import { getCustomer } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
-import { formatDateTime, formatMoney, formatPhone } from "@/lib/format";
+import { isAppError } from "@/lib/contract/errors";
+import { formatDateTime, formatMoney, formatPhone } from "@/lib/contract/format";
 import { loadCompany } from "../../company";
 
 type Params = { company: string; id: string };

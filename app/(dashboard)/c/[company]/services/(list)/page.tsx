@@ -8,7 +8,7 @@ import { ServicesTable, type ServiceRow } from "@/components/catalog/services-ta
 import { Button } from "@/components/ui/button";
 import { hasScope } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
-import { formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/contract/format";
 import { loadCompany } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { ActiveBadge, categoriesOf } from "@/components/catalog/bits";
 import { ServiceEditor } from "@/components/catalog/service-editor";
 import { hasScope } from "@/lib/auth/caller";
 import { getService, listServices } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/contract/errors";
 import { loadCompany } from "../../company";
 
 type Params = { company: string; id: string };

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ApiKeysView } from "@/components/settings/api-keys-view";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { listCompanies } from "@/lib/catalog";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/contract/format";
 import { loadManager } from "../manager";
 
 export async function generateMetadata(): Promise<Metadata> {

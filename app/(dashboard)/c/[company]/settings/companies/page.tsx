@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CompaniesView } from "@/components/settings/companies-view";
 import { listCompanies } from "@/lib/catalog";
-import { formatPhone } from "@/lib/format";
+import { formatPhone } from "@/lib/contract/format";
 import { loadManager } from "../manager";
 
 export async function generateMetadata(): Promise<Metadata> {

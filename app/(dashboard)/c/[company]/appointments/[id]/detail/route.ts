@@ -6,7 +6,7 @@ import { toDetail } from "@/components/appointments/present";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import { currentMember } from "@/lib/auth/session";
 import { getCompanyBySlug } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/contract/errors";
 
 const notFound = () => Response.json({ code: "appointment-not-found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
 

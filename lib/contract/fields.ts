@@ -1,7 +1,7 @@
 // Custom fields of a service and the check of an appointment's filledFields against them.
 // Pure: used by the domain, the API's OpenAPI schemas and the new-appointment form.
 import { z } from "zod";
-import { E164 } from "../phone";
+import { E164 } from "./phone";
 
 export const FIELD_TYPES = ["text", "number", "select", "multipleSelect", "email", "phone", "date"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

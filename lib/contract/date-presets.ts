@@ -2,7 +2,7 @@
 // export and the filter's labels share it).
 import { addDays, format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
-import { dayRange, weekRange } from "../dates";
+import { dayRange, weekRange } from "./dates";
 
 /** "day" is the work day: today, or the next day with work once today has none left (workDay). */
 export const RANGE_PRESETS = ["day", "today", "tomorrow", "week", "custom", "all"] as const;

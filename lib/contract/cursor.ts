@@ -1,6 +1,6 @@
 // The appointment list's cursor: the (date, id) of a page's last row.
-import { isUuid } from "../ids";
-import { decodeCursor, invalidCursor } from "../pagination";
+import { isUuid } from "./ids";
+import { decodeCursor, invalidCursor } from "./pagination";
 
 export function appointmentCursorKey(row: { date: Date; id: string }): string[] {
   return [row.date.toISOString(), row.id];

@@ -1,6 +1,6 @@
 // The price of an appointment: the service's base price plus the chosen options' prices.
 // Pure: the new-appointment form shows it live, the domain applies it when no price is given.
-import type { FilledFields, ServiceField } from "./catalog/fields";
+import type { FilledFields, ServiceField } from "./fields";
 
 export const MAX_PRICE = 2_147_483_647;
 

@@ -1,6 +1,7 @@
 // The appointment event types and the event's wire shape. Pure: the schema, the domain, the
 // API, the typed client and the browser share them.
-import type { FilledFields, ServiceField } from "../catalog/fields";
+import { z } from "zod";
+import type { FilledFields, ServiceField } from "./fields";
 import type { AppointmentStatus } from "./status";
 
 export const APPOINTMENT_EVENT_TYPES = [
@@ -59,3 +60,21 @@ export type AppointmentEvent = {
   /** The appointment as `get` answered right after this change. */
   data: AppointmentJson;
 };
+
+export const EVENTS_LIMIT_DEFAULT = 100;
+export const EVENTS_LIMIT_MAX = 500;
+
+export const listEventsInput = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,18}$/, "Identifiant d'événement attendu (un entier, tel que renvoyé dans `id`)")
+    .optional(),
+  types: z
+    .array(z.enum(APPOINTMENT_EVENT_TYPES, { error: `Type inconnu ; attendu : ${APPOINTMENT_EVENT_TYPES.join(", ")}` }))
+    .max(APPOINTMENT_EVENT_TYPES.length)
+    .optional(),
+  companyId: z.string().max(100).optional(),
+  appointmentId: z.string().max(100).optional(),
+  limit: z.number().int().min(1).max(EVENTS_LIMIT_MAX).default(EVENTS_LIMIT_DEFAULT),
+});
+export type ListEventsInput = z.input<typeof listEventsInput>;

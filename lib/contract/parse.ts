@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { validationError } from "../errors";
+import { validationError } from "./errors";
 
 /** Parse with a zod schema or throw the domain's validation-error with field details. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -1,8 +1,8 @@
 // Inputs of the appointment functions. Pure: forms, server actions, the API and its OpenAPI
 // document all parse with these.
 import { z } from "zod";
-import { MAX_PRICE } from "../pricing";
-import { id, instant, optionalText } from "../validation/common";
+import { MAX_PRICE } from "./pricing";
+import { id, instant, optionalText } from "./validation";
 import { APPOINTMENT_STATUSES, parseStatus, STATUS_ALIASES, type AppointmentStatus } from "./status";
 
 const STATUS_WORDS = [...APPOINTMENT_STATUSES, ...Object.keys(STATUS_ALIASES)];

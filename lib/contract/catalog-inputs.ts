@@ -1,8 +1,8 @@
 // Inputs of the catalog functions (companies, services, agents, customers). Pure.
 import { z } from "zod";
-import { normalizePhone } from "../phone";
-import { MAX_PRICE } from "../pricing";
-import { id, optionalText, requiredText } from "../validation/common";
+import { normalizePhone } from "./phone";
+import { MAX_PRICE } from "./pricing";
+import { id, optionalText, requiredText } from "./validation";
 import { serviceFieldsSchema } from "./fields";
 
 export const slugInput = z

@@ -1,0 +1,163 @@
+// The API's answers as zod schemas: what each endpoint answers, in its JSON form (dates as
+// ISO 8601 strings). Pure: the OpenAPI document (server/api), the typed client's types and
+// the handlers' compile-time checks all read these.
+import { z } from "zod";
+import { ERROR_STATUS } from "./errors";
+import { APPOINTMENT_EVENT_TYPES } from "./events";
+import { serviceFieldSchema } from "./fields";
+import { APPOINTMENT_STATUSES } from "./status";
+
+
+const uuid = z.string().meta({ format: "uuid" });
+const dateTime = z.string().meta({ format: "date-time", example: "2025-01-15T10:00:00.000Z" });
+const text = z.string().nullable();
+
+export const StatusSchema = z.enum(APPOINTMENT_STATUSES).meta({ id: "AppointmentStatus" });
+
+export const CompanySchema = z
+  .object({
+    appId: uuid,
+    id: uuid,
+    name: z.string(),
+    slug: z.string(),
+    description: text,
+    email: text,
+    telephone: text,
+    address: text,
+    logo: text,
+    isDefault: z.boolean(),
+    timezone: z.string().meta({ example: "Africa/Abidjan" }),
+    currency: z.string().meta({ example: "XOF" }),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Company" });
+
+export const ServiceFieldSchema = serviceFieldSchema.meta({ id: "ServiceField" });
+
+export const ServiceSchema = z
+  .object({
+    appId: uuid,
+    id: uuid,
+    companyId: uuid,
+    name: z.string(),
+    slug: z.string(),
+    description: text,
+    basePrice: z.number().int(),
+    duration: z.number().int().meta({ description: "Minutes" }),
+    categories: z.array(z.string()),
+    image: text,
+    isActive: z.boolean(),
+    fields: z.array(ServiceFieldSchema),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Service" });
+
+export const AgentSchema = z
+  .object({
+    appId: uuid,
+    id: uuid,
+    companyId: uuid,
+    fullname: z.string(),
+    email: text,
+    telephone: text,
+    role: text,
+    avatar: text,
+    isActive: z.boolean(),
+    serviceIds: z.array(uuid),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Agent" });
+
+export const CustomerSchema = z
+  .object({
+    appId: uuid,
+    id: uuid,
+    fullname: z.string(),
+    telephone: z.string().meta({ description: "E.164", example: "+2250707123456" }),
+    email: text,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Customer" });
+
+const filledFields = z
+  .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+  .meta({ example: { type_coupe: "degrade", commentaires: "Coupe courte sur les côtés" } });
+
+const appointmentShape = {
+  id: uuid,
+  appId: uuid,
+  companyId: uuid,
+  serviceId: uuid,
+  customerId: uuid,
+  agentId: uuid.nullable(),
+  date: dateTime,
+  end: dateTime,
+  totalPrice: z.number().int(),
+  commune: text,
+  filledFields,
+  status: StatusSchema,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  service: z.object({ id: uuid, name: z.string(), slug: z.string(), duration: z.number().int(), basePrice: z.number().int() }),
+  agent: z.object({ id: uuid, fullname: z.string(), avatar: text }).nullable(),
+  customer: z.object({ id: uuid, fullname: z.string(), telephone: z.string(), email: text }),
+  company: z.object({ id: uuid, name: z.string(), slug: z.string(), timezone: z.string(), currency: z.string() }),
+};
+
+export const AppointmentSchema = z.object(appointmentShape).meta({ id: "Appointment" });
+
+export const AppointmentDetailSchema = z
+  .object({
+    ...appointmentShape,
+    service: appointmentShape.service.extend({ fields: z.array(ServiceFieldSchema) }),
+  })
+  .meta({ id: "AppointmentDetail" });
+
+const ERROR_CODES = Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]];
+
+export const ErrorSchema = z
+  .object({
+    success: z.literal(false),
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().meta({ description: "En français ; le code fait foi." }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export function ok<T extends z.ZodType>(data: T) {
+  return z.object({ success: z.literal(true), data });
+}
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({
+    success: z.literal(true),
+    data: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: "null sur la dernière page" }),
+  });
+}
+
+export const EventSchema = z
+  .object({
+    id: z.string().meta({ description: "Entier croissant, en chaîne (à repasser dans `after`)", example: "1042" }),
+    type: z.enum(APPOINTMENT_EVENT_TYPES),
+    occurredAt: dateTime,
+    actor: z.object({
+      type: z.enum(["user", "api_key", "system"]),
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+    companyId: uuid,
+    appointmentId: uuid,
+    change: z
+      .object({ fromStatus: StatusSchema.nullable(), toStatus: StatusSchema, reason: z.string().nullable() })
+      .catchall(z.unknown())
+      .meta({ description: "Statut avant et après, motif ; pour un déplacement, la date et l'agent avant et après" }),
+    data: AppointmentDetailSchema.meta({ description: "Le rendez-vous tel que `get` le renvoyait juste après ce changement" }),
+  })
+  .meta({ id: "Event" });
