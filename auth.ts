@@ -1,6 +1,6 @@
 // Auth.js v5: staff sign in with e-mail and password (Credentials, so JWT sessions). The
 // token carries the user id and the app they signed in to; the member's role and companies
-// are read again from the database on every request (lib/auth/session.ts).
+// are read again from the database on every request (app/_server/session.ts).
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";

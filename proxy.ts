@@ -1,7 +1,7 @@
 // Before every page: security headers, with a fresh nonce for the Content-Security-Policy (Next
 // puts it on its own scripts, read from the request's CSP header), and, as a convenience only,
 // visitors without a session cookie sent to the sign-in page before the dashboard renders. The
-// real check is on every page and action (lib/auth/session.ts): a forged or expired cookie
+// real check is on every page and action (app/_server/session.ts): a forged or expired cookie
 // passes here and is refused there.
 import { NextResponse, type NextRequest } from "next/server";
 import { pageSecurityHeaders } from "./lib/contract/security-headers";

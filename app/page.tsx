@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LogOut } from "lucide-react";
 import { signOutAction } from "@/app/(dashboard)/c/[company]/actions";
 import { Button } from "@/components/ui/button";
-import { currentMember } from "@/lib/auth/session";
+import { currentMember } from "@/app/_server/session";
 import { listCompanies } from "@/lib/catalog";
 
 // Members go straight to their default company's appointments (the first they may see for

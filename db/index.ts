@@ -1,7 +1,7 @@
 // The one place that opens the database. Nothing else knows which driver runs:
 // DATABASE_URL set → a PostgreSQL server through postgres.js (pooled);
-// unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite),
-// migrated and, on first start, filled with demo data.
+// unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite). Migrated
+// when opened; the demo data comes from the start-up path (lib/startup.ts), not from here.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
@@ -201,10 +201,6 @@ async function openEmbedded(dir: string): Promise<Handle> {
   }
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
-  if (!inMemory && process.env.SEED_DEMO !== "0") {
-    const { seedDemoIfEmpty } = await import("./seed");
-    await seedDemoIfEmpty(db);
-  }
   const listen: Listen = async (channel, onNotify, onListen) => {
     const unlisten = await client.listen(channel, onNotify);
     onListen?.();

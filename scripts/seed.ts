@@ -5,8 +5,8 @@
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "../db";
 import { apps } from "../db/schema";
-import { deleteDemo, printDemoBanner, refreshDemo, seedDemo } from "../db/seed";
-import { DEMO } from "../db/seed/demo-catalog";
+import { deleteDemo, printDemoBanner, refreshDemo, seedDemo } from "../lib/demo/seed";
+import { DEMO } from "../lib/demo/catalog";
 
 process.env.SEED_DEMO = "0";
 const db = await getDb();

@@ -18,7 +18,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const apiViaNext = process.env.API_VIA_NEXT === "1";
 
-const [{ default: next }, { api }, { closeDb, getDb, getDriver }] = await Promise.all([
+const [{ default: next }, { api }, { closeDb, getDriver }] = await Promise.all([
   import("next"),
   import("./api"),
   import("../db"),
@@ -35,18 +35,12 @@ try {
 // Open (and migrate, and on a fresh embedded database seed) before taking requests, so a bad
 // DATABASE_URL fails here and the demo banner prints at start.
 try {
-  await getDb();
+  await (await import("../lib/startup")).prepareDatabase();
 } catch (err) {
   // A database that cannot be opened (unreachable server, embedded folder in use, damaged or on a
   // full disk): say which and what to do, without a stack.
   console.error(`Rendez-vous ne démarre pas : ${(err as Error).message}`);
   process.exit(1);
-}
-// On a server database the demo is optional (npm run db:seed); when it is there and was planned
-// on an earlier day, plan it again around today (the embedded database does this as it opens).
-if ((await getDriver()) === "postgres") {
-  const { refreshDemo } = await import("../db/seed");
-  if (await refreshDemo(await getDb())) console.log("Rendez-vous de démonstration replanifiés autour d'aujourd'hui");
 }
 
 const nextApp = next({ dev: false, dir: root, hostname, port });

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/contract/action-result";
 import { ConfirmDialog, useErrorMessage } from "./form";
 
 type Row = { id: string; name: string; isActive: boolean };

@@ -7,7 +7,7 @@ import { FormAlert, FormField } from "@/components/catalog/form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/contract/action-result";
 
 /**
  * A member changes their own password: the current one, then the new one. Every open session

@@ -1,5 +1,5 @@
 // Staff members: checking a password, their memberships, and the Caller a signed-in member
-// acts as. Pages and server actions reach this through lib/auth/session.ts.
+// acts as. Pages and server actions reach this through app/_server/session.ts.
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable } from "@/db";

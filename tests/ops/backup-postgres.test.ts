@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { fingerprint, runScript } from "./support";
 
 const server = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

@@ -2,8 +2,8 @@
 // it shows a day under way while open, work waiting ahead, and fits the opening hours.
 import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "@/db/seed/demo-catalog";
-import { DEMO_HOURS, DEMO_TIMEZONE, planAgent, type PlanService } from "@/db/seed/demo-plan";
+import { seededRandom } from "@/lib/demo/catalog";
+import { DEMO_HOURS, DEMO_TIMEZONE, planAgent, type PlanService } from "@/lib/demo/plan";
 
 const services: PlanService[] = [30, 45, 60, 180].map((duration, i) => ({ id: `s${i}`, duration, basePrice: 1000, fields: [] }));
 const monday = new Date("2026-12-07T00:00:00Z");

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CalendarCheck } from "lucide-react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { safeCallbackUrl } from "@/lib/contract/callback-url";
-import { currentMember } from "@/lib/auth/session";
+import { currentMember } from "@/app/_server/session";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {

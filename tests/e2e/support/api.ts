@@ -2,7 +2,7 @@
 // time relative to now create them, rather than rely on the demo seed's statuses (which depend
 // on the hour the seed ran).
 import { type APIRequestContext, expect } from "@playwright/test";
-import { DEMO } from "../../../db/seed/demo-catalog";
+import { DEMO } from "../../../lib/demo/catalog";
 import { PARIS } from "./accounts";
 
 type Booked = { id: string; date: string; end: string; status: string };

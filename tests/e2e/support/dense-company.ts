@@ -9,7 +9,7 @@ import { systemCaller } from "../../../lib/auth/caller";
 import { ACTIVE_STATUSES, type AppointmentStatus } from "../../../lib/contract/status";
 import { createAgent, createCompany, createService } from "../../../lib/catalog";
 import { weekRange } from "../../../lib/contract/dates";
-import { DEMO } from "../../../db/seed/demo-catalog";
+import { DEMO } from "../../../lib/demo/catalog";
 import { DENSE } from "./accounts";
 
 const FIRST_NAMES = ["Awa", "Koffi", "Mariam", "Aminata", "Yao", "Fatou", "Ibrahim", "Adjoua", "Serge", "Christelle", "Moussa", "Aya"];

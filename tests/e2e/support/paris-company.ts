@@ -2,7 +2,7 @@
 // time-zone bugs): the e2e tests book there and check the wall clock they typed comes back.
 import { createAgent, createCompany, createService } from "../../../lib/catalog";
 import { systemCaller } from "../../../lib/auth/caller";
-import { DEMO } from "../../../db/seed/demo-catalog";
+import { DEMO } from "../../../lib/demo/catalog";
 import { PARIS } from "./accounts";
 
 

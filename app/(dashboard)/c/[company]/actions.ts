@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
 import { listMemberApps } from "@/lib/auth/members";
-import { APP_COOKIE, currentMember, memberAction } from "@/lib/auth/session";
+import { APP_COOKIE, currentMember, memberAction } from "@/app/_server/session";
 import { changeOwnPassword, ownPasswordInput } from "@/lib/auth/team";
 import { isUuid } from "@/lib/contract/ids";
 
@@ -15,7 +15,7 @@ export async function signOutAction(): Promise<void> {
 
 /**
  * A member of several apps moves to another one: the choice is kept in a cookie, and only
- * for an app they belong to (every request checks it again, lib/auth/session.ts). Then the
+ * for an app they belong to (every request checks it again, app/_server/session.ts). Then the
  * home page opens that app's default company.
  */
 export async function switchAppAction(appId: string): Promise<void> {

@@ -4,7 +4,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isAppError } from "@/lib/contract/errors";
-import { requireMember } from "@/lib/auth/session";
+import { requireMember } from "@/app/_server/session";
 import { getCompanyBySlug, listCompanies } from "@/lib/catalog";
 
 export const loadCompany = cache(async (slug: string) => {

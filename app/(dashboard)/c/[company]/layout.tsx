@@ -8,7 +8,7 @@ import { UserMenu } from "@/components/dashboard/user-menu";
 import { LiveEventsProvider } from "@/components/live/live-events";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { listMemberApps } from "@/lib/auth/members";
-import { requireMember } from "@/lib/auth/session";
+import { requireMember } from "@/app/_server/session";
 import { loadCompanies, loadCompany } from "./company";
 
 export default async function CompanyLayout({

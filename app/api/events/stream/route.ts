@@ -2,7 +2,7 @@
 // tab, only the companies the member may see (one company with ?company=), resumable with
 // Last-Event-ID after a cut. lib/appointments/live.ts does the work.
 import { eventStream } from "@/lib/appointments/live";
-import { currentMember } from "@/lib/auth/session";
+import { currentMember } from "@/app/_server/session";
 import { isUuid } from "@/lib/contract/ids";
 import { onDrain } from "@/server/lifecycle";
 

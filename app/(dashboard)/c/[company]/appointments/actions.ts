@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateAppointmentStatus } from "@/lib/appointments";
 import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
-import { failure, memberAction } from "@/lib/auth/session";
+import { memberAction } from "@/app/_server/session";
+import { failure } from "@/lib/contract/action-result";
 import type { ErrorCode } from "@/lib/contract/errors";
 
 const target = z.enum(APPOINTMENT_STATUSES.filter((s) => s !== "PENDING") as ["CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"]);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { memberAction } from "@/lib/auth/session";
+import { memberAction } from "@/app/_server/session";
 import { createCustomer, editCustomer } from "@/lib/catalog";
 
 // Thin: the domain parses (phone to E.164, e-mail) and answers field errors. Staff may add and

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
-import { memberAction } from "@/lib/auth/session";
+import { memberAction } from "@/app/_server/session";
 import { createService, editService, getCompanyBySlug, getService } from "@/lib/catalog";
 import type { ServiceEdit, ServiceInput } from "@/lib/contract/catalog-inputs";
 import { AppError } from "@/lib/contract/errors";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKey, revokeApiKey, type ApiKeyInput } from "@/lib/auth/api-keys";
-import { memberAction } from "@/lib/auth/session";
+import { memberAction } from "@/app/_server/session";
 import { addMember, editMember, removeMember, type MemberEdit, type MemberInput } from "@/lib/auth/team";
 import { createCompany, editCompany } from "@/lib/catalog";
 import type { CompanyEdit, CompanyInput } from "@/lib/contract/catalog-inputs";

@@ -3,7 +3,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadAppointmentsParams } from "@/components/appointments/search-params";
 import { listAppointments } from "@/lib/appointments";
-import { currentMember } from "@/lib/auth/session";
+import { currentMember } from "@/app/_server/session";
 import { getCompanyBySlug } from "@/lib/catalog";
 import { isAppError } from "@/lib/contract/errors";
 import { formatDateTime } from "@/lib/contract/format";

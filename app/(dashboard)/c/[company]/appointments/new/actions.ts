@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAppointment } from "@/lib/appointments";
-import { failure, memberAction, type ActionResult } from "@/lib/auth/session";
+import { memberAction } from "@/app/_server/session";
+import { failure, type ActionResult } from "@/lib/contract/action-result";
 import { createCustomer, getCompanyBySlug, listCustomers } from "@/lib/catalog";
 import { instantToWallClock, localDateKey, wallClockToInstant } from "@/lib/contract/dates";
 import { AppError } from "@/lib/contract/errors";

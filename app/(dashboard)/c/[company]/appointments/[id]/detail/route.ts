@@ -4,7 +4,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { toDetail } from "@/components/appointments/present";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
-import { currentMember } from "@/lib/auth/session";
+import { currentMember } from "@/app/_server/session";
 import { getCompanyBySlug } from "@/lib/catalog";
 import { isAppError } from "@/lib/contract/errors";
 

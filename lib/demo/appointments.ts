@@ -4,14 +4,14 @@
 // to the tables, outside the domain's change path: nothing is sent to anyone for the demo.
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "../index";
-import * as t from "../schema";
-import { filledFieldsSchema, type FilledFields, type ServiceField } from "../../lib/contract/fields";
-import { localDateKey } from "../../lib/contract/dates";
-import { fillHistoryDataStatement } from "../../lib/appointments/change-sql";
-import { computeTotalPrice } from "../../lib/contract/pricing";
-import { DEMO, DEMO_COMPANIES, seededRandom } from "./demo-catalog";
-import { DEMO_TIMEZONE, planAgent, planUnassigned, type PlannedAppointment } from "./demo-plan";
+import type { Queryable } from "../../db";
+import * as t from "../../db/schema";
+import { filledFieldsSchema, type FilledFields, type ServiceField } from "../contract/fields";
+import { localDateKey } from "../contract/dates";
+import { fillHistoryDataStatement } from "../appointments/change-sql";
+import { computeTotalPrice } from "../contract/pricing";
+import { DEMO, DEMO_COMPANIES, seededRandom } from "./catalog";
+import { DEMO_TIMEZONE, planAgent, planUnassigned, type PlannedAppointment } from "./plan";
 
 const COMMUNES = ["Cocody", "Plateau", "Marcory", "Yopougon", "Treichville", "Koumassi", "Adjamé", "Abobo", "Port-Bouët", "Bingerville"];
 const NOTES = ["Coupe courte sur les côtés", "Comme la dernière fois", "Première visite", "Arrivera avec sa fille"];

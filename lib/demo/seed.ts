@@ -2,15 +2,15 @@
 // appointments over the last and next two weeks in every status, each with its history.
 // Runs on the first start of an empty embedded database, and with `npm run db:seed`.
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../index";
-import * as t from "../schema";
-import { serviceFieldsSchema } from "../../lib/contract/fields";
-import { digestApiKey } from "../../lib/auth/api-key-secret";
-import { hashPassword } from "../../lib/auth/password";
-import { SCOPES } from "../../lib/contract/scopes";
-import { DEMO, DEMO_COMPANIES, demoCustomers, seededRandom } from "./demo-catalog";
-import { planDemoAppointments, refreshDemo } from "./demo-appointments";
-import { DEMO_TIMEZONE } from "./demo-plan";
+import type { Db } from "../../db";
+import * as t from "../../db/schema";
+import { serviceFieldsSchema } from "../contract/fields";
+import { digestApiKey } from "../auth/api-key-secret";
+import { hashPassword } from "../auth/password";
+import { SCOPES } from "../contract/scopes";
+import { DEMO, DEMO_COMPANIES, demoCustomers, seededRandom } from "./catalog";
+import { planDemoAppointments, refreshDemo } from "./appointments";
+import { DEMO_TIMEZONE } from "./plan";
 
 export { refreshDemo };
 

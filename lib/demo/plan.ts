@@ -3,8 +3,8 @@
 // waiting), before opening a day waiting, after closing or on a closed day the next open
 // day's appointments waiting. Pure: the seed and the refresh call it with their clock.
 import { TZDate } from "@date-fns/tz";
-import type { ServiceField } from "../../lib/contract/fields";
-import type { AppointmentStatus } from "../../lib/contract/status";
+import type { ServiceField } from "../contract/fields";
+import type { AppointmentStatus } from "../contract/status";
 
 export const DEMO_TIMEZONE = "Africa/Abidjan";
 /** The demo companies' hours on their clock: Monday to Saturday, 08:00–19:00. */

@@ -9,9 +9,10 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 import { auth } from "@/auth";
-import { AppError, type ErrorCode, fieldErrors, isAppError } from "../contract/errors";
-import type { Caller } from "./caller";
-import { callerForMember } from "./members";
+import { type ActionResult, failure } from "@/lib/contract/action-result";
+import { fieldErrors } from "@/lib/contract/errors";
+import type { Caller } from "@/lib/auth/caller";
+import { callerForMember } from "@/lib/auth/members";
 
 /** The app a member of several chose with the switcher (a wish, checked against memberships). */
 export const APP_COOKIE = "rdv-app";
@@ -36,22 +37,6 @@ export async function requireMember(callbackUrl?: string): Promise<Member> {
   const member = await currentMember();
   if (!member) redirect(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
   return member;
-}
-
-/** What every server action answers: data, or an error code with a message and field errors. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | "unauthenticated"; message: string; fields?: Record<string, string[]> };
-
-/** An AppError (or anything else) as an action's failure; unknown errors are logged, never shown. */
-export function failure(err: unknown): Extract<ActionResult<never>, { ok: false }> {
-  if (isAppError(err)) {
-    const details = err.details as { fields?: Record<string, string[]> } | undefined;
-    return { ok: false, code: err.code, message: err.message, fields: details?.fields };
-  }
-  console.error(err);
-  const internal = new AppError("internal-error");
-  return { ok: false, code: internal.code, message: internal.message };
 }
 
 /**

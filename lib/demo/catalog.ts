@@ -1,6 +1,6 @@
 // The demo's fixed part: two companies of Abidjan, their services with realistic custom
 // fields, agents and a client book with Ivorian names.
-import type { ServiceFieldInput } from "../../lib/contract/fields";
+import type { ServiceFieldInput } from "../contract/fields";
 
 export const DEMO = {
   appId: "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41",

@@ -1,0 +1,28 @@
+// What a server does once before taking requests, whichever starts it (`npm start` through
+// server/index.ts, `npm run dev` and `next start` through instrumentation.ts): open and migrate
+// the database, then give a fresh embedded database the demo data (SEED_DEMO=0: none), and plan
+// a demo made on an earlier day again around today.
+import "server-only";
+import path from "node:path";
+import { getDb, getDriver } from "@/db";
+import { refreshDemo, seedDemoIfEmpty } from "./demo/seed";
+
+declare global {
+  var __rendezvousStartup: Promise<void> | undefined;
+}
+
+export function prepareDatabase(): Promise<void> {
+  globalThis.__rendezvousStartup ??= (async () => {
+    const db = await getDb();
+    if ((await getDriver()) === "pglite") {
+      const dir = process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data/pglite");
+      if (!dir.startsWith("memory://") && process.env.SEED_DEMO !== "0") await seedDemoIfEmpty(db);
+    } else if (await refreshDemo(db)) {
+      console.log("Rendez-vous de démonstration replanifiés autour d'aujourd'hui");
+    }
+  })().catch((err) => {
+    globalThis.__rendezvousStartup = undefined;
+    throw err;
+  });
+  return globalThis.__rendezvousStartup;
+}
