@@ -30,7 +30,7 @@ export function useStatusChange(describe: (id: string) => string) {
     startTransition(async () => {
       addOverride({ ids: [id], status });
       markLocal([id]);
-      const result = await changeStatusAction({ id, status: status as Exclude<AppointmentStatus, "PENDING">, reason });
+      const result = await changeStatusAction({ id, status, reason });
       if (result.ok) toast.success(t(`transitionDone.${status}`), { description: describe(id) });
       else toast.error(errorText(result.code), { description: describe(id) });
       onDone?.();

@@ -18,7 +18,9 @@ import { ALLOWED_FROM, type AppointmentStatus } from "../contract/status";
  */
 export async function updateAppointmentStatus(caller: Caller, id: string, input: UpdateStatusInput): Promise<AppointmentJson> {
   requireScope(caller, "appointments:status");
-  const { status: to, reason } = parseInput(updateStatusInput, input);
+  const { status: to, reason: given } = parseInput(updateStatusInput, input);
+  // A reason belongs to a cancellation; given with another move it is not kept.
+  const reason = to === "CANCELLED" ? given : null;
   if (!isUuid(id)) throw new AppError("appointment-not-found");
 
   const db = await getDb();

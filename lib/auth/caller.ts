@@ -35,9 +35,13 @@ export function requireAnyScope(caller: Caller, ...scopes: Scope[]): void {
   if (!scopes.some((s) => hasScope(caller, s))) requireScope(caller, scopes[0]);
 }
 
-/** Owners and admins manage the app: companies, team, API keys. */
+/** Owners and admins manage the app: companies, team, API keys, settings. */
+export function isManager(caller: Caller): boolean {
+  return caller.role === "owner" || caller.role === "admin";
+}
+
 export function requireManager(caller: Caller): void {
-  if (caller.role !== "owner" && caller.role !== "admin") {
+  if (!isManager(caller)) {
     throw new AppError("not-authorized", "Réservé aux propriétaires et administrateurs", { status: 403 });
   }
 }

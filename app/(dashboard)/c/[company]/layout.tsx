@@ -7,6 +7,7 @@ import { navItems } from "@/components/dashboard/nav-items";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { LiveEventsProvider } from "@/components/live/live-events";
 import { LocaleSwitcher } from "@/components/locale-switcher";
+import { isManager } from "@/lib/auth/caller";
 import { listMemberApps } from "@/lib/auth/members";
 import { requireMember } from "@/app/_server/session";
 import { loadCompanies, loadCompany } from "./company";
@@ -27,7 +28,7 @@ export default async function CompanyLayout({
     // The apps this member belongs to: a switcher in the account menu when there are several.
     requireMember().then((m) => listMemberApps(m.user.id)),
   ]);
-  const items = navItems(company.slug, member.caller.role === "owner" || member.caller.role === "admin");
+  const items = navItems(company.slug, isManager(member.caller));
   return (
     <div className="flex min-h-screen flex-col">
       <a

@@ -8,7 +8,6 @@ import { memberAction } from "@/app/_server/session";
 import { failure } from "@/lib/contract/action-result";
 import type { ErrorCode } from "@/lib/contract/errors";
 
-const target = z.enum(APPOINTMENT_STATUSES.filter((s) => s !== "PENDING") as ["CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"]);
 const reason = z.string().trim().max(500).optional();
 
 /** Every change re-renders the list and drawer, success or not: a refusal shows the true status. */
@@ -17,10 +16,11 @@ function refresh() {
 }
 
 export const changeStatusAction = memberAction(
-  z.object({ id: z.string().max(100), status: target, reason }),
+  // Which moves are allowed (never back to PENDING, a reason only kept when cancelling) is the domain's rule.
+  z.object({ id: z.string().max(100), status: z.enum(APPOINTMENT_STATUSES), reason }),
   async ({ id, status, reason }, { caller }) => {
     try {
-      const updated = await updateAppointmentStatus(caller, id, { status, reason: status === "CANCELLED" ? reason : undefined });
+      const updated = await updateAppointmentStatus(caller, id, { status, reason });
       return { id: updated.id, status: updated.status };
     } finally {
       refresh();
@@ -41,7 +41,7 @@ export const bulkStatusAction = memberAction(
     try {
       for (const id of [...new Set(ids)]) {
         try {
-          await updateAppointmentStatus(caller, id, { status, reason: status === "CANCELLED" ? reason : undefined });
+          await updateAppointmentStatus(caller, id, { status, reason });
           outcomes.push({ id, ok: true });
         } catch (err) {
           const f = failure(err);

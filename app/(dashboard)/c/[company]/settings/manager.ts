@@ -2,11 +2,11 @@
 // not exist (the domain refuses their calls anyway; this keeps the pages from rendering).
 import "server-only";
 import { notFound } from "next/navigation";
+import { isManager } from "@/lib/auth/caller";
 import { loadCompany } from "../company";
 
 export async function loadManager(slug: string) {
   const loaded = await loadCompany(slug);
-  const role = loaded.member.caller.role;
-  if (role !== "owner" && role !== "admin") notFound();
+  if (!isManager(loaded.member.caller)) notFound();
   return loaded;
 }
