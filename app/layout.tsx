@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { ActionsProvider } from "@/components/actions-context";
 import { Toaster } from "@/components/ui/sonner";
+import { actionsRegistry } from "./actions-registry";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +20,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen antialiased">
         <NextIntlClientProvider>
-          <NuqsAdapter>{children}</NuqsAdapter>
+          <ActionsProvider actions={actionsRegistry}>
+            <NuqsAdapter>{children}</NuqsAdapter>
+          </ActionsProvider>
           <Toaster position="bottom-right" />
         </NextIntlClientProvider>
       </body>

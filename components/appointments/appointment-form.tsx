@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createAppointmentAction, type CustomerOption } from "@/app/(dashboard)/c/[company]/appointments/new/actions";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/forms/date-field";
 import { TimeField } from "@/components/forms/time-field";
@@ -21,6 +20,8 @@ import { computeTotalPrice } from "@/lib/contract/pricing";
 import { CustomerPicker, FieldError } from "./customer-picker";
 import { CustomField, RequiredMark } from "./custom-field";
 import { useHydrated } from "@/components/use-hydrated";
+import type { CustomerOption } from "@/lib/contract/customer-option";
+import { useActions } from "@/components/actions-context";
 
 type Service = { id: string; name: string; basePrice: number; duration: number; fields: ServiceField[] };
 type Agent = { id: string; name: string; role: string | null; serviceIds: string[] };
@@ -51,6 +52,7 @@ export function AppointmentForm({
   /** Where "Annuler" leads: where the form was opened from. */
   cancelHref: string;
 }) {
+  const actions = useActions();
   const t = useTranslations();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -146,7 +148,7 @@ export function AppointmentForm({
       return;
     }
     start(async () => {
-      const r = await createAppointmentAction({
+      const r = await actions.createAppointment({
         company: company.slug,
         serviceId,
         customerId: customer!.id,

@@ -175,7 +175,7 @@ export function AppointmentsView({
         facets={facets}
         services={services}
         agents={agents}
-        nextWorkDay={layout.nextWorkDay}
+        nextWorkDay={layout.nextWorkDayShort}
       />
 
       {layout.nextWorkDay ? <NextDayNotice day={layout.nextWorkDay} onSeeToday={() => onFilters({ range: "today" })} /> : null}

@@ -4,17 +4,14 @@ import { Check, ChevronsUpDown, Loader2, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import {
-  createCustomerAction,
-  searchCustomersAction,
-  type CustomerOption,
-} from "@/app/(dashboard)/c/[company]/appointments/new/actions";
 import { Button } from "@/components/ui/button";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils";
+import type { CustomerOption } from "@/lib/contract/customer-option";
+import { useActions } from "@/components/actions-context";
 
 /** Find a customer by name or phone (searched on the server), or add one without leaving the form. */
 export function CustomerPicker({
@@ -28,6 +25,7 @@ export function CustomerPicker({
   onChange: (c: CustomerOption | null) => void;
   error?: string;
 }) {
+  const actions = useActions();
   const t = useTranslations();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
@@ -39,7 +37,7 @@ export function CustomerPicker({
     if (!open) return;
     const timer = setTimeout(() => {
       startSearch(async () => {
-        const r = await searchCustomersAction({ q: query });
+        const r = await actions.searchCustomers({ q: query });
         if (r.ok) setOptions(r.data);
       });
     }, 250);
@@ -140,6 +138,7 @@ function NewCustomer({
   onCancel: () => void;
   onCreated: (c: CustomerOption) => void;
 }) {
+  const actions = useActions();
   const t = useTranslations("form");
   const te = useTranslations("errors");
   const id = useId();
@@ -152,7 +151,7 @@ function NewCustomer({
 
   function submit() {
     start(async () => {
-      const r = await createCustomerAction({ fullname: name, telephone: phone, email: email || undefined });
+      const r = await actions.createCustomerInline({ fullname: name, telephone: phone, email: email || undefined });
       if (!r.ok) {
         setErrors(r.fields ?? { _: [te.has(r.code) ? te(r.code) : r.message] });
         return;

@@ -55,4 +55,6 @@ export type ListLayout = {
   isToday: boolean;
   /** The work day when today has nothing left ("Lundi 7 décembre 2026"). */
   nextWorkDay: string | null;
+  /** The same, short ("ven. 4 déc."), for the period's select. */
+  nextWorkDayShort: string | null;
 };

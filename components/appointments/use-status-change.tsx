@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
-import { bulkStatusAction, changeStatusAction } from "@/app/(dashboard)/c/[company]/appointments/actions";
 import { useLive } from "@/components/live/live-events";
 import type { AppointmentStatus } from "@/lib/contract/status";
+import { useActions } from "@/components/actions-context";
 
 type Change = { ids: string[]; status: AppointmentStatus };
 
@@ -15,6 +15,7 @@ type Change = { ids: string[]; status: AppointmentStatus };
  * success or refusal) show the truth. A refusal also shows a toast.
  */
 export function useStatusChange(describe: (id: string) => string) {
+  const actions = useActions();
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const { markLocal } = useLive();
@@ -30,7 +31,7 @@ export function useStatusChange(describe: (id: string) => string) {
     startTransition(async () => {
       addOverride({ ids: [id], status });
       markLocal([id]);
-      const result = await changeStatusAction({ id, status, reason });
+      const result = await actions.changeStatus({ id, status, reason });
       if (result.ok) toast.success(t(`transitionDone.${status}`), { description: describe(id) });
       else toast.error(errorText(result.code), { description: describe(id) });
       onDone?.();
@@ -41,7 +42,7 @@ export function useStatusChange(describe: (id: string) => string) {
     startTransition(async () => {
       addOverride({ ids, status });
       markLocal(ids);
-      const result = await bulkStatusAction({ ids, status, reason });
+      const result = await actions.bulkStatus({ ids, status, reason });
       if (!result.ok) {
         toast.error(errorText(result.code));
         onDone?.();

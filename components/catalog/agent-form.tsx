@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createAgentAction, editAgentAction } from "@/app/(dashboard)/c/[company]/agents/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -16,6 +15,7 @@ import { agentInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
 import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
+import { useActions } from "@/components/actions-context";
 
 export type AgentFormValues = {
   id?: string;
@@ -44,6 +44,7 @@ export function AgentForm({
   upcoming?: number;
   readOnly?: boolean;
 }) {
+  const actions = useActions();
   const t = useTranslations("agents");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -90,8 +91,8 @@ export function AgentForm({
       start(async () => {
         const v = values();
         const r = editing
-          ? await editAgentAction({ company: company.slug, id: initial!.id!, values: v })
-          : await createAgentAction({ company: company.slug, values: v });
+          ? await actions.editAgent({ company: company.slug, id: initial!.id!, values: v })
+          : await actions.createAgent({ company: company.slug, values: v });
         resolve();
         if (!r.ok) {
           setErrors(r.fields ?? {});

@@ -5,7 +5,6 @@ import { Plus, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { setAgentActiveAction } from "@/app/(dashboard)/c/[company]/agents/actions";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { Button } from "@/components/ui/button";
@@ -13,6 +12,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { ActiveBadge, Chips, EmptyState } from "./bits";
 import { RowActions, useActivation } from "./activation";
 import { ListToolbar, matches, useListParams } from "./list-toolbar";
+import { useActions } from "@/components/actions-context";
 
 export type AgentRow = {
   id: string;
@@ -91,6 +91,7 @@ function RowButtons({ row, meta }: { row: AgentRow; meta: Meta }) {
 }
 
 export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: string; canWrite: boolean }) {
+  const actions = useActions();
   const t = useTranslations("agents");
   const tc = useTranslations("catalog");
   const hydrated = useHydrated();
@@ -114,7 +115,7 @@ export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: 
   const { busy, onToggle, dialog } = useActivation<AgentRow>({
     namespace: "agents",
     nameOf: (row) => row.fullname,
-    save: (row, isActive) => setAgentActiveAction({ company: slug, id: row.id, isActive }),
+    save: (row, isActive) => actions.setAgentActive({ company: slug, id: row.id, isActive }),
   });
   const cols = useMemo(() => columns(t, tc), [t, tc]);
   const table = useReactTable({

@@ -5,18 +5,19 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createCustomerAction, editCustomerAction } from "@/app/(dashboard)/c/[company]/customers/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { customerInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
+import { useActions } from "@/components/actions-context";
 
 type Initial = { id: string; fullname: string; telephone: string; email: string | null };
 
 /** Adds a customer (or finds the one with this phone) or edits one, in a dialog. */
 export function CustomerDialog({ slug, initial }: { slug: string; initial?: Initial }) {
+  const actions = useActions();
   const t = useTranslations("customers");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -56,7 +57,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
       return;
     }
     start(async () => {
-      const r = editing ? await editCustomerAction({ id: initial!.id, values }) : await createCustomerAction({ values });
+      const r = editing ? await actions.editCustomer({ id: initial!.id, values }) : await actions.createCustomer({ values });
       if (!r.ok) {
         setErrors(r.fields ?? {});
         setFormError(failureMessage(r, words, (k) => ["fullname", "telephone", "email"].includes(k)));

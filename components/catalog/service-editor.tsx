@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createServiceAction, editServiceAction } from "@/app/(dashboard)/c/[company]/services/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -30,6 +29,7 @@ import {
 import { LeaveGuard } from "./leave-guard";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
+import { useActions } from "@/components/actions-context";
 
 export type ServiceFormValues = {
   id?: string;
@@ -61,6 +61,7 @@ export function ServiceEditor({
   categories: string[];
   readOnly?: boolean;
 }) {
+  const actions = useActions();
   const t = useTranslations("services");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -144,8 +145,8 @@ export function ServiceEditor({
     return new Promise<boolean>((resolve) =>
       start(async () => {
         const r = editing
-          ? await editServiceAction({ company: company.slug, id: initial!.id!, values: v })
-          : await createServiceAction({ company: company.slug, values: v });
+          ? await actions.editService({ company: company.slug, id: initial!.id!, values: v })
+          : await actions.createService({ company: company.slug, values: v });
         if (!r.ok) {
           setErrors(r.fields ?? {});
           setFormError(failureMessage(r, words, (k) => TOP_KEYS.includes(k) || k.startsWith("fields.")));

@@ -11,7 +11,6 @@ import { Plus, Scissors } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { setServiceActiveAction } from "@/app/(dashboard)/c/[company]/services/actions";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { Button } from "@/components/ui/button";
@@ -19,6 +18,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { ActiveBadge, Chips, EmptyState } from "./bits";
 import { RowActions, useActivation } from "./activation";
 import { ListToolbar, matches, useListParams } from "./list-toolbar";
+import { useActions } from "@/components/actions-context";
 
 export type ServiceRow = {
   id: string;
@@ -106,6 +106,7 @@ function RowButtons({ row, meta }: { row: ServiceRow; meta: Meta }) {
 }
 
 export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; slug: string; canWrite: boolean }) {
+  const actions = useActions();
   const t = useTranslations("services");
   const tc = useTranslations("catalog");
   const hydrated = useHydrated();
@@ -125,7 +126,7 @@ export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; sl
   const { busy, onToggle, dialog } = useActivation<ServiceRow>({
     namespace: "services",
     nameOf: (row) => row.name,
-    save: (row, isActive) => setServiceActiveAction({ company: slug, id: row.id, isActive }),
+    save: (row, isActive) => actions.setServiceActive({ company: slug, id: row.id, isActive }),
   });
   const cols = useMemo(() => columns(t, tc), [t, tc]);
   const meta: Meta = { slug, canWrite, busy, onToggle };

@@ -3,8 +3,6 @@
 import { ArrowLeftRight, Check, KeyRound, LogOut, UserRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { setLocaleAction } from "@/app/actions";
-import { changePasswordAction, signOutAction, switchAppAction } from "@/app/(dashboard)/c/[company]/actions";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -16,6 +14,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { LOCALES } from "@/i18n/locales";
 import { PasswordDialog } from "./password-dialog";
+import { useActions } from "@/components/actions-context";
 
 /** The account menu: who is signed in, the language, the workspace (for members of several apps), sign out. */
 export function UserMenu({
@@ -32,6 +31,7 @@ export function UserMenu({
   apps: { id: string; name: string }[];
   currentAppId: string;
 }) {
+  const actions = useActions();
   const t = useTranslations();
   const [, start] = useTransition();
   const [passwordOpen, setPasswordOpen] = useState(false);
@@ -52,7 +52,7 @@ export function UserMenu({
         <DropdownMenuSeparator />
         <DropdownMenuLabel className="text-xs text-muted-foreground">{t("nav.language")}</DropdownMenuLabel>
         {LOCALES.map((l) => (
-          <DropdownMenuItem key={l} lang={l} onSelect={() => start(() => setLocaleAction(l))}>
+          <DropdownMenuItem key={l} lang={l} onSelect={() => start(() => actions.setLocale(l))}>
             <Check aria-hidden className={l === locale ? "opacity-100" : "opacity-0"} />
             {t(`locale.${l}`)}
           </DropdownMenuItem>
@@ -68,7 +68,7 @@ export function UserMenu({
               <DropdownMenuItem
                 key={a.id}
                 aria-current={a.id === currentAppId ? "true" : undefined}
-                onSelect={() => a.id !== currentAppId && start(() => switchAppAction(a.id))}
+                onSelect={() => a.id !== currentAppId && start(() => actions.switchApp(a.id))}
               >
                 <Check aria-hidden className={a.id === currentAppId ? "opacity-100" : "opacity-0"} />
                 <span className="truncate">{a.name}</span>
@@ -81,13 +81,13 @@ export function UserMenu({
           <KeyRound aria-hidden />
           {t("account.password.menu")}
         </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => start(() => signOutAction())}>
+        <DropdownMenuItem onSelect={() => start(() => actions.signOut())}>
           <LogOut aria-hidden />
           {t("nav.signOut")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
-    <PasswordDialog open={passwordOpen} onOpenChange={setPasswordOpen} changePassword={changePasswordAction} signOut={signOutAction} />
+    <PasswordDialog open={passwordOpen} onOpenChange={setPasswordOpen} changePassword={actions.changePassword} signOut={actions.signOut} />
     </>
   );
 }

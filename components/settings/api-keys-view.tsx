@@ -4,7 +4,6 @@ import { AlertTriangle, Ban, KeyRound, Loader2, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(dashboard)/c/[company]/settings/actions";
 import { Chips, EmptyState } from "@/components/catalog/bits";
 import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
 import { Button } from "@/components/ui/button";
@@ -18,6 +17,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { SCOPES, type Scope } from "@/lib/contract/scopes";
 import { cn } from "@/lib/utils";
 import { CopyButton } from "./copy-button";
+import { useActions } from "@/components/actions-context";
 
 export type ApiKeyRow = {
   id: string;
@@ -36,6 +36,7 @@ type Company = { id: string; name: string };
 const DEFAULT_SCOPES: Scope[] = ["appointments:read", "appointments:write", "catalog:read"];
 
 export function ApiKeysView({ rows, companies, appId, apiBase }: { rows: ApiKeyRow[]; companies: Company[]; appId: string; apiBase: string }) {
+  const actions = useActions();
   const t = useTranslations("settings.apiKeys");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -50,7 +51,7 @@ export function ApiKeysView({ rows, companies, appId, apiBase }: { rows: ApiKeyR
   function revoke(row: ApiKeyRow) {
     return new Promise<void>((resolve) =>
       start(async () => {
-        const r = await revokeApiKeyAction({ id: row.id });
+        const r = await actions.revokeApiKey({ id: row.id });
         if (r.ok) toast.success(t("revoked", { name: row.name }));
         else toast.error(words(r));
         resolve();
@@ -199,6 +200,7 @@ export function ApiKeysView({ rows, companies, appId, apiBase }: { rows: ApiKeyR
 }
 
 function CreateKeyDialog({ open, onOpenChange, companies }: { open: boolean; onOpenChange: (open: boolean) => void; companies: Company[] }) {
+  const actions = useActions();
   const t = useTranslations("settings.apiKeys");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -226,7 +228,7 @@ function CreateKeyDialog({ open, onOpenChange, companies }: { open: boolean; onO
       return;
     }
     start(async () => {
-      const r = await createApiKeyAction({ values: { name, scopes: SCOPES.filter((s) => scopes.includes(s)), companyId: companyId || null } });
+      const r = await actions.createApiKey({ values: { name, scopes: SCOPES.filter((s) => scopes.includes(s)), companyId: companyId || null } });
       if (!r.ok) {
         const fields = { ...(r.fields ?? {}) };
         if (r.code === "company-not-found") fields.companyId = [words(r)];

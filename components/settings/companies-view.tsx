@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createCompanyAction, editCompanyAction, setDefaultCompanyAction } from "@/app/(dashboard)/c/[company]/settings/actions";
 import { EmptyState } from "@/components/catalog/bits";
 import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +22,7 @@ import { companyInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { formatTimeZone } from "@/lib/contract/format";
 import { TimezoneSelect } from "./timezone-select";
+import { useActions } from "@/components/actions-context";
 
 /** The time it is now in a zone ("14:32"): the picker's check that the zone is the right one. */
 function timeIn(zone: string): string {
@@ -51,6 +51,7 @@ const KEYS = ["name", "slug", "description", "email", "telephone", "address", "t
 
 /** The app's companies: add one, edit one, choose the default (where members land first). */
 export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; currentSlug: string }) {
+  const actions = useActions();
   const t = useTranslations("settings.companies");
   const locale = useLocale();
   const tc = useTranslations("catalog");
@@ -64,7 +65,7 @@ export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; curre
   function setDefault(row: CompanyRow) {
     return new Promise<void>((resolve) =>
       start(async () => {
-        const r = await setDefaultCompanyAction({ id: row.id });
+        const r = await actions.setDefaultCompany({ id: row.id });
         if (r.ok) toast.success(t("defaultChanged", { name: row.name }));
         else toast.error(words(r));
         resolve();
@@ -215,6 +216,7 @@ function CompanyDialog({
   onOpenChange: (open: boolean) => void;
   onSaved: (saved: { slug: string }, was: CompanyRow | null) => void;
 }) {
+  const actions = useActions();
   const t = useTranslations("settings.companies");
   const locale = useLocale();
   const tc = useTranslations("catalog");
@@ -261,7 +263,7 @@ function CompanyDialog({
       return;
     }
     start(async () => {
-      const r = company ? await editCompanyAction({ id: company.id, values }) : await createCompanyAction({ values });
+      const r = company ? await actions.editCompany({ id: company.id, values }) : await actions.createCompany({ values });
       if (!r.ok) {
         setErrors(r.fields ?? {});
         setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));

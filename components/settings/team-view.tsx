@@ -4,7 +4,6 @@ import { KeyRound, Loader2, Pencil, UserMinus, UserPlus, UsersRound } from "luci
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { addMemberAction, editMemberAction, removeMemberAction } from "@/app/(dashboard)/c/[company]/settings/actions";
 import { Chips, EmptyState } from "@/components/catalog/bits";
 import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
 import { Badge } from "@/components/ui/badge";
@@ -18,6 +17,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useHydrated } from "@/components/use-hydrated";
 import { MEMBER_ROLES, type MemberRole } from "@/lib/contract/scopes";
 import { CopyButton } from "./copy-button";
+import { useActions } from "@/components/actions-context";
 
 export type MemberRow = {
   userId: string;
@@ -43,6 +43,7 @@ function generatePassword(length = 14): string {
 
 /** Owners and admins: who works in the app, with which role and (for staff) which companies. */
 export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; companies: Company[]; callerRole: MemberRole }) {
+  const actions = useActions();
   const t = useTranslations("settings.team");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -59,7 +60,7 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
   function remove(r: MemberRow) {
     return new Promise<void>((resolve) =>
       start(async () => {
-        const res = await removeMemberAction({ userId: r.userId });
+        const res = await actions.removeMember({ userId: r.userId });
         if (res.ok) toast.success(t("removed", { name: r.name }));
         else toast.error(failureMessage(res, words, () => false));
         resolve();
@@ -70,7 +71,7 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
   const companiesOf = (r: MemberRow) => (r.role === "staff" ? r.companyIds.map((id) => companyName.get(id) ?? id) : [t("allCompanies")]);
   const roleBadge = (r: MemberRow) => <Badge variant={r.role === "staff" ? "outline" : "secondary"}>{t(`roles.${r.role}`)}</Badge>;
 
-  const actions = (r: MemberRow) => (
+  const rowActions = (r: MemberRow) => (
     <div className="flex flex-wrap items-center justify-end gap-1">
       <Button variant="ghost" size="sm" disabled={!canTouch(r)} onClick={() => setDialog(r)} aria-label={t("editNamed", { name: r.name })}>
         <Pencil aria-hidden />
@@ -135,7 +136,7 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
                       <Chips items={companiesOf(r)} />
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-muted-foreground">{r.since}</TableCell>
-                    <TableCell>{actions(r)}</TableCell>
+                    <TableCell>{rowActions(r)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -154,7 +155,7 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
                   {roleBadge(r)}
                 </div>
                 <Chips items={companiesOf(r)} max={4} />
-                <div className="border-t pt-2">{actions(r)}</div>
+                <div className="border-t pt-2">{rowActions(r)}</div>
               </li>
             ))}
           </ul>
@@ -195,6 +196,7 @@ function MemberDialog({
   companies: Company[];
   callerRole: MemberRole;
 }) {
+  const actions = useActions();
   const t = useTranslations("settings.team");
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
@@ -232,8 +234,8 @@ function MemberDialog({
     start(async () => {
       const companiesFor = role === "staff" ? companyIds : [];
       const r = member
-        ? await editMemberAction({ userId: member.userId, values: { role, companyIds: companiesFor } })
-        : await addMemberAction({ values: { email: email.trim(), name, password: password || undefined, role, companyIds: companiesFor } });
+        ? await actions.editMember({ userId: member.userId, values: { role, companyIds: companiesFor } })
+        : await actions.addMember({ values: { email: email.trim(), name, password: password || undefined, role, companyIds: companiesFor } });
       if (!r.ok) {
         setErrors(r.fields ?? {});
         setFormError(failureMessage(r, words, (k) => ["email", "name", "password", "role", "companyIds"].includes(k)));

@@ -107,6 +107,11 @@ test.describe("settings (owner)", () => {
     await expect(settings.dialog()).toBeHidden();
     await expect(settings.row(email)).toContainText("Administrateur");
     await expect(settings.row(email)).toContainText("Toutes");
+    // Their rights changed: their open session ends; signed in again, they have the new ones.
+    await theirs.goto(`/c/${SALON}/settings/team`);
+    await expect(theirs).toHaveURL(/\/login/);
+    await login.signIn(email, password);
+    await expect(theirs).toHaveURL(/\/c\//);
     await theirs.goto(`/c/${SALON}/settings/team`);
     await expect(theirs.getByRole("heading", { level: 1, name: "Paramètres" })).toBeVisible();
 

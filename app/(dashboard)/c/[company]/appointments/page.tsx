@@ -23,7 +23,7 @@ import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/sta
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { isAppError } from "@/lib/contract/errors";
-import { formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
+import { formatDay, formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { encodeCursor } from "@/lib/contract/pagination";
 import { loadCompany } from "../company";
 import { appointmentFilters } from "./filters";
@@ -143,6 +143,7 @@ async function AppointmentsData({
   const counted: readonly AppointmentStatus[] = sp.status.length ? sp.status : APPOINTMENT_STATUSES;
   const total = counted.reduce((n: number, s) => n + facets[s], 0);
   const shownDay = day && !day.isToday ? upperFirst(formatLongDay(day.start, tz, locale)) : null;
+  const shownDayShort = day && !day.isToday ? formatDay(day.start, tz, locale) : null;
 
   return (
     <AppointmentsView
@@ -162,6 +163,7 @@ async function AppointmentsData({
         nowLabel: formatTime(now, tz, locale),
         isToday: sp.range === "today" || (sp.range === "day" && !!day?.isToday),
         nextWorkDay: shownDay,
+        nextWorkDayShort: shownDayShort,
       }}
     />
   );

@@ -10,7 +10,8 @@ import { instantToWallClock, localDateKey, wallClockToInstant } from "@/lib/cont
 import { AppError } from "@/lib/contract/errors";
 import { formatPhone } from "@/lib/contract/format";
 
-export type CustomerOption = { id: string; name: string; phone: string };
+export type { CustomerOption } from "@/lib/contract/customer-option";
+import type { CustomerOption } from "@/lib/contract/customer-option";
 
 export const searchCustomersAction = memberAction(
   z.object({ q: z.string().trim().max(100) }),
