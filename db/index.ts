@@ -1,5 +1,6 @@
 // The one place that opens the database. Nothing else knows which driver runs:
-// DATABASE_URL set → a PostgreSQL server through postgres.js (pooled);
+// DATABASE_URL set → a PostgreSQL server through postgres.js (pooled), and with
+// DATABASE_REPLICA_URL a streaming replica for the reads that tolerate a short delay (withReadDb);
 // unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite),
 // migrated and, on first start, filled with demo data.
 import "server-only";
@@ -10,7 +11,9 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
 import { type TransactionClient, transaction } from "./postgres-transaction";
+import { parseLsn, ReplicaMonitor } from "./replica";
 import * as schema from "./schema";
+import { isUnavailable, pgErrorCode } from "../lib/errors";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -18,7 +21,19 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Queryable = Db | Tx;
 
 type PostgresSql = import("postgres").Sql;
-type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
+type Handle = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** The replica's pool and its monitor, when DATABASE_REPLICA_URL names one. */
+  replica?: { db: Db; monitor: ReplicaMonitor };
+};
+
+/**
+ * The primary's WAL position a read must include: the caller's last write's (read-your-writes),
+ * or a lookup of it, run only when the replica could otherwise serve. Nothing: any recent state.
+ */
+export type ReadAfter = string | null | undefined | (() => Promise<string | null | undefined>);
 
 declare global {
   // Kept on globalThis so dev reloads reuse the one instance: two PGlite instances on one
@@ -79,6 +94,54 @@ export function detached<T>(fn: () => T): T {
   return ambient.exit(fn);
 }
 
+/**
+ * Runs a read that tolerates a delay of up to REPLICA_MAX_LAG_MS (2 s): on the replica when
+ * one is configured, answering, close enough behind the primary and past the caller's last
+ * write (`after`); on the primary otherwise. A replica that fails the read (gone, or the
+ * query cancelled by replay) is left aside until its next check, and the read runs on the
+ * primary. Inside a transaction, always the transaction. The read must only read.
+ */
+export async function withReadDb<T>(after: ReadAfter, read: (db: Db) => Promise<T>): Promise<T> {
+  if (inTransaction()) return read(await getDb());
+  const h = await handle();
+  const replica = h.replica;
+  if (replica?.monitor.usable()) {
+    const position = parseLsn(typeof after === "function" ? await after() : after);
+    if (replica.monitor.usable(position)) {
+      try {
+        return await read(replica.db);
+      } catch (err) {
+        if (!replicaFault(err)) throw err;
+        replica.monitor.reportFailure(err);
+      }
+    }
+  }
+  return read(h.db);
+}
+
+/** Whether DATABASE_REPLICA_URL is in use (on a server database): writes then leave their mark. */
+export function replicaConfigured(): boolean {
+  return Boolean(process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL);
+}
+
+/**
+ * The primary's WAL position now, to be passed back as `after` by the caller's next reads: taken
+ * after a write has committed, it is past that write. Null when no replica is in use.
+ */
+export async function primaryPosition(): Promise<string | null> {
+  if (!replicaConfigured()) return null;
+  const db = await detached(() => getDb());
+  const [row] = await executeRows<{ lsn: string }>(db, sql`select pg_current_wal_lsn()::text as lsn`);
+  return row?.lsn ?? null;
+}
+
+/** The replica's state (after a check now, if `check`); undefined without one. */
+export async function replicaState(options: { check?: boolean } = {}) {
+  const monitor = (await handle()).replica?.monitor;
+  if (options.check) await monitor?.check();
+  return monitor?.current;
+}
+
 export async function getDriver(): Promise<Handle["driver"]> {
   return (await handle()).driver;
 }
@@ -106,8 +169,62 @@ async function openServer(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const { client, db } = await serverPool(url, Number(process.env.DATABASE_POOL_MAX ?? 10));
+  // Migrate on one dedicated connection holding a session advisory lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle({ client: migrator, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const replicaUrl = process.env.DATABASE_REPLICA_URL;
+  const replica = replicaUrl ? await openReplica(url, replicaUrl) : undefined;
+  return {
+    db,
+    driver: "postgres",
+    replica: replica && { db: replica.db, monitor: replica.monitor },
+    close: async () => {
+      await replica?.close();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * The replica's pool and its monitor: two one-connection probes (primary and replica) apart from
+ * the pools, so a check never waits behind requests. The first check runs now, so a
+ * DATABASE_REPLICA_URL naming a primary or nothing is reported at start.
+ */
+async function openReplica(primaryUrl: string, replicaUrl: string) {
+  const { default: postgres } = await import("postgres");
+  const max = Number(process.env.DATABASE_REPLICA_POOL_MAX ?? process.env.DATABASE_POOL_MAX ?? 10);
+  const { client, db } = await serverPool(replicaUrl, max);
+  const probeOptions = { max: 1, onnotice: () => {}, connect_timeout: 2, connection: { application_name: "rendez-vous-probe" } };
+  const primaryProbe = postgres(primaryUrl, probeOptions);
+  const replicaProbe = postgres(replicaUrl, probeOptions);
+  const monitor = new ReplicaMonitor(primaryProbe, replicaProbe, {
+    maxLagMs: Number(process.env.REPLICA_MAX_LAG_MS ?? 2000),
+    checkEveryMs: Number(process.env.REPLICA_CHECK_MS ?? 1000),
+  });
+  await monitor.check();
+  monitor.start();
+  return {
+    db,
+    monitor,
+    close: async () => {
+      monitor.stop();
+      await Promise.all([client.end({ timeout: 5 }), primaryProbe.end({ timeout: 2 }), replicaProbe.end({ timeout: 2 })]);
+    },
+  };
+}
+
+/** A pool on a PostgreSQL server, as the app queries it. */
+async function serverPool(url: string, max: number) {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max,
     onnotice: () => {},
     // A server that went away is asked again soon: postgres.js's default backoff grows to 20 s
     // between attempts, so requests kept failing 5–11 s after PostgreSQL was back.
@@ -121,15 +238,15 @@ async function openServer(url: string): Promise<Handle> {
     },
   });
   const db = drizzle({ client: alwaysPrepared(client), schema, casing: "snake_case", logger: process.env.DB_LOG === "1" }) as unknown as Db;
-  // Migrate on one dedicated connection holding a session advisory lock.
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(drizzle({ client: migrator, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
-  } finally {
-    await migrator.end({ timeout: 5 });
-  }
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { client, db };
+}
+
+/**
+ * A read on the replica that failed because of the replica: unreachable or lost (the same
+ * errors that make the primary answer 503), or cancelled by a conflict with replay (40001).
+ */
+function replicaFault(err: unknown): boolean {
+  return isUnavailable(err) || pgErrorCode(err) === "40001";
 }
 
 /**
@@ -162,6 +279,7 @@ function alwaysPrepared<T extends object>(sql: T): T {
 }
 
 async function openEmbedded(dir: string): Promise<Handle> {
+  if (process.env.DATABASE_REPLICA_URL) console.log("[db] DATABASE_REPLICA_URL ignorée : la base embarquée n'a pas de réplique");
   const { PGlite } = await import("@electric-sql/pglite");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { drizzle } = await import("drizzle-orm/pglite");

@@ -18,7 +18,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const apiViaNext = process.env.API_VIA_NEXT === "1";
 
-const [{ default: next }, { api }, { closeDb, getDb, getDriver }] = await Promise.all([
+const [{ default: next }, { api }, { closeDb, getDb, getDriver, replicaState }] = await Promise.all([
   import("next"),
   import("./api"),
   import("../db"),
@@ -80,11 +80,15 @@ const server = createServer((req, res) => {
   void nextHandler(req, res);
 });
 
-/** Readiness for the proxy: up while not stopping and the database answers. */
+/**
+ * Readiness for the proxy: up while not stopping and the primary answers. The replica is told
+ * (ready, lagging, down…) but does not count: reads go to the primary without it.
+ */
 async function ready(res: import("node:http").ServerResponse) {
   const ok = !isDraining() && (await databaseReady(1000));
+  const replica = (await replicaState().catch(() => undefined))?.health;
   res.writeHead(ok ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-  res.end(JSON.stringify({ ready: ok, draining: isDraining() }));
+  res.end(JSON.stringify({ ready: ok, draining: isDraining(), ...(replica ? { replica } : {}) }));
 }
 
 server.listen(port, hostname, async () => {
