@@ -42,7 +42,7 @@ export type ClusterOptions = {
   replica?: boolean;
   instances?: number;
   /** More environment for the instances. */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   /** Settings for the primary (postgresql.conf names). */
   primarySettings?: Record<string, string | number>;
 };
