@@ -47,7 +47,11 @@ export function makeReplica(pg: PostgresRunner, primary: PgCluster, replica: PgC
  */
 export function startPg(pg: PostgresRunner, cluster: PgCluster, settings: Record<string, string | number> = {}): void {
   pg.folder(path.dirname(cluster.log));
-  const options = [
+  pg.run("pg_ctl", ["-D", cluster.dir, "-l", cluster.log, "-w", "-t", "120", "-o", serverOptions(cluster, settings), "start"]);
+}
+
+function serverOptions(cluster: PgCluster, settings: Record<string, string | number> = {}): string {
+  return [
     `-p ${cluster.port}`,
     "-c listen_addresses=127.0.0.1",
     `-c unix_socket_directories=${cluster.dir}`,
@@ -55,7 +59,20 @@ export function startPg(pg: PostgresRunner, cluster: PgCluster, settings: Record
     "-c wal_keep_size=512MB",
     ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
   ].join(" ");
-  pg.run("pg_ctl", ["-D", cluster.dir, "-l", cluster.log, "-w", "-t", "120", "-o", options, "start"]);
+}
+
+/** pg_ctl start/stop without blocking the caller, for clusters already set up (tests under load). */
+export async function restartPgAsync(
+  pg: PostgresRunner,
+  cluster: PgCluster,
+  action: "stop-fast" | "stop-immediate" | "start",
+  settings: Record<string, string | number> = {},
+): Promise<void> {
+  if (action === "start") {
+    await pg.runAsync("pg_ctl", ["-D", cluster.dir, "-l", cluster.log, "-w", "-t", "120", "-o", serverOptions(cluster, settings), "start"]);
+  } else {
+    await pg.runAsync("pg_ctl", ["-D", cluster.dir, "-m", action === "stop-fast" ? "fast" : "immediate", "-w", "-t", "60", "stop"]);
+  }
 }
 
 /** Stops a cluster if it runs: `fast` ends sessions and checkpoints, `immediate` is a crash. */

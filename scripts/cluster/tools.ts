@@ -1,7 +1,7 @@
 // The programs a local cluster needs, found or refused with the command that installs them.
 // PostgreSQL's server tools refuse to run as root: as root they run as the `postgres` user
 // (runuser), on folders handed to that user.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 
@@ -75,6 +75,22 @@ export function postgresRunner(bin = postgresBin()) {
       const code = r.status ?? 1;
       if (code !== 0 && !options.allowFailure) throw new Error(`${tool} ${args.join(" ")} a échoué (${code}) :\n${output}`);
       return { code, output };
+    },
+    /** The same without blocking this process (tests keep their load running meanwhile). */
+    runAsync(tool: string, args: string[]): Promise<{ code: number; output: string }> {
+      const file = path.join(bin, tool);
+      const [cmd, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
+      return new Promise((resolve, reject) => {
+        const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
+        let output = "";
+        child.stdout.on("data", (d) => (output += d));
+        child.stderr.on("data", (d) => (output += d));
+        child.on("error", reject);
+        child.on("close", (code) => {
+          if (code === 0) resolve({ code, output });
+          else reject(new Error(`${tool} ${args.join(" ")} a échoué (${code}) :\n${output}`));
+        });
+      });
     },
     /** A folder the tools may write in (created if needed); data folders must be 0700. */
     folder(dir: string, mode = 0o755): string {
