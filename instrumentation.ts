@@ -3,6 +3,6 @@
 // the database back (db/availability.ts).
 export async function onRequestError(error: unknown) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ isUnavailable }, { reportDatabaseDown }] = await Promise.all([import("./lib/errors"), import("./db/availability")]);
-  if (isUnavailable(error)) reportDatabaseDown();
+  const [{ isConnectionFailure }, { reportDatabaseDown }] = await Promise.all([import("./lib/errors"), import("./db/availability")]);
+  if (isConnectionFailure(error)) reportDatabaseDown();
 }

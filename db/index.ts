@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { track } from "./deadline";
 import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
 import { type TransactionClient, transaction } from "./postgres-transaction";
 import { parseLsn, ReplicaMonitor } from "./replica";
@@ -263,8 +264,9 @@ function alwaysPrepared<T extends object>(sql: T): T {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
       if (prop === "unsafe") {
+        // Tracked: a request given up at its deadline drops or cancels them (./deadline.ts).
         return (query: string, params?: unknown[], options?: object) =>
-          (value as (...a: unknown[]) => unknown).call(target, query, params, { ...options, prepare: true });
+          track((value as (...a: unknown[]) => ReturnType<PostgresSql["unsafe"]>).call(target, query, params, { ...options, prepare: true }));
       }
       if (prop === "begin") {
         return (...args: unknown[]) => {

@@ -14,6 +14,8 @@ export type Outcome = {
   /** Which instance answered (haproxy's header); null when haproxy answered itself. */
   instance: string | null;
   retryAfter: string | null;
+  /** A 201 that replayed a booking an earlier attempt of the same key had made. */
+  replayed?: boolean;
   ms: number;
   /** The answer's body when it is not the API's JSON (an HTML error page from the proxy). */
   text?: string;
@@ -63,6 +65,7 @@ export function startLoad(o: {
         code: json?.error?.code,
         instance: res.headers.get("x-rendez-vous-instance"),
         retryAfter: res.headers.get("retry-after"),
+        ...(res.headers.get("idempotent-replayed") === "true" ? { replayed: true } : {}),
         ms: performance.now() - t0,
         id: json?.data?.id,
         ...(json ? {} : { text: text.slice(0, 200) }),
@@ -139,4 +142,14 @@ export function failureCounts(outcomes: Outcome[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of outcomes) if (o.status !== 201) counts[kindOf(o)] = (counts[kindOf(o)] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * Keys whose booking was made by an attempt the client was told had failed: a later attempt
+ * replayed it. Harmless with Idempotency-Key (that is what it is for), but a sign that a failure
+ * answer did not mean "nothing done".
+ */
+export function madeDespiteFailure(outcomes: Outcome[]): string[] {
+  const failed = new Set(outcomes.filter((o) => o.status !== 201 && o.status !== 409).map((o) => o.key));
+  return outcomes.filter((o) => o.replayed && failed.has(o.key)).map((o) => o.key);
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { root } from "../../../scripts/cluster/apps";
 import { type ClusterOptions, startCluster } from "../../support/cluster";
-import { failureCounts, type Load, type Outcome } from "./load";
+import { failureCounts, type Load, madeDespiteFailure, type Outcome } from "./load";
 
 export const WRITERS = 8;
 
@@ -27,7 +27,7 @@ async function newTenant() {
   for (let i = 1; i < WRITERS; i++) {
     agents.push((await createAgent(t.owner, { companyId: t.companyA.id, fullname: `Agent ${i}`, serviceIds: [t.serviceA.id] })).id);
   }
-  const { key } = await createApiKey(t.owner, { name: "load", scopes: ["appointments:read", "appointments:write"], rateLimit: 1_000_000 });
+  const { key } = await createApiKey(t.owner, { name: "load", scopes: ["appointments:read", "appointments:write", "appointments:status"], rateLimit: 1_000_000 });
   const slots = agents.map(() => 0);
   /** Writer w's next booking: its own agent, one hour after its previous one. */
   const body = (w: number) => ({
@@ -90,6 +90,7 @@ export function report(name: string, load: Load, extra: Record<string, unknown>,
     withoutCreationEvent: checked.withoutCreationEvent.length,
     withoutStoredAnswer: checked.withoutStoredAnswer.length,
     unacknowledgedButBooked: checked.unacknowledged,
+    madeDespiteFailureAnswer: madeDespiteFailure(load.outcomes).length,
     failures: failureCounts(load.outcomes),
     ...extra,
   };
