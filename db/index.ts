@@ -25,7 +25,8 @@ type PostgresSql = import("postgres").Sql;
 type Handle = {
   db: Db;
   driver: "postgres" | "pglite";
-  close: () => Promise<void>;
+  /** Ends the pools; queries still running after `timeoutSeconds` are cut. */
+  close: (timeoutSeconds?: number) => Promise<void>;
   /** The replica's pool and its monitor, when DATABASE_REPLICA_URL names one. */
   replica?: { db: Db; monitor: ReplicaMonitor };
 };
@@ -147,10 +148,11 @@ export async function getDriver(): Promise<Handle["driver"]> {
   return (await handle()).driver;
 }
 
-export async function closeDb(): Promise<void> {
+/** Closes the database; on a server, queries still running after `timeoutSeconds` (5) are cut. */
+export async function closeDb(timeoutSeconds = 5): Promise<void> {
   const current = globalThis.__rendezvousDb;
   globalThis.__rendezvousDb = undefined;
-  if (current) await (await current).close();
+  if (current) await (await current).close(timeoutSeconds);
 }
 
 function handle(): Promise<Handle> {
@@ -185,9 +187,9 @@ async function openServer(url: string): Promise<Handle> {
     db,
     driver: "postgres",
     replica: replica && { db: replica.db, monitor: replica.monitor },
-    close: async () => {
-      await replica?.close();
-      await client.end({ timeout: 5 });
+    close: async (timeoutSeconds = 5) => {
+      await replica?.close(timeoutSeconds);
+      await client.end({ timeout: timeoutSeconds });
     },
   };
 }
@@ -213,9 +215,9 @@ async function openReplica(primaryUrl: string, replicaUrl: string) {
   return {
     db,
     monitor,
-    close: async () => {
+    close: async (timeoutSeconds = 5) => {
       monitor.stop();
-      await Promise.all([client.end({ timeout: 5 }), primaryProbe.end({ timeout: 2 }), replicaProbe.end({ timeout: 2 })]);
+      await Promise.all([client.end({ timeout: timeoutSeconds }), primaryProbe.end({ timeout: 2 }), replicaProbe.end({ timeout: 2 })]);
     },
   };
 }
