@@ -8,7 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Gate, openGate, pauseInsert } from "../support/faults";
 import { startLoad } from "./support/load";
-import { checkWrites, faultCluster, report, WRITERS } from "./support/setup";
+import { checkWrites, faultCluster, report, saveFigures, WRITERS } from "./support/setup";
 
 const DRAIN_MS = 2500;
 const STOP_TIMEOUT_MS = 4000;
@@ -128,7 +128,7 @@ describe("SIGTERM under load", () => {
       const { code } = await exit;
       const exitedAfterMs = Date.now() - started;
       const cut = await held;
-      console.log(`[faults] graceful-stop-cut: ${JSON.stringify({ exitedAfterMs, code, request: cut.status })}`);
+      saveFigures("graceful-stop-cut", { test: "graceful-stop-cut", drainMs: DRAIN_MS, stopTimeoutMs: STOP_TIMEOUT_MS, exitedAfterMs, code, request: cut.status });
       expect(cut.status).toBe("network");
       expect(code).toBe(0);
       expect(f.cluster.log(victim)).toMatch(/1 requête\(s\) coupée\(s\) après 4000 ms/);

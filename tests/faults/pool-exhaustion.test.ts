@@ -6,7 +6,7 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { madeDespiteFailure, startLoad } from "./support/load";
-import { between, checkWrites, faultCluster, report, WRITERS } from "./support/setup";
+import { between, checkWrites, faultCluster, report, saveFigures, WRITERS } from "./support/setup";
 
 const REQUEST_TIMEOUT_MS = 3000;
 let f: Awaited<ReturnType<typeof faultCluster>>;
@@ -124,6 +124,7 @@ it("writes answered 503 at their deadline stay undone when the lock goes after (
     .from(appointments)
     .where(and(eq(appointments.appId, t.appId), inArray(appointments.date, creates.map((b) => new Date(b.date)))));
   expect(made).toEqual([]);
+  saveFigures("deadline-undone", { test: "deadline-undone", calls: creates.length + 1, answered503: creates.length + 1, madeAfterwards: made.length });
   const [row] = await db.select({ status: appointments.status }).from(appointments).where(and(eq(appointments.appId, t.appId), eq(appointments.id, pending.id)));
   expect(row.status).toBe("PENDING");
 });

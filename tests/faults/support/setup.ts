@@ -94,6 +94,11 @@ export function report(name: string, load: Load, extra: Record<string, unknown>,
     failures: failureCounts(load.outcomes),
     ...extra,
   };
+  return saveFigures(name, figures);
+}
+
+/** Prints figures and keeps them as JSON in test-results/faults/ (RELIABILITY.md is made from them). */
+export function saveFigures<T extends object>(name: string, figures: T): T {
   const dir = path.join(root, "test-results", "faults");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `${name}-${Date.now()}.json`), `${JSON.stringify(figures, null, 2)}\n`);
