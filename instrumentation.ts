@@ -11,6 +11,6 @@ export async function register() {
 
 export async function onRequestError(error: unknown) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ isUnavailable }, { reportDatabaseDown }] = await Promise.all([import("./lib/contract/errors"), import("./db/availability")]);
-  if (isUnavailable(error)) reportDatabaseDown();
+  const [{ isConnectionFailure }, { reportDatabaseDown }] = await Promise.all([import("./lib/contract/errors"), import("./db/availability")]);
+  if (isConnectionFailure(error)) reportDatabaseDown();
 }

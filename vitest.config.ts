@@ -48,6 +48,19 @@ export default defineConfig({
         test: { name: "ops", include: ["tests/ops/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 180_000 },
       },
       {
+        // A primary, a streaming replica, app instances and haproxy made per file (tests/support/
+        // cluster.ts: needs PostgreSQL's server tools and haproxy, and the build): reads on the
+        // replica, and instances behaving as one behind the proxy.
+        extends: true,
+        test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], fileParallelism: false, testTimeout: 120_000, hookTimeout: 240_000 },
+      },
+      {
+        // Faults under load (npm run test:faults, before each release): each file its own
+        // cluster (primary, two instances, haproxy), 8 writers, the database checked at the end.
+        extends: true,
+        test: { name: "faults", include: ["tests/faults/**/*.test.ts"], fileParallelism: false, testTimeout: 300_000, hookTimeout: 240_000 },
+      },
+      {
         // The benchmark harness on tiny data (needs the build, like the HTTP tests).
         extends: true,
         test: { name: "bench", include: ["tests/bench/**/*.test.ts"], testTimeout: 240_000 },

@@ -1,5 +1,6 @@
 // The one place that opens the database. Nothing else knows which driver runs:
-// DATABASE_URL set → a PostgreSQL server through postgres.js (pooled);
+// DATABASE_URL set → a PostgreSQL server through postgres.js (pooled), and with
+// DATABASE_REPLICA_URL a streaming replica for the reads that tolerate a short delay (withReadDb);
 // unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite). Migrated
 // when opened; the demo data comes from the start-up path (lib/startup.ts), not from here.
 import "server-only";
@@ -8,9 +9,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { track } from "./deadline";
 import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
 import { type TransactionClient, transaction } from "./postgres-transaction";
+import { parseLsn, ReplicaMonitor } from "./replica";
 import * as schema from "./schema";
+import { isUnavailable, pgErrorCode } from "../lib/contract/errors";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -21,7 +25,21 @@ type PostgresSql = import("postgres").Sql;
 type Unlisten = () => Promise<void>;
 /** LISTEN on a channel: `onNotify` per notification, `onListen` each time listening (re)starts. */
 type Listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<Unlisten>;
-type Handle = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void>; listen: Listen };
+type Handle = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  listen: Listen;
+  /** Ends the pools; queries still running after `timeoutSeconds` are cut. */
+  close: (timeoutSeconds?: number) => Promise<void>;
+  /** The replica's pool and its monitor, when DATABASE_REPLICA_URL names one. */
+  replica?: { db: Db; monitor: ReplicaMonitor };
+};
+
+/**
+ * The primary's WAL position a read must include: the caller's last write's (read-your-writes),
+ * or a lookup of it, run only when the replica could otherwise serve. Nothing: any recent state.
+ */
+export type ReadAfter = string | null | undefined | (() => Promise<string | null | undefined>);
 
 declare global {
   // Kept on globalThis so dev reloads reuse the one instance: two PGlite instances on one
@@ -83,6 +101,54 @@ export function detached<T>(fn: () => T): T {
 }
 
 /**
+ * Runs a read that tolerates a delay of up to REPLICA_MAX_LAG_MS (2 s): on the replica when
+ * one is configured, answering, close enough behind the primary and past the caller's last
+ * write (`after`); on the primary otherwise. A replica that fails the read (gone, or the
+ * query cancelled by replay) is left aside until its next check, and the read runs on the
+ * primary. Inside a transaction, always the transaction. The read must only read.
+ */
+export async function withReadDb<T>(after: ReadAfter, read: (db: Db) => Promise<T>): Promise<T> {
+  if (inTransaction()) return read(await getDb());
+  const h = await handle();
+  const replica = h.replica;
+  if (replica?.monitor.usable()) {
+    const position = parseLsn(typeof after === "function" ? await after() : after);
+    if (replica.monitor.usable(position)) {
+      try {
+        return await read(replica.db);
+      } catch (err) {
+        if (!replicaFault(err)) throw err;
+        replica.monitor.reportFailure(err);
+      }
+    }
+  }
+  return read(h.db);
+}
+
+/** Whether DATABASE_REPLICA_URL is in use (on a server database): writes then leave their mark. */
+export function replicaConfigured(): boolean {
+  return Boolean(process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL);
+}
+
+/**
+ * The primary's WAL position now, to be passed back as `after` by the caller's next reads: taken
+ * after a write has committed, it is past that write. Null when no replica is in use.
+ */
+export async function primaryPosition(): Promise<string | null> {
+  if (!replicaConfigured()) return null;
+  const db = await detached(() => getDb());
+  const [row] = await executeRows<{ lsn: string }>(db, sql`select pg_current_wal_lsn()::text as lsn`);
+  return row?.lsn ?? null;
+}
+
+/** The replica's state (after a check now, if `check`); undefined without one. */
+export async function replicaState(options: { check?: boolean } = {}) {
+  const monitor = (await handle()).replica?.monitor;
+  if (options.check) await monitor?.check();
+  return monitor?.current;
+}
+
+/**
  * Notifications of a channel (NOTIFY is sent on commit). On a server, one connection of this
  * process listens, reconnecting by itself (`onListen` runs again then: notifications may have
  * been missed meanwhile); on the embedded database, in process.
@@ -95,10 +161,11 @@ export async function getDriver(): Promise<Handle["driver"]> {
   return (await handle()).driver;
 }
 
-export async function closeDb(): Promise<void> {
+/** Closes the database; on a server, queries still running after `timeoutSeconds` (5) are cut. */
+export async function closeDb(timeoutSeconds = 5): Promise<void> {
   const current = globalThis.__rendezvousDb;
   globalThis.__rendezvousDb = undefined;
-  if (current) await (await current).close();
+  if (current) await (await current).close(timeoutSeconds);
 }
 
 function handle(): Promise<Handle> {
@@ -118,8 +185,66 @@ async function openServer(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const { client, db } = await serverPool(url, Number(process.env.DATABASE_POOL_MAX ?? 10));
+  // Migrate on one dedicated connection holding a session advisory lock.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle({ client: migrator, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const replicaUrl = process.env.DATABASE_REPLICA_URL;
+  const replica = replicaUrl ? await openReplica(url, replicaUrl) : undefined;
+  return {
+    db,
+    driver: "postgres",
+    listen: async (channel, onNotify, onListen) => {
+      const request = await client.listen(channel, onNotify, onListen);
+      return () => request.unlisten();
+    },
+    replica: replica && { db: replica.db, monitor: replica.monitor },
+    close: async (timeoutSeconds = 5) => {
+      await replica?.close(timeoutSeconds);
+      await client.end({ timeout: timeoutSeconds });
+    },
+  };
+}
+
+/**
+ * The replica's pool and its monitor: two one-connection probes (primary and replica) apart from
+ * the pools, so a check never waits behind requests. The first check runs now, so a
+ * DATABASE_REPLICA_URL naming a primary or nothing is reported at start.
+ */
+async function openReplica(primaryUrl: string, replicaUrl: string) {
+  const { default: postgres } = await import("postgres");
+  const max = Number(process.env.DATABASE_REPLICA_POOL_MAX ?? process.env.DATABASE_POOL_MAX ?? 10);
+  const { client, db } = await serverPool(replicaUrl, max);
+  const probeOptions = { max: 1, onnotice: () => {}, connect_timeout: 2, connection: { application_name: "rendez-vous-probe" } };
+  const primaryProbe = postgres(primaryUrl, probeOptions);
+  const replicaProbe = postgres(replicaUrl, probeOptions);
+  const monitor = new ReplicaMonitor(primaryProbe, replicaProbe, {
+    maxLagMs: Number(process.env.REPLICA_MAX_LAG_MS ?? 2000),
+    checkEveryMs: Number(process.env.REPLICA_CHECK_MS ?? 1000),
+  });
+  await monitor.check();
+  monitor.start();
+  return {
+    db,
+    monitor,
+    close: async (timeoutSeconds = 5) => {
+      monitor.stop();
+      await Promise.all([client.end({ timeout: timeoutSeconds }), primaryProbe.end({ timeout: 2 }), replicaProbe.end({ timeout: 2 })]);
+    },
+  };
+}
+
+/** A pool on a PostgreSQL server, as the app queries it. */
+async function serverPool(url: string, max: number) {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max,
     onnotice: () => {},
     // A server that went away is asked again soon: postgres.js's default backoff grows to 20 s
     // between attempts, so requests kept failing 5–11 s after PostgreSQL was back.
@@ -133,19 +258,15 @@ async function openServer(url: string): Promise<Handle> {
     },
   });
   const db = drizzle({ client: alwaysPrepared(client), schema, casing: "snake_case", logger: process.env.DB_LOG === "1" }) as unknown as Db;
-  // Migrate on one dedicated connection holding a session advisory lock.
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(drizzle({ client: migrator, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
-  } finally {
-    await migrator.end({ timeout: 5 });
-  }
-  const listen: Listen = async (channel, onNotify, onListen) => {
-    const request = await client.listen(channel, onNotify, onListen);
-    return () => request.unlisten();
-  };
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
+  return { client, db };
+}
+
+/**
+ * A read on the replica that failed because of the replica: unreachable or lost (the same
+ * errors that make the primary answer 503), or cancelled by a conflict with replay (40001).
+ */
+function replicaFault(err: unknown): boolean {
+  return isUnavailable(err) || pgErrorCode(err) === "40001";
 }
 
 /**
@@ -162,8 +283,9 @@ function alwaysPrepared<T extends object>(sql: T): T {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
       if (prop === "unsafe") {
+        // Tracked: a request given up at its deadline drops or cancels them (./deadline.ts).
         return (query: string, params?: unknown[], options?: object) =>
-          (value as (...a: unknown[]) => unknown).call(target, query, params, { ...options, prepare: true });
+          track((value as (...a: unknown[]) => ReturnType<PostgresSql["unsafe"]>).call(target, query, params, { ...options, prepare: true }));
       }
       if (prop === "begin") {
         return (...args: unknown[]) => {
@@ -178,6 +300,7 @@ function alwaysPrepared<T extends object>(sql: T): T {
 }
 
 async function openEmbedded(dir: string): Promise<Handle> {
+  if (process.env.DATABASE_REPLICA_URL) console.log("[db] DATABASE_REPLICA_URL ignorée : la base embarquée n'a pas de réplique");
   const { PGlite } = await import("@electric-sql/pglite");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -201,15 +324,14 @@ async function openEmbedded(dir: string): Promise<Handle> {
   }
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   await migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder: MIGRATIONS });
-  const listen: Listen = async (channel, onNotify, onListen) => {
-    const unlisten = await client.listen(channel, onNotify);
-    onListen?.();
-    return () => unlisten();
-  };
   return {
     db,
     driver: "pglite",
-    listen,
+    listen: async (channel, onNotify, onListen) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen?.();
+      return () => unlisten();
+    },
     close: async () => {
       await client.close();
       if (!inMemory) unlockEmbeddedFolder(dir);

@@ -7,10 +7,14 @@
 // the meantime hang (porsager/postgres#1208, #1215; reproduced here with pg_terminate_backend).
 // Here a transaction runs on a reserved connection, and once that connection is lost nothing
 // more is written to it and it is not handed back: the pool reconnects it, clean, when needed.
+// A transaction of a request given up at its deadline (./deadline.ts) never begins if it was
+// still waiting for its connection, and rolls back instead of committing otherwise.
 // The rest follows postgres.js: a query that failed inside a transaction or savepoint fails it
 // even if the code caught the error (PostgreSQL would turn the COMMIT into a ROLLBACK), and a
 // savepoint's failure rolls back to it.
 import type postgres from "postgres";
+import { AppError } from "../lib/contract/errors";
+import { abandoned, track } from "./deadline";
 
 type Sql = postgres.Sql;
 type Reserved = postgres.ReservedSql;
@@ -47,7 +51,7 @@ function scope(link: Link) {
   const client: TransactionClient = {
     unsafe(query, params, options) {
       if (link.lost) return lostQuery(link.lost);
-      const q = link.conn.unsafe(query, params as never[], { ...options, prepare: true });
+      const q = track(link.conn.unsafe(query, params as never[], { ...options, prepare: true }));
       // Watches the outcome beside the caller (who may catch it); the query runs as before.
       q.catch((err: unknown) => {
         failure ??= { err };
@@ -84,6 +88,11 @@ export async function transaction<T>(sql: Sql, fn: (client: TransactionClient) =
   // As postgres.js reads its `begin(options, fn)`: isolation level, read only…
   const mode = options.replace(/[^a-z ]/gi, "");
   const conn = await sql.reserve();
+  // Its request was given up while it waited for a connection: it must not begin.
+  if (abandoned()) {
+    conn.release();
+    throw givenUp();
+  }
   const link: Link = { conn, lost: undefined, savepoints: 0 };
   let connection: Connection | undefined;
   const onexecute = (c: Connection) => {
@@ -99,6 +108,8 @@ export async function transaction<T>(sql: Sql, fn: (client: TransactionClient) =
     await root.client.unsafe(mode ? `begin ${mode}` : "begin", [], { onexecute });
     const result = await fn(root.client);
     root.check();
+    // Its request was answered 503 at its deadline: what it did must not stay.
+    if (abandoned()) throw givenUp();
     await root.client.unsafe("commit");
     return result;
   } catch (err) {
@@ -110,6 +121,10 @@ export async function transaction<T>(sql: Sql, fn: (client: TransactionClient) =
       conn.release();
     }
   }
+}
+
+function givenUp(): AppError {
+  return new AppError("service-unavailable", "La requête a attendu trop longtemps la base de données, réessayez dans quelques secondes");
 }
 
 /** A query refused without being sent: it rejects when awaited (never unhandled otherwise). */

@@ -18,7 +18,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const apiViaNext = process.env.API_VIA_NEXT === "1";
 
-const [{ default: next }, { api }, { closeDb, getDriver }] = await Promise.all([
+const [{ default: next }, { api }, { closeDb, getDriver, replicaState }] = await Promise.all([
   import("next"),
   import("./api"),
   import("../db"),
@@ -74,11 +74,15 @@ const server = createServer((req, res) => {
   void nextHandler(req, res);
 });
 
-/** Readiness for the proxy: up while not stopping and the database answers. */
+/**
+ * Readiness for the proxy: up while not stopping and the primary answers. The replica is told
+ * (ready, lagging, down…) but does not count: reads go to the primary without it.
+ */
 async function ready(res: import("node:http").ServerResponse) {
   const ok = !isDraining() && (await databaseReady(1000));
+  const replica = (await replicaState().catch(() => undefined))?.health;
   res.writeHead(ok ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-  res.end(JSON.stringify({ ready: ok, draining: isDraining() }));
+  res.end(JSON.stringify({ ready: ok, draining: isDraining(), ...(replica ? { replica } : {}) }));
 }
 
 server.listen(port, hostname, async () => {
@@ -104,11 +108,14 @@ async function stop(signal: string) {
   if (DRAIN_MS > 0) await new Promise((r) => setTimeout(r, DRAIN_MS));
   const closed = new Promise((r) => server.close(r));
   server.closeIdleConnections();
-  const deadline = new Promise((r) => setTimeout(r, STOP_TIMEOUT_MS).unref());
-  await Promise.race([closed, deadline]);
+  const deadline = new Promise<false>((r) => setTimeout(() => r(false), STOP_TIMEOUT_MS).unref());
+  const finished = await Promise.race([closed.then(() => true), deadline]);
+  // Past the bound, what still runs is cut: its connection closed, its database session ended
+  // (an open transaction rolls back), so the process exits in time.
+  if (!finished) console.error(`Arrêt : ${inFlight} requête(s) coupée(s) après ${STOP_TIMEOUT_MS} ms`);
   server.closeAllConnections();
   await nextApp.close().catch(() => {});
-  await closeDb().catch(() => {});
+  await closeDb(finished ? 5 : 0).catch(() => {});
   console.log("Arrêté.");
   process.exit(0);
 }

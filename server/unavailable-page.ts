@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { RETRY_AFTER_SECONDS } from "../lib/contract/errors";
 import { pageSecurityHeaders } from "../lib/contract/security-headers";
 
-const PAGE = `<!doctype html>
+export const UNAVAILABLE_PAGE = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS * 3}"><title>Service momentanément indisponible · Rendez-vous</title>
 <style>body{font-family:system-ui,sans-serif;background:#fafafa;color:#171717;display:grid;place-items:center;min-height:100vh;margin:0}
@@ -21,5 +21,5 @@ export function unavailablePage(_req: IncomingMessage, res: ServerResponse): voi
     "Retry-After": String(RETRY_AFTER_SECONDS),
     "Cache-Control": "no-store",
   });
-  res.end(PAGE);
+  res.end(UNAVAILABLE_PAGE);
 }

@@ -66,7 +66,12 @@ export function LiveEventsProvider({ companyId, userId, children }: { companyId:
         setChanges((current) => new Map(current).set(event.appointmentId, change));
       }
       clearTimeout(refreshTimer.current);
-      refreshTimer.current = setTimeout(() => router.refresh(), REFRESH_DEBOUNCE_MS);
+      refreshTimer.current = setTimeout(() => {
+        // The refresh must read the event it follows: on the primary, or a replica past it
+        // (app/_server/session.ts, FRESH_COOKIE).
+        document.cookie = "rdv-fresh=1; path=/; max-age=5; samesite=lax";
+        router.refresh();
+      }, REFRESH_DEBOUNCE_MS);
     };
     return () => {
       source.close();

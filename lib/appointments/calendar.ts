@@ -5,7 +5,7 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { withReadDb } from "@/db";
 import { agents, appointments, customers, services } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
 import { AppError } from "../contract/errors";
@@ -77,28 +77,29 @@ export async function listAppointmentsInRange(
   if (f.agentId) conditions.push(eq(appointments.agentId, f.agentId));
   if (f.status) conditions.push(inArray(appointments.status, [...new Set(f.status)]));
 
-  const db = await getDb();
-  const rows = await db
-    .select({
-      id: appointments.id,
-      date: appointments.date,
-      end: appointments.end,
-      status: appointments.status,
-      agentId: appointments.agentId,
-      agentName: agents.fullname,
-      serviceId: appointments.serviceId,
-      serviceName: services.name,
-      customerName: customers.fullname,
-      customerPhone: customers.telephone,
-      totalPrice: appointments.totalPrice,
-    })
-    .from(appointments)
-    .innerJoin(services, and(eq(services.appId, appointments.appId), eq(services.id, appointments.serviceId)))
-    .innerJoin(customers, and(eq(customers.appId, appointments.appId), eq(customers.id, appointments.customerId)))
-    .leftJoin(agents, and(eq(agents.appId, appointments.appId), eq(agents.id, appointments.agentId)))
-    .where(and(...conditions))
-    .orderBy(asc(appointments.date), asc(appointments.id))
-    .limit(f.limit + 1);
+  const rows = await withReadDb(caller.readAfter, (db) =>
+    db
+      .select({
+        id: appointments.id,
+        date: appointments.date,
+        end: appointments.end,
+        status: appointments.status,
+        agentId: appointments.agentId,
+        agentName: agents.fullname,
+        serviceId: appointments.serviceId,
+        serviceName: services.name,
+        customerName: customers.fullname,
+        customerPhone: customers.telephone,
+        totalPrice: appointments.totalPrice,
+      })
+      .from(appointments)
+      .innerJoin(services, and(eq(services.appId, appointments.appId), eq(services.id, appointments.serviceId)))
+      .innerJoin(customers, and(eq(customers.appId, appointments.appId), eq(customers.id, appointments.customerId)))
+      .leftJoin(agents, and(eq(agents.appId, appointments.appId), eq(agents.id, appointments.agentId)))
+      .where(and(...conditions))
+      .orderBy(asc(appointments.date), asc(appointments.id))
+      .limit(f.limit + 1),
+  );
 
   const truncated = rows.length > f.limit;
   return { data: truncated ? rows.slice(0, f.limit) : rows, truncated };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Db, type Queryable } from "@/db";
+import { type Db, type Queryable, withReadDb } from "@/db";
 import { appointments, customers } from "@/db/schema";
 import { type Caller, companyScope, requireScope, scopeCompanies } from "../auth/caller";
 import { isUuid } from "../contract/ids";
@@ -25,8 +25,8 @@ export async function listAppointments(caller: Caller, input: ListAppointmentsIn
   const filters = parseInput(listAppointmentsInput, input);
   const built = listQuery(caller, filters);
   if (!built) return { data: [], nextCursor: null };
-  const db = await getDb();
-  const rows = await preparedFor(db, `list:${built.shape}`, () => built.query(db)).execute(built.values);
+  // A list tolerates a short delay: on the replica when there is one (read-your-writes kept).
+  const rows = await withReadDb(caller.readAfter, (db) => preparedFor(db, `list:${built.shape}`, () => built.query(db)).execute(built.values));
   return pageOf(rows as AppointmentView[], filters.limit, appointmentCursorKey);
 }
 
@@ -97,10 +97,9 @@ export async function countAppointmentsByStatus(
   const counts = Object.fromEntries(APPOINTMENT_STATUSES.map((s) => [s, 0])) as Record<AppointmentStatus, number>;
   const where = filterConditions(caller, filters, { withStatus: false });
   if (!where) return counts;
-  const db = await getDb();
   const query = (d: Db) =>
     d.select({ status: appointments.status, n: count() }).from(appointments).where(where.sql).groupBy(appointments.status);
-  const rows = (await preparedFor(db, `count:${where.shape}`, () => query(db)).execute(where.values)) as {
+  const rows = (await withReadDb(caller.readAfter, (db) => preparedFor(db, `count:${where.shape}`, () => query(db)).execute(where.values))) as {
     status: AppointmentStatus;
     n: number;
   }[];

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { executeRows, getDb } from "@/db";
+import { executeRows, withReadDb } from "@/db";
 import { agents, appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
 import { TZDate } from "@date-fns/tz";
@@ -23,7 +23,6 @@ import { workDay } from "./work-day";
 export async function companyOverview(caller: Caller, company: { id: string; timezone: string }, now = new Date()) {
   requireScope(caller, "appointments:read");
   if (!isUuid(company.id) || !canSeeCompany(caller, company.id)) throw new AppError("company-not-found");
-  const db = await getDb();
   const today = await workDay(caller, company, now);
   const thisWeek = weekRange(now, company.timezone);
   const lastWeek = weekRange(now, company.timezone, -1);
@@ -31,45 +30,50 @@ export async function companyOverview(caller: Caller, company: { id: string; tim
   const sameMomentLastWeek = new Date(subWeeks(new TZDate(now.getTime(), company.timezone), 1).getTime());
   const inCompany = and(eq(appointments.appId, caller.appId), eq(appointments.companyId, company.id));
 
-  const [counts, upcoming, revenueRows, loadRows] = await Promise.all([
+  // Figures that tolerate a short delay: on the replica when there is one (read-your-writes kept).
+  const [counts, [upcoming, revenueRows, loadRows]] = await Promise.all([
     countAppointmentsByStatus(caller, { companyId: company.id, from: today.start, to: today.end }),
-    selectAppointments(
-      db,
-      and(inCompany, inArray(appointments.status, [...ACTIVE_STATUSES]), gte(appointments.end, now), lt(appointments.date, today.end)),
-    )
-      .orderBy(asc(appointments.date), asc(appointments.id))
-      .limit(8),
-    // Per local day; the part of last week before the same moment counted apart (its day is split).
-    executeRows<{ day: string; revenue: number; beforeSameMoment: number }>(
-      db,
-      sql`SELECT to_char(date AT TIME ZONE ${company.timezone}, 'YYYY-MM-DD') AS day, sum(total_price)::bigint AS revenue,
-                 coalesce(sum(total_price) FILTER (WHERE date < ${sameMomentLastWeek.toISOString()}::timestamptz), 0)::bigint AS "beforeSameMoment"
-          FROM appointments
-          WHERE app_id = ${caller.appId}::uuid AND company_id = ${company.id}::uuid AND status = 'COMPLETED'
-            AND date >= ${lastWeek.start.toISOString()}::timestamptz AND date < ${thisWeek.end.toISOString()}::timestamptz
-          GROUP BY 1`,
-    ),
-    db
-      .select({
-        agentId: agents.id,
-        fullname: agents.fullname,
-        appointments: sql<number>`count(${appointments.id})::int`,
-        minutes: sql<number>`coalesce(sum(extract(epoch from (${appointments.end} - ${appointments.date})) / 60), 0)::int`,
-      })
-      .from(agents)
-      .leftJoin(
-        appointments,
-        and(
-          eq(appointments.appId, agents.appId),
-          eq(appointments.agentId, agents.id),
-          inArray(appointments.status, [...ACTIVE_STATUSES, "COMPLETED"]),
-          gte(appointments.date, today.start),
-          lt(appointments.date, today.end),
+    withReadDb(caller.readAfter, (db) =>
+      Promise.all([
+        selectAppointments(
+          db,
+          and(inCompany, inArray(appointments.status, [...ACTIVE_STATUSES]), gte(appointments.end, now), lt(appointments.date, today.end)),
+        )
+          .orderBy(asc(appointments.date), asc(appointments.id))
+          .limit(8),
+        // Per local day; the part of last week before the same moment counted apart (its day is split).
+        executeRows<{ day: string; revenue: number; beforeSameMoment: number }>(
+          db,
+          sql`SELECT to_char(date AT TIME ZONE ${company.timezone}, 'YYYY-MM-DD') AS day, sum(total_price)::bigint AS revenue,
+                     coalesce(sum(total_price) FILTER (WHERE date < ${sameMomentLastWeek.toISOString()}::timestamptz), 0)::bigint AS "beforeSameMoment"
+              FROM appointments
+              WHERE app_id = ${caller.appId}::uuid AND company_id = ${company.id}::uuid AND status = 'COMPLETED'
+                AND date >= ${lastWeek.start.toISOString()}::timestamptz AND date < ${thisWeek.end.toISOString()}::timestamptz
+              GROUP BY 1`,
         ),
-      )
-      .where(and(eq(agents.appId, caller.appId), eq(agents.companyId, company.id), eq(agents.isActive, true)))
-      .groupBy(agents.id, agents.fullname)
-      .orderBy(asc(agents.fullname)),
+        db
+          .select({
+            agentId: agents.id,
+            fullname: agents.fullname,
+            appointments: sql<number>`count(${appointments.id})::int`,
+            minutes: sql<number>`coalesce(sum(extract(epoch from (${appointments.end} - ${appointments.date})) / 60), 0)::int`,
+          })
+          .from(agents)
+          .leftJoin(
+            appointments,
+            and(
+              eq(appointments.appId, agents.appId),
+              eq(appointments.agentId, agents.id),
+              inArray(appointments.status, [...ACTIVE_STATUSES, "COMPLETED"]),
+              gte(appointments.date, today.start),
+              lt(appointments.date, today.end),
+            ),
+          )
+          .where(and(eq(agents.appId, caller.appId), eq(agents.companyId, company.id), eq(agents.isActive, true)))
+          .groupBy(agents.id, agents.fullname)
+          .orderBy(asc(agents.fullname)),
+      ]),
+    ),
   ]);
 
   const revenueByDay = new Map(revenueRows.map((r) => [r.day, Number(r.revenue)]));

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, inArray, lt, min } from "drizzle-orm";
-import { getDb } from "@/db";
+import { withReadDb } from "@/db";
 import { appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
 import { dayRange, localDateKey, type Range } from "../contract/dates";
@@ -24,19 +24,20 @@ export async function workDay(caller: Caller, company: { id: string; timezone: s
   if (!isUuid(company.id) || !canSeeCompany(caller, company.id)) throw new AppError("company-not-found");
   const today = dayRange(now, company.timezone);
   const horizon = dayRange(now, company.timezone, WORK_DAY_HORIZON_DAYS);
-  const db = await getDb();
-  const [row] = await db
-    .select({ first: min(appointments.date) })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.appId, caller.appId),
-        eq(appointments.companyId, company.id),
-        inArray(appointments.status, [...ACTIVE_STATUSES]),
-        gte(appointments.date, today.start),
-        lt(appointments.date, horizon.end),
+  const [row] = await withReadDb(caller.readAfter, (db) =>
+    db
+      .select({ first: min(appointments.date) })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.appId, caller.appId),
+          eq(appointments.companyId, company.id),
+          inArray(appointments.status, [...ACTIVE_STATUSES]),
+          gte(appointments.date, today.start),
+          lt(appointments.date, horizon.end),
+        ),
       ),
-    );
+  );
   const first = row?.first ? new Date(row.first) : null;
   const range = first && first >= today.end ? dayRange(first, company.timezone) : today;
   return { ...range, day: localDateKey(range.start, company.timezone), isToday: range.start.getTime() === today.start.getTime() };

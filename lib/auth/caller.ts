@@ -1,6 +1,7 @@
 // The caller context every domain function takes. Resolved once per request (session or API
 // key) and passed down; the domain enforces tenant scope and scopes with it, here and only here.
 import { type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { ReadAfter } from "@/db";
 import { AppError } from "../contract/errors";
 import type { MemberRole, Scope } from "../contract/scopes";
 
@@ -17,6 +18,11 @@ export type Caller = {
   actor: Actor;
   /** Set for members; API keys have none and cannot manage settings. */
   role?: MemberRole;
+  /**
+   * Where the caller's last write ended in the primary's WAL (or how to look it up): reads
+   * that may go to a replica wait for it there (read-your-writes). Absent: no recent write.
+   */
+  readAfter?: ReadAfter;
 };
 
 export function hasScope(caller: Caller, scope: Scope): boolean {

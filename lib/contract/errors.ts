@@ -151,5 +151,16 @@ export function isUnavailable(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether an error means the database cannot be reached (unreachable, restarting, connection
+ * lost, refusing connections), as opposed to a statement that was too slow or cancelled: only
+ * the former turns the pages into the "try again" page until a probe finds it back.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  if (!isUnavailable(err) || isAppError(err)) return false;
+  const sqlState = pgErrorCode(err);
+  return sqlState !== "57014" && sqlState !== "55P03";
+}
+
 /** Seconds a client should wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 2;

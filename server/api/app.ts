@@ -13,6 +13,7 @@ import { apiKeyAuth } from "./middleware/auth";
 import { availability } from "./middleware/availability";
 import { jsonBody } from "./middleware/body";
 import { rateLimit } from "./middleware/rate-limit";
+import { readYourWrites } from "./middleware/read-your-writes";
 import { agentRoutes } from "./routes/agents";
 import { appointmentRoutes } from "./routes/appointments";
 import { companyRoutes } from "./routes/companies";
@@ -56,7 +57,7 @@ export function createApi() {
     }
     await next();
   });
-  api.use(PREFIX, availability, jsonBody, apiKeyAuth, rateLimit);
+  api.use(PREFIX, availability, jsonBody, apiKeyAuth, rateLimit, readYourWrites);
 
   appointmentRoutes(api);
   serviceRoutes(api);

@@ -4,7 +4,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";
-import { AppError, isAppError, isUnavailable, pgErrorCode, validationError } from "@/lib/contract/errors";
+import { AppError, isAppError, isConnectionFailure, isUnavailable, pgErrorCode, validationError } from "@/lib/contract/errors";
 import { reportDatabaseDown } from "@/db/availability";
 import { errorResponse } from "./envelope";
 
@@ -16,7 +16,7 @@ function toAppError(err: unknown, c: Context): AppError {
   if (isAppError(err)) return err;
   if (isUnavailable(err)) {
     console.error(`[api] ${c.req.method} ${c.req.path}: database unavailable (${(err as Error).message})`);
-    reportDatabaseDown();
+    if (isConnectionFailure(err)) reportDatabaseDown();
     return new AppError("service-unavailable");
   }
   if (err instanceof ZodError) return validationError(err.issues);

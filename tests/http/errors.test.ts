@@ -312,6 +312,9 @@ describe("service-unavailable", () => {
     const rows = await db.execute(sql.raw(`SELECT 1 FROM companies WHERE name = '${NAME}'`));
     expect(Array.isArray(rows) ? rows.length : (rows as { rows: unknown[] }).rows.length).toBe(0);
     expect((await t.call("companies/list")).status).toBe(200);
+    // A slow statement is not a database out of reach: pages are not turned into the 503 page.
+    const page = await fetch(`${API_URL}/login`);
+    expect(page.status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 // Which failures are "the database cannot serve now" (503, retry) rather than a bug (500) or
 // the caller's mistake (4xx).
 import { describe, expect, it } from "vitest";
-import { AppError, isUnavailable } from "@/lib/contract/errors";
+import { AppError, isConnectionFailure, isUnavailable } from "@/lib/contract/errors";
 
 const pg = (code: string) => Object.assign(new Error(`pg ${code}`), { code });
 const wrapped = (cause: unknown) => Object.assign(new Error("Failed query"), { cause });
@@ -21,5 +21,17 @@ describe("isUnavailable", () => {
     expect(isUnavailable(new TypeError("x is undefined"))).toBe(false);
     expect(isUnavailable(new AppError("agent-unavailable"))).toBe(false);
     expect(isUnavailable(new AppError("service-unavailable"))).toBe(true);
+  });
+});
+
+describe("isConnectionFailure", () => {
+  it("a database out of reach: the pages say so until it answers again", () => {
+    for (const code of ["57P01", "57P03", "08006", "53300"]) expect(isConnectionFailure(wrapped(pg(code)))).toBe(true);
+    expect(isConnectionFailure(wrapped(pg("ECONNREFUSED")))).toBe(true);
+  });
+
+  it("not a slow or cancelled statement, nor a deadline: the database is there", () => {
+    for (const code of ["57014", "55P03", "23505"]) expect(isConnectionFailure(wrapped(pg(code)))).toBe(false);
+    expect(isConnectionFailure(new AppError("service-unavailable"))).toBe(false);
   });
 });

@@ -1,7 +1,11 @@
-// Answers that the server cannot give now: while it drains (SIGTERM), new calls get 503 and
-// their connection closed; a call that waits too long (pool exhausted, database stalled) gets
-// 503 after REQUEST_TIMEOUT_MS (10 s) instead of hanging. Both with Retry-After.
+// A call that waits too long (pool exhausted, a lock, the database stalled) is answered 503
+// service-unavailable with Retry-After after REQUEST_TIMEOUT_MS (10 s) instead of hanging, and
+// whatever it had not finished by then cannot commit afterwards (db/deadline.ts): a 503 means
+// nothing was done. While the server drains (SIGTERM) calls are still served, with their
+// connection closed after the answer: the proxy is moving new ones to other instances, and those
+// that reach this one meanwhile should not fail.
 import type { MiddlewareHandler } from "hono";
+import { withDeadline } from "@/db/deadline";
 import { AppError } from "@/lib/contract/errors";
 import { isDraining } from "../../lifecycle";
 import type { ApiEnv } from "../env";
@@ -9,20 +13,10 @@ import type { ApiEnv } from "../env";
 const TIMEOUT_MS = Number(process.env.REQUEST_TIMEOUT_MS ?? 10_000);
 
 export const availability: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  if (isDraining()) {
-    c.header("Connection", "close");
-    throw new AppError("service-unavailable", "Le serveur s'arrête, réessayez dans quelques secondes (un autre serveur répondra)");
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new AppError("service-unavailable", "La requête a attendu trop longtemps la base de données, réessayez dans quelques secondes")),
-      TIMEOUT_MS,
-    );
-  });
-  try {
-    await Promise.race([next(), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  if (isDraining()) c.header("Connection", "close");
+  await withDeadline(
+    TIMEOUT_MS,
+    () => next(),
+    () => new AppError("service-unavailable", "La requête a attendu trop longtemps la base de données, réessayez dans quelques secondes"),
+  );
 };

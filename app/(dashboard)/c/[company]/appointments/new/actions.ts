@@ -19,6 +19,7 @@ export const searchCustomersAction = memberAction(
     const page = await listCustomers(caller, { search: q || undefined, limit: 12 });
     return page.data.map((c) => ({ id: c.id, name: c.fullname, phone: formatPhone(c.telephone) }));
   },
+  { readOnly: true },
 );
 
 /** Adds a customer from the form, or finds the one who already has this phone number. */
