@@ -48,7 +48,13 @@ export async function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeou
     clearTimeout(timer);
     scope.abandoned = true;
     for (const query of scope.pending) cancel(query);
-    if (await Promise.race([settled, after(graceMs)])) return await work;
+    if (await Promise.race([settled, after(graceMs)])) {
+      // Given up: a failure now is the cancellation's doing (a cancelled statement, or the
+      // driver's confusion after one), so it is answered as the deadline, not as a fault.
+      return await work.catch(() => {
+        throw onTimeout();
+      });
+    }
     throw onTimeout();
   } finally {
     clearTimeout(timer);

@@ -3,6 +3,7 @@
 // keys see their company only; bad input is refused; the typed client reads it too.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@/lib/client";
+import { eventsSettled } from "../support/factories";
 import { API_URL, type ApiTenant, makeApiTenant, slotIso } from "./support/api";
 
 let t: ApiTenant;
@@ -10,7 +11,12 @@ beforeAll(async () => {
   t = await makeApiTenant("Events");
 });
 
-const latest = async () => (await t.call("events/list", { limit: 500 })).body.nextAfter as string;
+/** The feed holds events back while other tests' transactions are open: read once settled. */
+const settled = () => eventsSettled(t.appId);
+const latest = async () => {
+  await settled();
+  return (await t.call("events/list", { limit: 500 })).body.nextAfter as string;
+};
 
 describe("events/list", () => {
   it("gives each write once, in order, with the appointment as the write answered it", async () => {
@@ -28,6 +34,7 @@ describe("events/list", () => {
     const refused = await t.call(`appointments/${id}/status`, { status: "CONFIRMED" });
     expect(refused.status).toBe(409);
 
+    await settled();
     const res = await t.call("events/list", { after });
     expect(res.status).toBe(200);
     const events = res.body.data;
@@ -55,6 +62,7 @@ describe("events/list", () => {
     const spaKey = await t.key({ companyId: t.companyB.id, name: "spa" });
     await t.call("appointments/create", { serviceId: t.serviceA.id, customerId: t.customer.id, agentId: t.agentA.id, date: slotIso(t), filledFields: { type_coupe: "classique" } });
     const spa = await t.call("appointments/create", { serviceId: t.serviceB.id, customerId: t.customer.id, date: slotIso(t) }, { key: spaKey });
+    await settled();
     const seen = await t.call("events/list", { after }, { key: spaKey });
     expect(seen.body.data.map((e: { appointmentId: string }) => e.appointmentId)).toEqual([spa.body.data.id]);
     expect((await t.call("events/list", { companyId: t.companyA.id }, { key: spaKey })).body.error.code).toBe("company-not-found");

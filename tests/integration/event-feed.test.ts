@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getAppointment, updateAppointmentFields, updateAppointmentStatus } from "@/lib/appointments";
 import { listEvents } from "@/lib/appointments/events";
-import { codeOf, makeTenant, type Tenant } from "../support/factories";
+import { codeOf, eventsSettled, makeTenant, type Tenant } from "../support/factories";
 
 let t: Tenant;
 beforeAll(async () => {
@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));
-const eventsOf = async (appointmentId: string) => (await listEvents(t.owner, { appointmentId })).data;
+/** The feed once this app's events are settled (see eventsSettled). */
+const feed = async (input: Parameters<typeof listEvents>[1], caller = t.owner) => {
+  await eventsSettled(t.appId);
+  return listEvents(caller, input);
+};
+const eventsOf = async (appointmentId: string) => (await feed({ appointmentId })).data;
 
 describe("one change pipeline", () => {
   it("create, status change and fields update each record one event carrying the appointment as get answers it", async () => {
@@ -54,31 +59,31 @@ describe("one change pipeline", () => {
 
 describe("events/list", () => {
   it("reads after an id in id order, by type, company and appointment", async () => {
-    const start = (await listEvents(t.owner, { limit: 500 })).nextAfter;
+    const start = (await feed({ limit: 500 })).nextAfter;
     const a = await t.book();
     const b = await t.book({ serviceId: t.serviceB.id, agentId: t.agentB.id, filledFields: {} });
     await updateAppointmentStatus(t.owner, a.id, { status: "CONFIRMED" });
 
-    const page = await listEvents(t.owner, { after: start });
+    const page = await feed({ after: start });
     expect(page.data.map((e) => [e.appointmentId, e.type])).toEqual([
       [a.id, "appointment.created"],
       [b.id, "appointment.created"],
       [a.id, "appointment.status_changed"],
     ]);
     expect(page.nextAfter).toBe(page.data[2].id);
-    expect((await listEvents(t.owner, { after: page.nextAfter })).data).toEqual([]);
-    expect((await listEvents(t.owner, { after: start, limit: 1 })).data.map((e) => e.appointmentId)).toEqual([a.id]);
-    expect((await listEvents(t.owner, { after: start, types: ["appointment.status_changed"] })).data).toHaveLength(1);
-    expect((await listEvents(t.owner, { after: start, companyId: t.companyB.id })).data.map((e) => e.appointmentId)).toEqual([b.id]);
-    expect((await listEvents(t.owner, { after: start, appointmentId: b.id })).data).toHaveLength(1);
+    expect((await feed({ after: page.nextAfter })).data).toEqual([]);
+    expect((await feed({ after: start, limit: 1 })).data.map((e) => e.appointmentId)).toEqual([a.id]);
+    expect((await feed({ after: start, types: ["appointment.status_changed"] })).data).toHaveLength(1);
+    expect((await feed({ after: start, companyId: t.companyB.id })).data.map((e) => e.appointmentId)).toEqual([b.id]);
+    expect((await feed({ after: start, appointmentId: b.id })).data).toHaveLength(1);
   });
 
   it("keeps a caller limited to a company to its events", async () => {
-    const start = (await listEvents(t.owner, { limit: 500 })).nextAfter;
+    const start = (await feed({ limit: 500 })).nextAfter;
     await t.book();
     const b = await t.book({ serviceId: t.serviceB.id, agentId: t.agentB.id, filledFields: {} });
     const spaOnly = t.caller({ companyIds: [t.companyB.id] });
-    expect((await listEvents(spaOnly, { after: start })).data.map((e) => e.appointmentId)).toEqual([b.id]);
+    expect((await feed({ after: start }, spaOnly)).data.map((e) => e.appointmentId)).toEqual([b.id]);
     expect(await codeOf(() => listEvents(spaOnly, { companyId: t.companyA.id }))).toBe("company-not-found");
     expect(await codeOf(() => listEvents(t.caller({ scopes: ["catalog:read"] })))).toBe("not-authorized");
   });
@@ -94,7 +99,7 @@ describe("events/list", () => {
 describe.runIf(process.env.DATABASE_URL)("an event that commits after a later one (PostgreSQL)", () => {
   it("is held back with everything after it until it commits, then read in order", async () => {
     const [apt, slow] = [await t.book(), await t.book()];
-    const start = (await listEvents(t.owner, { limit: 500 })).nextAfter;
+    const start = (await feed({ limit: 500 })).nextAfter;
     // Another connection takes the next id and keeps its transaction open.
     const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
     const reserved = await other.reserve();
@@ -108,7 +113,7 @@ describe.runIf(process.env.DATABASE_URL)("an event that commits after a later on
       await updateAppointmentStatus(t.owner, apt.id, { status: "CONFIRMED" });
       expect((await listEvents(t.owner, { after: start })).data).toEqual([]);
       await reserved`COMMIT`;
-      const page = await listEvents(t.owner, { after: start });
+      const page = await feed({ after: start });
       expect(page.data.map((e) => e.type)).toEqual(["appointment.fields_updated", "appointment.status_changed"]);
       expect(BigInt(page.data[0].id) < BigInt(page.data[1].id)).toBe(true);
     } finally {

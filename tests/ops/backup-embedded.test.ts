@@ -8,6 +8,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
+import { prepareDatabase } from "@/lib/startup";
 import { fingerprint, runScript } from "./support";
 
 const root = mkdtempSync(path.join(tmpdir(), "rdv-embedded-"));
@@ -19,7 +20,8 @@ let original: Record<string, string>;
 beforeAll(async () => {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = dataDir;
-  // Opening the empty folder migrates it and fills it with the demo.
+  // Starting on the empty folder migrates it and fills it with the demo.
+  await prepareDatabase();
   original = await fingerprint(await getDb());
 });
 

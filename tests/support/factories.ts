@@ -98,3 +98,23 @@ export async function codeOf(fn: () => Promise<unknown>): Promise<string> {
     throw err;
   }
 }
+
+/**
+ * Waits until every event of the app is settled: the feed holds an event back while any older
+ * write transaction is open on the PostgreSQL server — other tests' too, since transaction ids
+ * are the server's. A test that reads the feed right after writing waits here first.
+ */
+export async function eventsSettled(appId: string): Promise<void> {
+  const { executeRows, getDb } = await import("@/db");
+  const { sql } = await import("drizzle-orm");
+  const db = await getDb();
+  for (let i = 0; i < 600; i++) {
+    const [row] = await executeRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM appointment_events WHERE app_id = ${appId}::uuid AND xid >= pg_snapshot_xmin(pg_current_snapshot())`,
+    );
+    if (Number(row.n) === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the app's events are still held back after a minute");
+}
