@@ -6,6 +6,7 @@ import { listAppointments } from "@/lib/appointments";
 import { currentMember } from "@/app/_server/session";
 import { getCompanyBySlug } from "@/lib/catalog";
 import { isAppError } from "@/lib/contract/errors";
+import { CSV_BOM, csvCell as csv } from "@/lib/contract/csv";
 import { formatDateTime } from "@/lib/contract/format";
 import { appointmentFilters } from "../filters";
 
@@ -69,18 +70,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ comp
   } while (cursor && count < MAX_ROWS);
 
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(now);
-  return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
+  return new Response(`${CSV_BOM}${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="rendez-vous-${company.slug}-${day}.csv"`,
       "Cache-Control": "no-store",
     },
   });
-}
-
-/** One CSV cell: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas). */
-function csv(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d[\d\s]*$/.test(v)) v = `'${v}`;
-  return /[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
