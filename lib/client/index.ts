@@ -24,6 +24,7 @@ import type {
   CreateCustomerParams,
   CreateServiceParams,
   Customer,
+  DataExport,
   EditAgentParams,
   EditCompanyParams,
   EditCustomerParams,
@@ -53,17 +54,44 @@ export function createClient(options: ClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function call<R>(route: string, params: Auth & { idempotencyKey?: string }, body: object): Promise<R> {
+  async function send(route: string, params: Auth & { idempotencyKey?: string }, body: object): Promise<Response | Unreachable> {
     const { appId, apiKey, idempotencyKey } = params;
     const url = `${base}/app/${encodeURIComponent(appId)}/multi-service/${route}`;
     const headers: Record<string, string> = { ...options.headers, "content-type": "application/json" };
     if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
-    let response: Response;
     try {
-      response = await doFetch(url, { method: "POST", headers, body: JSON.stringify({ ...body, apiKey }) });
+      return await doFetch(url, { method: "POST", headers, body: JSON.stringify({ ...body, apiKey }) });
     } catch (err) {
-      return failure(`Serveur injoignable : ${err instanceof Error ? err.message : String(err)}`) as R;
+      return { unreachable: failure(`Serveur injoignable : ${err instanceof Error ? err.message : String(err)}`) };
     }
+  }
+
+  /** An error answer (or a network failure) as the envelope's error result. */
+  async function errorOf(response: Response | Unreachable): Promise<{ success: false; error: ApiError }> {
+    if ("unreachable" in response) return response.unreachable;
+    let answer: unknown;
+    try {
+      answer = await response.json();
+    } catch {
+      return failure(`Réponse illisible du serveur (HTTP ${response.status})`, { status: response.status });
+    }
+    if (isEnvelope(answer) && (answer as { success: boolean }).success === false) return answer as { success: false; error: ApiError };
+    return failure(`Réponse inattendue du serveur (HTTP ${response.status})`, { status: response.status });
+  }
+
+  /** The export's ZIP as a stream (never buffered here), or the error envelope. */
+  async function download(route: string, params: Auth): Promise<Result<DataExport>> {
+    const response = await send(route, params, {});
+    if ("unreachable" in response || !response.ok || !response.body) return errorOf(response);
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "rendez-vous-export.zip";
+    const contentType = response.headers.get("content-type") ?? "application/zip";
+    return { success: true, data: { filename, contentType, body: response.body } };
+  }
+
+  async function call<R>(route: string, params: Auth & { idempotencyKey?: string }, body: object): Promise<R> {
+    const response = await send(route, params, body);
+    if ("unreachable" in response) return response.unreachable as R;
     let answer: unknown;
     try {
       answer = await response.json();
@@ -113,10 +141,15 @@ export function createClient(options: ClientOptions) {
         customer: catalog<Customer, CatalogListParams, CreateCustomerParams, EditCustomerParams>("customers"),
         /** The appointment event feed: pass the last id seen as `after` to catch up. */
         event: { list: (params: ListEventsParams) => call<EventPage>("events/list", params, rest(params)) },
+        /** Every row of the app (of the key's company) as a streamed ZIP of JSON and CSV files. */
+        data: { export: (params: Auth) => download("export", params) },
       },
     },
   };
 }
+
+/** A request that got no answer (refused connection, DNS, abort). */
+type Unreachable = { unreachable: { success: false; error: ApiError } };
 
 export type RendezVousClient = ReturnType<typeof createClient>;
 

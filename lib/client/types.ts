@@ -81,3 +81,9 @@ export type ListEventsParams = Auth & {
   limit?: number;
 };
 export type EventPage = { success: true; data: AppointmentEvent[]; nextAfter: string } | { success: false; error: ApiError };
+
+/**
+ * The app's data export as it arrives: read `body` once (pipe it to a file, or
+ * `new Response(body).arrayBuffer()` for a small app); it is a ZIP named `filename`.
+ */
+export type DataExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };

@@ -35,6 +35,7 @@ export function openApiDocument(api: Api, serverUrl?: string) {
       { name: "Agents", description: "Les personnes qui réalisent les services" },
       { name: "Entreprises", description: "Les entreprises (salons, spas…) de l'application" },
       { name: "Clients", description: "Le carnet de clients de l'application" },
+      { name: "Données", description: "L'export de toutes les données de l'application (ZIP de JSON et CSV)" },
     ],
   });
 }
