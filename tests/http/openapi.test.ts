@@ -12,6 +12,7 @@ const ENDPOINTS = [
   "appointments/{id}/status",
   "appointments/{id}/update-fields",
   "events/list",
+  "export",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
 
