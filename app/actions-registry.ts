@@ -17,6 +17,7 @@ import {
   editCompanyAction,
   editMemberAction,
   removeMemberAction,
+  resetMemberPasswordAction,
   revokeApiKeyAction,
   setDefaultCompanyAction,
 } from "./(dashboard)/c/[company]/settings/actions";
@@ -46,6 +47,7 @@ export const actionsRegistry = {
   addMember: addMemberAction,
   editMember: editMemberAction,
   removeMember: removeMemberAction,
+  resetMemberPassword: resetMemberPasswordAction,
   createApiKey: createApiKeyAction,
   revokeApiKey: revokeApiKeyAction,
 };

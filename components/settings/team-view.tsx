@@ -17,6 +17,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useHydrated } from "@/components/use-hydrated";
 import { MEMBER_ROLES, type MemberRole } from "@/lib/contract/scopes";
 import { CopyButton } from "./copy-button";
+import { ResetPasswordDialog } from "./reset-password-dialog";
 import { useActions } from "@/components/actions-context";
 
 export type MemberRow = {
@@ -50,6 +51,7 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
   const hydrated = useHydrated();
   const [dialog, setDialog] = useState<MemberRow | "new" | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
+  const [resetting, setResetting] = useState<MemberRow | null>(null);
   const [, start] = useTransition();
   const companyName = new Map(companies.map((c) => [c.id, c.name]));
   const owners = rows.filter((r) => r.role === "owner").length;
@@ -76,6 +78,17 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
       <Button variant="ghost" size="sm" disabled={!canTouch(r)} onClick={() => setDialog(r)} aria-label={t("editNamed", { name: r.name })}>
         <Pencil aria-hidden />
         {tc("edit")}
+      </Button>
+      <Button
+        variant="ghost"
+        size="sm"
+        disabled={!canTouch(r) || r.isYou}
+        title={r.isYou ? t("reset.cannotSelf") : undefined}
+        onClick={() => setResetting(r)}
+        aria-label={t("reset.actionNamed", { name: r.name })}
+      >
+        <KeyRound aria-hidden />
+        {t("reset.actionShort")}
       </Button>
       <Button
         variant="ghost"
@@ -170,6 +183,7 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
         companies={companies}
         callerRole={callerRole}
       />
+      <ResetPasswordDialog key={resetting?.userId ?? "none"} member={resetting} onOpenChange={(o) => !o && setResetting(null)} />
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(o) => !o && setRemoving(null)}

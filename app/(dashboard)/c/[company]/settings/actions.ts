@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKey, revokeApiKey, type ApiKeyInput } from "@/lib/auth/api-keys";
 import { memberAction } from "@/app/_server/session";
-import { addMember, editMember, removeMember, type MemberEdit, type MemberInput } from "@/lib/auth/team";
+import { addMember, editMember, removeMember, setMemberPassword, type MemberEdit, type MemberInput } from "@/lib/auth/team";
 import { createCompany, editCompany } from "@/lib/catalog";
 import type { CompanyEdit, CompanyInput } from "@/lib/contract/catalog-inputs";
 
@@ -57,6 +57,16 @@ export const removeMemberAction = memberAction(z.object({ userId: id }), async (
   refreshAll();
   return { userId };
 });
+
+/** A new password for a member (never answered back): their open sessions end with it. */
+export const resetMemberPasswordAction = memberAction(
+  z.object({ userId: id, password: z.string().max(200) }),
+  async ({ userId, password }, { caller }) => {
+    await setMemberPassword(caller, userId, password);
+    refreshSettings();
+    return { userId };
+  },
+);
 
 /** The key is in this answer only: it is never stored, never shown again. */
 export const createApiKeyAction = memberAction(z.object({ values }), async ({ values }, { caller }) => {
