@@ -57,7 +57,7 @@ export function ResetPasswordDialog({ member, onOpenChange }: { member: Member |
       <DialogContent closeLabel={tc("close")} className="sm:max-w-lg">
         {done ? (
           <div className="grid gap-4">
-            <DialogHeader>
+            <DialogHeader className="pr-6">
               <DialogTitle>{t("doneTitle", { name })}</DialogTitle>
               <DialogDescription>{t("doneBody")}</DialogDescription>
             </DialogHeader>
@@ -73,7 +73,7 @@ export function ResetPasswordDialog({ member, onOpenChange }: { member: Member |
           </div>
         ) : (
           <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-            <DialogHeader>
+            <DialogHeader className="pr-6">
               <DialogTitle>{t("title", { name })}</DialogTitle>
               <DialogDescription>{t("description", { name })}</DialogDescription>
             </DialogHeader>

@@ -6,7 +6,7 @@ import { DEMO_APP, SALON } from "./support/accounts";
 test("settings → data: the owner downloads the app's ZIP", async ({ page }) => {
   await page.goto(`/c/${SALON}/settings/data`);
   await expect(page.getByRole("heading", { level: 2, name: "Exporter les données" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Données" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Données", exact: true })).toHaveAttribute("aria-current", "page");
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "data-export-01-1280");
 
