@@ -29,11 +29,22 @@ export function exportAppZip(caller: Caller, options: ExportOptions = {}): Reada
   const counts: Record<string, number> = {};
   const entry = { mtime: now, compressionLevel: 6 };
 
+  const out = zip.outputStream as unknown as Readable;
+  // yazl does not listen for its lazy entries' errors: a failed page read (database gone, a
+  // statement cancelled) would be an uncaught exception. It ends the archive instead, cut
+  // short, which is all a stream whose headers are sent can say.
+  const fail = (err: Error) => {
+    console.error("Export interrompu :", err);
+    out.destroy(err);
+  };
+  zip.on("error", fail);
+  const source = (chunks: AsyncIterable<Buffer> | Iterable<Buffer>) => Readable.from(chunks).once("error", fail);
+
   for (const set of DATASETS) {
     zip.addReadStreamLazy(`${set.name}.json`, entry, (cb) =>
-      cb(null, Readable.from(jsonChunks(caller, set, pageSize, stop.signal, (n) => (counts[set.name] = n)))),
+      cb(null, source(jsonChunks(caller, set, pageSize, stop.signal, (n) => (counts[set.name] = n)))),
     );
-    zip.addReadStreamLazy(`${set.name}.csv`, entry, (cb) => cb(null, Readable.from(csvChunks(caller, set, pageSize, stop.signal))));
+    zip.addReadStreamLazy(`${set.name}.csv`, entry, (cb) => cb(null, source(csvChunks(caller, set, pageSize, stop.signal))));
   }
   zip.addReadStreamLazy("manifest.json", entry, (cb) => {
     const manifest = {
@@ -44,13 +55,12 @@ export function exportAppZip(caller: Caller, options: ExportOptions = {}): Reada
       by: caller.actor.name,
       rows: counts,
     };
-    cb(null, Readable.from([Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]));
+    cb(null, source([Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]));
   });
   zip.end();
 
-  const out = zip.outputStream;
   out.once("close", () => stop.abort());
-  return out as Readable;
+  return out;
 }
 
 async function* rows(caller: Caller, set: Dataset, pageSize: number, signal: AbortSignal) {

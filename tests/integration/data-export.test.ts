@@ -85,3 +85,11 @@ describe("data export", () => {
     expect(csvRows(files.get("appointments.csv")!)).toHaveLength(1);
   });
 });
+
+describe("data export failing midway", () => {
+  it("ends the stream with the error instead of crashing the process", async () => {
+    // An app id the database refuses: the first page read fails once the archive has begun.
+    const caller = { ...(await makeTenant("Export failing")).owner, appId: "not-a-uuid" };
+    await expect(readAll(exportAppZip(caller))).rejects.toThrow();
+  });
+});
