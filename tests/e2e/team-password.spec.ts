@@ -5,6 +5,9 @@ import { OWNER, SALON, SPA } from "./support/accounts";
 
 const run = Date.now().toString(36).slice(-5);
 
+// Four sign-ins (argon2 each) and two accessibility scans: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("team: the owner resets a member's password; the member's session ends; the new password signs in", async ({ page, browser }) => {
   const settings = new SettingsPage(page);
   await settings.goto(SALON, "team");
