@@ -14,7 +14,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { agentInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
+import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 export type AgentFormValues = {

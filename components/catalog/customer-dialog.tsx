@@ -1,16 +1,15 @@
 "use client";
 
-import { Loader2, Pencil, UserPlus } from "lucide-react";
+import { Pencil, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { customerInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
-import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
+import { failureMessage, SubmitRow, TextField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 type Initial = { id: string; fullname: string; telephone: string; email: string | null };
@@ -24,7 +23,8 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const form = useFieldErrors();
+  const { setErrors } = form;
   const [open, setOpen] = useState(false);
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
@@ -77,7 +77,6 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
     });
   }
 
-  const id = (k: string) => `${base}-${k}`;
   return (
     <Dialog open={open} onOpenChange={reset}>
       <DialogTrigger asChild>
@@ -99,65 +98,22 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
             <DialogTitle>{editing ? t("editTitle") : t("newTitle")}</DialogTitle>
             <DialogDescription>{editing ? t("editHint") : t("newHint")}</DialogDescription>
           </DialogHeader>
-          <FormField id={id("fullname")} label={t("fullname")} required error={errors.fullname} errorId={errorId("fullname")}>
-            <Input
-              id={id("fullname")}
-              value={fullname}
-              maxLength={120}
-              autoComplete="off"
-              onChange={(e) => {
-                setFullname(e.target.value);
-                clear("fullname");
-              }}
-              {...aria("fullname")}
-            />
-          </FormField>
-          <FormField
-            id={id("telephone")}
+          <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
+          <TextField
+            form={form}
+            name="telephone"
             label={t("telephone")}
             required
             hint={t("telephoneHint")}
-            hintId={`${base}-tel-hint`}
-            error={errors.telephone}
-            errorId={errorId("telephone")}
-          >
-            <Input
-              id={id("telephone")}
-              type="tel"
-              inputMode="tel"
-              placeholder="07 07 12 34 56"
-              value={telephone}
-              autoComplete="off"
-              onChange={(e) => {
-                setTelephone(e.target.value);
-                clear("telephone");
-              }}
-              {...aria("telephone", `${base}-tel-hint`)}
-            />
-          </FormField>
-          <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
-            <Input
-              id={id("email")}
-              type="email"
-              value={email}
-              autoComplete="off"
-              onChange={(e) => {
-                setEmail(e.target.value);
-                clear("email");
-              }}
-              {...aria("email")}
-            />
-          </FormField>
-          <FormAlert message={formError} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-              {editing ? tc("save") : t("create")}
-            </Button>
-          </DialogFooter>
+            value={telephone}
+            onValueChange={setTelephone}
+            type="tel"
+            inputMode="tel"
+            placeholder="07 07 12 34 56"
+            autoComplete="off"
+          />
+          <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
+          <SubmitRow pending={pending} message={formError} submitLabel={editing ? tc("save") : t("create")} cancelLabel={tc("cancel")} onCancel={() => setOpen(false)} />
         </form>
       </DialogContent>
     </Dialog>

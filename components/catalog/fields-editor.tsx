@@ -13,7 +13,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { DEFAULT_TEXT_MAX, FIELD_TYPES, keyFromLabel, type FieldType, type ServiceField, type ServiceFieldInput } from "@/lib/contract/fields";
 import { cn } from "@/lib/utils";
-import { FieldMessage, RequiredMark, type FieldErrors } from "./form";
+import { FieldMessage, RequiredMark, type FieldErrors } from "@/components/form";
 import { MoneyInput } from "./inputs";
 import { groupDigits, parseAmount } from "./money";
 

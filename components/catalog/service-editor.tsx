@@ -25,7 +25,7 @@ import {
   useFieldErrors,
   useFocusFirstError,
   type FieldErrors,
-} from "./form";
+} from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";

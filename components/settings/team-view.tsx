@@ -4,8 +4,9 @@ import { KeyRound, Loader2, Pencil, UserMinus, UserPlus, UsersRound } from "luci
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { Chips, EmptyState } from "@/components/catalog/bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
+import { Chips } from "@/components/catalog/bits";
+import { EmptyState } from "@/components/list/bits";
+import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import { AgentsTable, type AgentRow } from "@/components/catalog/agents-table";
-import { PageHeader } from "@/components/catalog/bits";
+import { PageHeader } from "@/components/list/bits";
 import { Button } from "@/components/ui/button";
 import { hasScope } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
-import { PageHeader } from "@/components/catalog/bits";
+import { PageHeader } from "@/components/list/bits";
 import { formatDuration } from "@/components/catalog/money";
 import { ServicesTable, type ServiceRow } from "@/components/catalog/services-table";
 import { Button } from "@/components/ui/button";
