@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Save } from "lucide-react";
+import { Save } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,13 +8,12 @@ import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/use-hydrated";
 import { agentInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { ConfirmDialog, failureMessage, FieldMessage, SubmitRow, TextField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 export type AgentFormValues = {
@@ -52,7 +51,8 @@ export function AgentForm({
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const form = useFieldErrors();
+  const { base, errors, setErrors, errorId, clear } = form;
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [role, setRole] = useState(initial?.role ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
@@ -115,60 +115,20 @@ export function AgentForm({
           <h2 id={`${base}-who`} className="font-semibold sm:col-span-2">
             {t("identity")}
           </h2>
-          <FormField id={id("fullname")} label={t("fullname")} required error={errors.fullname} errorId={errorId("fullname")}>
-            <Input
-              id={id("fullname")}
-              value={fullname}
-              maxLength={120}
-              autoComplete="off"
-              onChange={(e) => {
-                setFullname(e.target.value);
-                clear("fullname");
-              }}
-              {...aria("fullname")}
-            />
-          </FormField>
-          <FormField id={id("role")} label={t("role")} hint={t("roleHint")} hintId={`${base}-role-hint`} error={errors.role} errorId={errorId("role")}>
-            <Input
-              id={id("role")}
-              value={role}
-              maxLength={80}
-              autoComplete="off"
-              onChange={(e) => {
-                setRole(e.target.value);
-                clear("role");
-              }}
-              {...aria("role", `${base}-role-hint`)}
-            />
-          </FormField>
-          <FormField id={id("telephone")} label={t("telephone")} error={errors.telephone} errorId={errorId("telephone")}>
-            <Input
-              id={id("telephone")}
-              type="tel"
-              inputMode="tel"
-              placeholder="07 07 12 34 56"
-              value={telephone}
-              autoComplete="off"
-              onChange={(e) => {
-                setTelephone(e.target.value);
-                clear("telephone");
-              }}
-              {...aria("telephone")}
-            />
-          </FormField>
-          <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
-            <Input
-              id={id("email")}
-              type="email"
-              value={email}
-              autoComplete="off"
-              onChange={(e) => {
-                setEmail(e.target.value);
-                clear("email");
-              }}
-              {...aria("email")}
-            />
-          </FormField>
+          <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
+          <TextField form={form} name="role" label={t("role")} hint={t("roleHint")} value={role} onValueChange={setRole} maxLength={80} autoComplete="off" />
+          <TextField
+            form={form}
+            name="telephone"
+            label={t("telephone")}
+            value={telephone}
+            onValueChange={setTelephone}
+            type="tel"
+            inputMode="tel"
+            placeholder="07 07 12 34 56"
+            autoComplete="off"
+          />
+          <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
           <div className="flex items-start gap-2 sm:col-span-2">
             <Checkbox id={id("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
             <div className="grid gap-1">
@@ -232,18 +192,16 @@ export function AgentForm({
       {readOnly ? (
         <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
       ) : (
-        <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
-          <FormAlert message={formError} />
-          <div className="flex gap-2 sm:justify-end">
-            <Button variant="outline" asChild className="flex-1 sm:flex-none">
-              <Link href={listHref}>{tc("cancel")}</Link>
-            </Button>
-            <Button type="submit" disabled={pending} className="flex-[2] sm:flex-none">
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
-              {pending ? tc("saving") : editing ? tc("save") : t("create")}
-            </Button>
-          </div>
-        </section>
+        <SubmitRow
+          variant="page"
+          pending={pending}
+          message={formError}
+          submitLabel={editing ? tc("save") : t("create")}
+          pendingLabel={tc("saving")}
+          icon={<Save aria-hidden />}
+          cancelLabel={tc("cancel")}
+          cancelHref={listHref}
+        />
       )}
 
       <ConfirmDialog

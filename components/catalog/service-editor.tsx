@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2, Save } from "lucide-react";
+import { Save } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -19,8 +19,9 @@ import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type 
 import {
   ConfirmDialog,
   failureMessage,
-  FormAlert,
   FormField,
+  SubmitRow,
+  TextField,
   useErrorMessage,
   useFieldErrors,
   useFocusFirstError,
@@ -69,7 +70,8 @@ export function ServiceEditor({
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const form = useFieldErrors();
+  const { base, errors, setErrors, aria, errorId, clear } = form;
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [duration, setDuration] = useState(initial ? String(initial.duration) : "30");
@@ -176,19 +178,7 @@ export function ServiceEditor({
           <h2 id={`${base}-details`} className="font-semibold sm:col-span-2">
             {t("details")}
           </h2>
-          <FormField id={inputId("name")} label={t("name")} required error={errors.name} errorId={errorId("name")} className="sm:col-span-2">
-            <Input
-              id={inputId("name")}
-              value={name}
-              maxLength={120}
-              autoComplete="off"
-              onChange={(e) => {
-                setName(e.target.value);
-                clear("name");
-              }}
-              {...aria("name")}
-            />
-          </FormField>
+          <TextField form={form} name="name" label={t("name")} required value={name} onValueChange={setName} maxLength={120} autoComplete="off" className="sm:col-span-2" />
           <FormField
             id={inputId("duration")}
             label={t("duration")}
@@ -313,18 +303,16 @@ export function ServiceEditor({
       {readOnly ? (
         <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
       ) : (
-        <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
-          <FormAlert message={formError} />
-          <div className="flex gap-2 sm:justify-end">
-            <Button variant="outline" asChild className="flex-1 sm:flex-none">
-              <Link href={listHref}>{tc("cancel")}</Link>
-            </Button>
-            <Button type="submit" disabled={pending} className="flex-[2] sm:flex-none">
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
-              {pending ? tc("saving") : editing ? tc("save") : t("create")}
-            </Button>
-          </div>
-        </section>
+        <SubmitRow
+          variant="page"
+          pending={pending}
+          message={formError}
+          submitLabel={editing ? tc("save") : t("create")}
+          pendingLabel={tc("saving")}
+          icon={<Save aria-hidden />}
+          cancelLabel={tc("cancel")}
+          cancelHref={listHref}
+        />
       )}
 
       <LeaveGuard dirty={!readOnly && !pending && snapshot !== saved} />

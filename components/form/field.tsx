@@ -144,3 +144,26 @@ export function SubmitRow({
     </section>
   );
 }
+
+/** Checkboxes chosen together (companies, scopes, services): a legend, the list, one error for all. */
+export function CheckboxGroup({
+  legend,
+  error,
+  errorId,
+  className,
+  children,
+}: {
+  legend: React.ReactNode;
+  error?: string[];
+  errorId: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <fieldset className={cn("grid gap-2", className)} aria-describedby={error ? errorId : undefined}>
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {children}
+      <FieldMessage id={errorId} messages={error} />
+    </fieldset>
+  );
+}

@@ -1,6 +1,6 @@
 // The form kit every catalog and settings form uses (import from "@/components/form").
 export { ConfirmDialog } from "./confirm-dialog";
-export { FieldMessage, FormAlert, FormField, RequiredMark, SubmitRow } from "./field";
+export { CheckboxGroup, FieldMessage, FormAlert, FormField, RequiredMark, SubmitRow } from "./field";
 export { TextField, type FieldKit } from "./text-field";
 export {
   failureMessage,

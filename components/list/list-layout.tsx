@@ -8,12 +8,15 @@ import { cn } from "@/lib/utils";
 
 /** The list's frame; `data-hydrated` tells tests (and nothing else) that the page took over. */
 export function ListLayout({
+  before,
   intro,
   actions,
   toolbar,
   className,
   children,
 }: {
+  /** A panel above the list's header (the API keys' access details). */
+  before?: React.ReactNode;
   /** The sentence that says what the list is (settings pages; catalog pages have a PageHeader). */
   intro?: React.ReactNode;
   actions?: React.ReactNode;
@@ -24,6 +27,7 @@ export function ListLayout({
   const hydrated = useHydrated();
   return (
     <div className={cn("flex flex-col gap-4", className)} data-hydrated={hydrated || undefined}>
+      {before}
       {intro || actions ? (
         <div className="flex flex-wrap items-center justify-between gap-2">
           {intro ? <p className="text-sm text-muted-foreground">{intro}</p> : <span />}
