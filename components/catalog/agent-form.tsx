@@ -4,7 +4,7 @@ import { Save } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -13,7 +13,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { agentInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
-import { ConfirmDialog, failureMessage, FieldMessage, SubmitRow, TextField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { CheckboxField, ConfirmDialog, FieldMessage, PhoneField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 export type AgentFormValues = {
@@ -46,22 +46,17 @@ export function AgentForm({
   const actions = useActions();
   const t = useTranslations("agents");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const router = useRouter();
   const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const form = useFieldErrors();
-  const { base, errors, setErrors, errorId, clear } = form;
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, errorId, clear } = form;
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [role, setRole] = useState(initial?.role ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
   const [email, setEmail] = useState(initial?.email ?? "");
   const [isActive, setIsActive] = useState(initial?.isActive ?? true);
   const [serviceIds, setServiceIds] = useState<string[]>(initial?.serviceIds ?? []);
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
   const editing = !!initial?.id;
   const listHref = `/c/${company.slug}/agents`;
   const id = (k: string) => `${base}-${k}`;
@@ -74,9 +69,7 @@ export function AgentForm({
     setFormError(null);
     const parsed = agentInput.safeParse(values());
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(fieldErrors(parsed.error.issues));
       return;
     }
     if (editing && initial?.isActive && !isActive) {
@@ -95,9 +88,7 @@ export function AgentForm({
           : await actions.createAgent({ company: company.slug, values: v });
         resolve();
         if (!r.ok) {
-          setErrors(r.fields ?? {});
-          setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
-          focusFirstError();
+          failed(r, (k) => KEYS.includes(k));
           return;
         }
         toast.success(editing ? t("saved") : t("created"), { description: r.data.name });
@@ -117,27 +108,9 @@ export function AgentForm({
           </h2>
           <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
           <TextField form={form} name="role" label={t("role")} hint={t("roleHint")} value={role} onValueChange={setRole} maxLength={80} autoComplete="off" />
-          <TextField
-            form={form}
-            name="telephone"
-            label={t("telephone")}
-            value={telephone}
-            onValueChange={setTelephone}
-            type="tel"
-            inputMode="tel"
-            placeholder="07 07 12 34 56"
-            autoComplete="off"
-          />
+          <PhoneField form={form} name="telephone" label={t("telephone")} value={telephone} onValueChange={setTelephone} />
           <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
-          <div className="flex items-start gap-2 sm:col-span-2">
-            <Checkbox id={id("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
-            <div className="grid gap-1">
-              <Label htmlFor={id("active")}>{t("activeLabel")}</Label>
-              <p id={`${base}-active-hint`} className="text-xs text-muted-foreground">
-                {t("activeHint")}
-              </p>
-            </div>
-          </div>
+          <CheckboxField id={id("active")} label={t("activeLabel")} hint={t("activeHint")} checked={isActive} onCheckedChange={setIsActive} className="sm:col-span-2" />
         </section>
 
         <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${base}-services`}>
@@ -189,20 +162,17 @@ export function AgentForm({
         </section>
       </fieldset>
 
-      {readOnly ? (
-        <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
-      ) : (
-        <SubmitRow
-          variant="page"
-          pending={pending}
-          message={formError}
-          submitLabel={editing ? tc("save") : t("create")}
-          pendingLabel={tc("saving")}
-          icon={<Save aria-hidden />}
-          cancelLabel={tc("cancel")}
-          cancelHref={listHref}
-        />
-      )}
+      <SubmitRow
+        variant="page"
+        pending={pending}
+        message={formError}
+        submitLabel={editing ? tc("save") : t("create")}
+        pendingLabel={tc("saving")}
+        icon={<Save aria-hidden />}
+        cancelLabel={tc("cancel")}
+        cancelHref={listHref}
+        readOnlyNote={readOnly ? t("readOnly") : undefined}
+      />
 
       <ConfirmDialog
         open={confirming}

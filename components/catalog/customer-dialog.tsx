@@ -3,13 +3,13 @@
 import { Pencil, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { customerInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
-import { failureMessage, SubmitRow, TextField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { PhoneField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 type Initial = { id: string; fullname: string; telephone: string; email: string | null };
@@ -19,18 +19,13 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
   const actions = useActions();
   const t = useTranslations("customers");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const form = useFieldErrors();
+  const { form, formRef, setFormError, formError, pending, start, invalid, failed } = useFormState();
   const { setErrors } = form;
   const [open, setOpen] = useState(false);
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
   const [email, setEmail] = useState(initial?.email ?? "");
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const editing = !!initial;
 
   function reset(next: boolean) {
@@ -51,17 +46,13 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
     const values = { fullname, telephone, email: email || null };
     const parsed = customerInput.safeParse(values);
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(fieldErrors(parsed.error.issues));
       return;
     }
     start(async () => {
       const r = editing ? await actions.editCustomer({ id: initial!.id, values }) : await actions.createCustomer({ values });
       if (!r.ok) {
-        setErrors(r.fields ?? {});
-        setFormError(failureMessage(r, words, (k) => ["fullname", "telephone", "email"].includes(k)));
-        focusFirstError();
+        failed(r, (k) => ["fullname", "telephone", "email"].includes(k));
         return;
       }
       setOpen(false);
@@ -99,19 +90,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
             <DialogDescription>{editing ? t("editHint") : t("newHint")}</DialogDescription>
           </DialogHeader>
           <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
-          <TextField
-            form={form}
-            name="telephone"
-            label={t("telephone")}
-            required
-            hint={t("telephoneHint")}
-            value={telephone}
-            onValueChange={setTelephone}
-            type="tel"
-            inputMode="tel"
-            placeholder="07 07 12 34 56"
-            autoComplete="off"
-          />
+          <PhoneField form={form} name="telephone" label={t("telephone")} required hint={t("telephoneHint")} value={telephone} onValueChange={setTelephone} />
           <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
           <SubmitRow pending={pending} message={formError} submitLabel={editing ? tc("save") : t("create")} cancelLabel={tc("cancel")} onCancel={() => setOpen(false)} />
         </form>

@@ -1,32 +1,18 @@
 "use client";
 
 import { Save } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ServiceField } from "@/lib/contract/fields";
 import { serviceInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
-import {
-  ConfirmDialog,
-  failureMessage,
-  FormField,
-  SubmitRow,
-  TextField,
-  useErrorMessage,
-  useFieldErrors,
-  useFocusFirstError,
-  type FieldErrors,
-} from "@/components/form";
+import { CheckboxField, ConfirmDialog, failureMessage, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
@@ -65,12 +51,9 @@ export function ServiceEditor({
   const actions = useActions();
   const t = useTranslations("services");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const router = useRouter();
   const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const form = useFieldErrors();
+  const { form, formRef, focusFirstError, words, formError, setFormError, pending, start } = useFormState();
   const { base, errors, setErrors, aria, errorId, clear } = form;
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
@@ -79,9 +62,7 @@ export function ServiceEditor({
   const [cats, setCats] = useState<string[]>(initial?.categories ?? []);
   const [isActive, setIsActive] = useState(initial?.isActive ?? true);
   const [fields, setFields] = useState<EditorField[]>(() => toEditorFields(initial?.fields ?? []));
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirmChanges, setConfirmChanges] = useState<string[] | null>(null);
-  const [pending, start] = useTransition();
   const editing = !!initial?.id;
   const listHref = `/c/${company.slug}/services`;
 
@@ -270,15 +251,7 @@ export function ServiceEditor({
               {...aria("description")}
             />
           </FormField>
-          <div className="flex items-start gap-2 sm:col-span-2">
-            <Checkbox id={inputId("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
-            <div className="grid gap-1">
-              <Label htmlFor={inputId("active")}>{t("activeLabel")}</Label>
-              <p id={`${base}-active-hint`} className="text-xs text-muted-foreground">
-                {t("activeHint")}
-              </p>
-            </div>
-          </div>
+          <CheckboxField id={inputId("active")} label={t("activeLabel")} hint={t("activeHint")} checked={isActive} onCheckedChange={setIsActive} className="sm:col-span-2" />
         </section>
 
         <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${base}-fields`}>
@@ -300,20 +273,17 @@ export function ServiceEditor({
         </section>
       </fieldset>
 
-      {readOnly ? (
-        <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
-      ) : (
-        <SubmitRow
-          variant="page"
-          pending={pending}
-          message={formError}
-          submitLabel={editing ? tc("save") : t("create")}
-          pendingLabel={tc("saving")}
-          icon={<Save aria-hidden />}
-          cancelLabel={tc("cancel")}
-          cancelHref={listHref}
-        />
-      )}
+      <SubmitRow
+        variant="page"
+        pending={pending}
+        message={formError}
+        submitLabel={editing ? tc("save") : t("create")}
+        pendingLabel={tc("saving")}
+        icon={<Save aria-hidden />}
+        cancelLabel={tc("cancel")}
+        cancelHref={listHref}
+        readOnlyNote={readOnly ? t("readOnly") : undefined}
+      />
 
       <LeaveGuard dirty={!readOnly && !pending && snapshot !== saved} />
       <ConfirmDialog

@@ -94,6 +94,7 @@ export function SubmitRow({
   onCancel,
   cancelHref,
   variant = "dialog",
+  readOnlyNote,
 }: {
   pending: boolean;
   message: string | null;
@@ -106,7 +107,10 @@ export function SubmitRow({
   onCancel?: () => void;
   cancelHref?: string;
   variant?: "dialog" | "page";
+  /** Set when the member may only read: this note replaces the buttons. */
+  readOnlyNote?: string;
 }) {
+  if (readOnlyNote) return <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{readOnlyNote}</p>;
   const page = variant === "page";
   const cancel = cancelHref ? (
     <Button variant="outline" asChild className={cn(page && "flex-1 sm:flex-none")}>

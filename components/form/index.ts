@@ -2,6 +2,8 @@
 export { ConfirmDialog } from "./confirm-dialog";
 export { CheckboxGroup, FieldMessage, FormAlert, FormField, RequiredMark, SubmitRow } from "./field";
 export { TextField, type FieldKit } from "./text-field";
+export { CheckboxField, PhoneField } from "./choice-fields";
+export { useFormState } from "./use-form";
 export {
   failureMessage,
   useErrorMessage,

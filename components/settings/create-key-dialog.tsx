@@ -3,9 +3,9 @@
 // Creates an API key (name, scopes, one company or all) and shows it once.
 import { AlertTriangle, KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { useActions } from "@/components/actions-context";
-import { CheckboxGroup, failureMessage, FormField, SubmitRow, TextField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { CheckboxGroup, FormField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -24,17 +24,12 @@ export function CreateKeyDialog({ open, onOpenChange, companies }: { open: boole
   const actions = useActions();
   const t = useTranslations("settings.apiKeys");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const form = useFieldErrors();
-  const { base, errors, setErrors, errorId, clear } = form;
+  const { form, formRef, words, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, errorId, clear } = form;
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>(DEFAULT_SCOPES);
   const [companyId, setCompanyId] = useState("");
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
-  const [pending, start] = useTransition();
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -43,9 +38,7 @@ export function CreateKeyDialog({ open, onOpenChange, companies }: { open: boole
     if (!name.trim()) local.name = [tc("requiredField")];
     if (scopes.length === 0) local.scopes = [t("scopesRequired")];
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(local);
       return;
     }
     start(async () => {
@@ -53,9 +46,7 @@ export function CreateKeyDialog({ open, onOpenChange, companies }: { open: boole
       if (!r.ok) {
         const fields = { ...(r.fields ?? {}) };
         if (r.code === "company-not-found") fields.companyId = [words(r)];
-        setErrors(fields);
-        setFormError(failureMessage(r, words, (k) => ["name", "scopes", "companyId"].includes(k)));
-        focusFirstError();
+        failed(r, (k) => ["name", "scopes", "companyId"].includes(k), fields);
         return;
       }
       setCreated({ key: r.data.key, name: r.data.name });

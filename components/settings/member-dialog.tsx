@@ -4,10 +4,10 @@
 // companies; after an add, shows the credentials to hand over.
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useActions } from "@/components/actions-context";
-import { failureMessage, FieldMessage, FormField, SubmitRow, TextField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { FieldMessage, FormField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -46,19 +46,14 @@ export function MemberDialog({
   const actions = useActions();
   const t = useTranslations("settings.team");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const form = useFieldErrors();
-  const { base, errors, setErrors, errorId, clear } = form;
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, errorId, clear } = form;
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [role, setRole] = useState<MemberRole>(member?.role ?? "staff");
   const [companyIds, setCompanyIds] = useState<string[]>(member?.companyIds ?? (companies.length === 1 ? [companies[0].id] : []));
-  const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ email: string; password: string | null; name: string } | null>(null);
-  const [pending, start] = useTransition();
+  const [done, setDone] = useState<NewMember | null>(null);
   const roles = MEMBER_ROLES.filter((r) => r !== "owner" || callerRole === "owner");
 
   function submit(e: React.FormEvent) {
@@ -72,9 +67,7 @@ export function MemberDialog({
     }
     if (role === "staff" && companyIds.length === 0) local.companyIds = [t("companiesRequired")];
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(local);
       return;
     }
     start(async () => {
@@ -83,9 +76,7 @@ export function MemberDialog({
         ? await actions.editMember({ userId: member.userId, values: { role, companyIds: companiesFor } })
         : await actions.addMember({ values: { email: email.trim(), name, password: password || undefined, role, companyIds: companiesFor } });
       if (!r.ok) {
-        setErrors(r.fields ?? {});
-        setFormError(failureMessage(r, words, (k) => ["email", "name", "password", "role", "companyIds"].includes(k)));
-        focusFirstError();
+        failed(r, (k) => ["email", "name", "password", "role", "companyIds"].includes(k));
         return;
       }
       if (member) {
