@@ -1,6 +1,5 @@
 "use client";
 
-import { Save } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -167,9 +166,6 @@ export function AgentForm({
         pending={pending}
         message={formError}
         submitLabel={editing ? tc("save") : t("create")}
-        pendingLabel={tc("saving")}
-        icon={<Save aria-hidden />}
-        cancelLabel={tc("cancel")}
         cancelHref={listHref}
         readOnlyNote={readOnly ? t("readOnly") : undefined}
       />

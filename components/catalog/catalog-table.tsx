@@ -3,17 +3,18 @@
 // The one table of the catalog lists (services, agents): search and active filter in the URL,
 // sortable columns on desktop, cards on phones, activation from the row, empty states.
 import { type ColumnDef, getCoreRowModel, getSortedRowModel, type SortingState, useReactTable } from "@tanstack/react-table";
-import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
-import { EmptyState } from "@/components/list/bits";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { EmptyState, NewLink } from "@/components/list/bits";
 import { ListLayout, ResponsiveRows } from "@/components/list/list-layout";
 import { ListToolbar, useListParams } from "@/components/list/toolbar";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/contract/action-result";
 import { RowActions, useActivation } from "./activation";
+import { ActiveBadge } from "./bits";
 
 type CatalogRow = { id: string; isActive: boolean };
 
@@ -22,10 +23,13 @@ export function CatalogTable<R extends CatalogRow>({
   rows,
   slug,
   canWrite,
+  nameKey,
+  subtitle,
   columns,
   nameOf,
   matchesQuery,
   card,
+  cardSubtitle,
   emptyIcon,
   emptyBody,
   setActive,
@@ -35,12 +39,16 @@ export function CatalogTable<R extends CatalogRow>({
   rows: R[];
   slug: string;
   canWrite: boolean;
-  /** The columns before the row actions (which this table adds). */
+  /** The sortable name column's field, and the line under the name (table; the card's too with `cardSubtitle`). */
+  nameKey: keyof R & string;
+  subtitle: (row: R) => React.ReactNode;
+  /** The columns between the name and the status (this table adds name, status and row actions). */
   columns: ColumnDef<R>[];
   nameOf: (row: R) => string;
   matchesQuery: (row: R, q: string) => boolean;
-  /** A phone card's content above its row actions. */
+  /** A phone card's content between its title (name, status) and its row actions. */
   card: (row: R) => React.ReactNode;
+  cardSubtitle?: (row: R) => React.ReactNode;
   emptyIcon: React.ReactNode;
   emptyBody?: string;
   setActive: (row: R, isActive: boolean) => Promise<ActionResult<unknown>>;
@@ -67,7 +75,23 @@ export function CatalogTable<R extends CatalogRow>({
   );
   const cols = useMemo<ColumnDef<R>[]>(
     () => [
+      {
+        accessorKey: nameKey,
+        header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.name")} />,
+        cell: ({ row }) => (
+          <div className="flex flex-col">
+            <RowLink href={`/c/${slug}/${namespace}/${row.original.id}`}>{nameOf(row.original)}</RowLink>
+            {subtitle(row.original)}
+          </div>
+        ),
+      },
       ...columns,
+      {
+        accessorKey: "isActive",
+        header: tc("status"),
+        enableSorting: false,
+        cell: ({ row }) => <ActiveBadge active={row.original.isActive} labels={{ active: tc("active"), inactive: tc("inactive") }} />,
+      },
       {
         id: "actions",
         header: () => <span className="sr-only">{tc("actions")}</span>,
@@ -76,7 +100,7 @@ export function CatalogTable<R extends CatalogRow>({
         cell: ({ row, table }) => (table.options.meta as { actions: typeof actions }).actions(row.original),
       },
     ],
-    [columns, tc],
+    [columns, nameKey, subtitle, nameOf, namespace, slug, t, tc],
   );
   const table = useReactTable({
     data: visible,
@@ -97,14 +121,7 @@ export function CatalogTable<R extends CatalogRow>({
         title={t("empty.title")}
         body={emptyBody}
         action={
-          canWrite ? (
-            <Button asChild size="sm">
-              <Link href={`/c/${slug}/${namespace}/new`}>
-                <Plus aria-hidden />
-                {t("new")}
-              </Link>
-            </Button>
-          ) : null
+          canWrite ? <NewLink href={`/c/${slug}/${namespace}/new`} label={t("new")} size="sm" /> : null
         }
       />
     ) : (
@@ -139,6 +156,15 @@ export function CatalogTable<R extends CatalogRow>({
         }
         card={(r) => (
           <>
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0">
+                <RowLink href={href(r)} className="rounded font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/60">
+                  {nameOf(r)}
+                </RowLink>
+                {cardSubtitle?.(r)}
+              </div>
+              <ActiveBadge active={r.isActive} labels={{ active: tc("active"), inactive: tc("inactive") }} />
+            </div>
             {card(r)}
             {canWrite ? actions(r, true) : null}
           </>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Save } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -278,9 +277,6 @@ export function ServiceEditor({
         pending={pending}
         message={formError}
         submitLabel={editing ? tc("save") : t("create")}
-        pendingLabel={tc("saving")}
-        icon={<Save aria-hidden />}
-        cancelLabel={tc("cancel")}
         cancelHref={listHref}
         readOnlyNote={readOnly ? t("readOnly") : undefined}
       />

@@ -7,8 +7,8 @@ import { useMemo } from "react";
 import { useActions } from "@/components/actions-context";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { matches } from "@/components/list/toolbar";
-import { ActiveBadge, Chips } from "./bits";
-import { CatalogTable, RowLink } from "./catalog-table";
+import { Chips } from "./bits";
+import { CatalogTable } from "./catalog-table";
 export type ServiceRow = {
   id: string;
   name: string;
@@ -24,18 +24,8 @@ export type ServiceRow = {
 
 type T = ReturnType<typeof useTranslations>;
 
-function columns(t: T, tc: T, slug: string): ColumnDef<ServiceRow>[] {
+function columns(t: T): ColumnDef<ServiceRow>[] {
   return [
-    {
-      accessorKey: "name",
-      header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.name")} />,
-      cell: ({ row }) => (
-        <div className="flex flex-col">
-          <RowLink href={`/c/${slug}/services/${row.original.id}`}>{row.original.name}</RowLink>
-          <span className="text-xs text-muted-foreground">{t("fieldCount", { count: row.original.fieldCount })}</span>
-        </div>
-      ),
-    },
     {
       id: "categories",
       accessorFn: (r) => r.categories.join(", "),
@@ -59,22 +49,18 @@ function columns(t: T, tc: T, slug: string): ColumnDef<ServiceRow>[] {
       enableSorting: false,
       cell: ({ row }) => <span className="tabular-nums">{row.original.agentCount}</span>,
     },
-    {
-      accessorKey: "isActive",
-      header: tc("status"),
-      enableSorting: false,
-      cell: ({ row }) => <ActiveBadge active={row.original.isActive} labels={{ active: tc("active"), inactive: tc("inactive") }} />,
-    },
   ];
 }
 
+const nameOf = (r: ServiceRow) => r.name;
 const matchesQuery = (r: ServiceRow, q: string) => matches(r.name, q) || r.categories.some((c) => matches(c, q));
 
 export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; slug: string; canWrite: boolean }) {
   const actions = useActions();
   const t = useTranslations("services");
   const tc = useTranslations("catalog");
-  const cols = useMemo(() => columns(t, tc, slug), [t, tc, slug]);
+  const cols = useMemo(() => columns(t), [t]);
+  const subtitle = useMemo(() => (r: ServiceRow) => <span className="text-xs text-muted-foreground">{t("fieldCount", { count: r.fieldCount })}</span>, [t]);
   return (
     <CatalogTable
       namespace="services"
@@ -82,22 +68,15 @@ export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; sl
       slug={slug}
       canWrite={canWrite}
       columns={cols}
-      nameOf={(r) => r.name}
+      nameKey="name"
+      nameOf={nameOf}
+      subtitle={subtitle}
       matchesQuery={matchesQuery}
       emptyIcon={<Scissors />}
       emptyBody={canWrite ? t("empty.body") : t("empty.bodyReadOnly")}
       setActive={(row, isActive) => actions.setServiceActive({ company: slug, id: row.id, isActive })}
       card={(r) => (
         <>
-          <div className="flex items-start justify-between gap-2">
-            <RowLink
-              href={`/c/${slug}/services/${r.id}`}
-              className="min-w-0 rounded font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/60"
-            >
-              {r.name}
-            </RowLink>
-            <ActiveBadge active={r.isActive} labels={{ active: tc("active"), inactive: tc("inactive") }} />
-          </div>
           <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
             <span className="text-muted-foreground tabular-nums">
               {r.durationLabel} · {t("fieldCount", { count: r.fieldCount })}

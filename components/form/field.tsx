@@ -2,7 +2,7 @@
 
 // A labelled control with its required mark, hint and error message, the form-level alert,
 // and the row of buttons under a form (cancel, submit with its pending state).
-import { Loader2 } from "lucide-react";
+import { Loader2, Save } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -99,19 +99,26 @@ export function SubmitRow({
   pending: boolean;
   message: string | null;
   submitLabel: string;
-  /** What the submit button says while saving (default: its label). */
+  /** What the submit button says while saving (default: its label; "Enregistrement…" on a page). */
   pendingLabel?: string;
-  /** Shown before the label when not pending. */
+  /** Shown before the label when not pending (a page's default: the save icon). */
   icon?: React.ReactNode;
-  cancelLabel: string;
+  /** Default: "Annuler". */
+  cancelLabel?: string;
   onCancel?: () => void;
   cancelHref?: string;
   variant?: "dialog" | "page";
   /** Set when the member may only read: this note replaces the buttons. */
   readOnlyNote?: string;
 }) {
+  const tc = useTranslations("catalog");
   if (readOnlyNote) return <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{readOnlyNote}</p>;
   const page = variant === "page";
+  cancelLabel ??= tc("cancel");
+  if (page) {
+    pendingLabel ??= tc("saving");
+    icon ??= <Save aria-hidden />;
+  }
   const cancel = cancelHref ? (
     <Button variant="outline" asChild className={cn(page && "flex-1 sm:flex-none")}>
       <Link href={cancelHref}>{cancelLabel}</Link>

@@ -1,4 +1,7 @@
 // Presentational pieces of list pages (no state: usable from server pages).
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
 
 export function PageHeader({
   title,
@@ -42,5 +45,17 @@ export function EmptyState({
       {body ? <p className="max-w-md text-sm text-muted-foreground">{body}</p> : null}
       {action ? <div className="mt-2">{action}</div> : null}
     </div>
+  );
+}
+
+/** The "New …" button of a list: a link to the creation page. */
+export function NewLink({ href, label, size }: { href: string; label: string; size?: "sm" }) {
+  return (
+    <Button asChild size={size}>
+      <Link href={href}>
+        <Plus aria-hidden />
+        {label}
+      </Link>
+    </Button>
   );
 }
