@@ -11,7 +11,7 @@ import type { ServiceField } from "@/lib/contract/fields";
 import { serviceInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
-import { CheckboxField, ConfirmDialog, failureMessage, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
+import { CheckboxField, ConfirmDialog, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
@@ -52,8 +52,8 @@ export function ServiceEditor({
   const tc = useTranslations("catalog");
   const router = useRouter();
   const hydrated = useHydrated();
-  const { form, formRef, focusFirstError, words, formError, setFormError, pending, start } = useFormState();
-  const { base, errors, setErrors, aria, errorId, clear } = form;
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, aria, errorId, clear } = form;
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [duration, setDuration] = useState(initial ? String(initial.duration) : "30");
@@ -91,7 +91,6 @@ export function ServiceEditor({
     return out;
   }
 
-
   /** Saved fields that this edit removes or re-keys: answers already given keep the old keys. */
   function riskyChanges(): string[] {
     const changes: string[] = [];
@@ -110,9 +109,7 @@ export function ServiceEditor({
     const v = values();
     const local = check(v);
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(local);
       return;
     }
     const risky = editing ? riskyChanges() : [];
@@ -130,9 +127,7 @@ export function ServiceEditor({
           ? await actions.editService({ company: company.slug, id: initial!.id!, values: v })
           : await actions.createService({ company: company.slug, values: v });
         if (!r.ok) {
-          setErrors(r.fields ?? {});
-          setFormError(failureMessage(r, words, (k) => TOP_KEYS.includes(k) || k.startsWith("fields.")));
-          focusFirstError();
+          failed(r, (k) => TOP_KEYS.includes(k) || k.startsWith("fields."));
           resolve(false);
           return;
         }
