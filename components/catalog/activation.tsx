@@ -9,7 +9,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/contract/action-result";
-import { ConfirmDialog, useErrorMessage } from "./form";
+import { ConfirmDialog, useErrorMessage } from "@/components/form";
 
 type Row = { id: string; name: string; isActive: boolean };
 /** The messages namespace holding activated, deactivated, deactivateTitle/Body and the *Named labels. */

@@ -1,20 +1,18 @@
 "use client";
 
-import { Loader2, Save } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/use-hydrated";
 import { agentInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
-import { ConfirmDialog, failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
+import { CheckboxField, ConfirmDialog, FieldMessage, PhoneField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 export type AgentFormValues = {
@@ -47,21 +45,17 @@ export function AgentForm({
   const actions = useActions();
   const t = useTranslations("agents");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const router = useRouter();
   const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, errorId, clear } = form;
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [role, setRole] = useState(initial?.role ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
   const [email, setEmail] = useState(initial?.email ?? "");
   const [isActive, setIsActive] = useState(initial?.isActive ?? true);
   const [serviceIds, setServiceIds] = useState<string[]>(initial?.serviceIds ?? []);
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, start] = useTransition();
   const editing = !!initial?.id;
   const listHref = `/c/${company.slug}/agents`;
   const id = (k: string) => `${base}-${k}`;
@@ -74,9 +68,7 @@ export function AgentForm({
     setFormError(null);
     const parsed = agentInput.safeParse(values());
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(fieldErrors(parsed.error.issues));
       return;
     }
     if (editing && initial?.isActive && !isActive) {
@@ -95,9 +87,7 @@ export function AgentForm({
           : await actions.createAgent({ company: company.slug, values: v });
         resolve();
         if (!r.ok) {
-          setErrors(r.fields ?? {});
-          setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
-          focusFirstError();
+          failed(r, (k) => KEYS.includes(k));
           return;
         }
         toast.success(editing ? t("saved") : t("created"), { description: r.data.name });
@@ -115,69 +105,11 @@ export function AgentForm({
           <h2 id={`${base}-who`} className="font-semibold sm:col-span-2">
             {t("identity")}
           </h2>
-          <FormField id={id("fullname")} label={t("fullname")} required error={errors.fullname} errorId={errorId("fullname")}>
-            <Input
-              id={id("fullname")}
-              value={fullname}
-              maxLength={120}
-              autoComplete="off"
-              onChange={(e) => {
-                setFullname(e.target.value);
-                clear("fullname");
-              }}
-              {...aria("fullname")}
-            />
-          </FormField>
-          <FormField id={id("role")} label={t("role")} hint={t("roleHint")} hintId={`${base}-role-hint`} error={errors.role} errorId={errorId("role")}>
-            <Input
-              id={id("role")}
-              value={role}
-              maxLength={80}
-              autoComplete="off"
-              onChange={(e) => {
-                setRole(e.target.value);
-                clear("role");
-              }}
-              {...aria("role", `${base}-role-hint`)}
-            />
-          </FormField>
-          <FormField id={id("telephone")} label={t("telephone")} error={errors.telephone} errorId={errorId("telephone")}>
-            <Input
-              id={id("telephone")}
-              type="tel"
-              inputMode="tel"
-              placeholder="07 07 12 34 56"
-              value={telephone}
-              autoComplete="off"
-              onChange={(e) => {
-                setTelephone(e.target.value);
-                clear("telephone");
-              }}
-              {...aria("telephone")}
-            />
-          </FormField>
-          <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
-            <Input
-              id={id("email")}
-              type="email"
-              value={email}
-              autoComplete="off"
-              onChange={(e) => {
-                setEmail(e.target.value);
-                clear("email");
-              }}
-              {...aria("email")}
-            />
-          </FormField>
-          <div className="flex items-start gap-2 sm:col-span-2">
-            <Checkbox id={id("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
-            <div className="grid gap-1">
-              <Label htmlFor={id("active")}>{t("activeLabel")}</Label>
-              <p id={`${base}-active-hint`} className="text-xs text-muted-foreground">
-                {t("activeHint")}
-              </p>
-            </div>
-          </div>
+          <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
+          <TextField form={form} name="role" label={t("role")} hint={t("roleHint")} value={role} onValueChange={setRole} maxLength={80} autoComplete="off" />
+          <PhoneField form={form} name="telephone" label={t("telephone")} value={telephone} onValueChange={setTelephone} />
+          <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
+          <CheckboxField id={id("active")} label={t("activeLabel")} hint={t("activeHint")} checked={isActive} onCheckedChange={setIsActive} className="sm:col-span-2" />
         </section>
 
         <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${base}-services`}>
@@ -229,22 +161,14 @@ export function AgentForm({
         </section>
       </fieldset>
 
-      {readOnly ? (
-        <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
-      ) : (
-        <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
-          <FormAlert message={formError} />
-          <div className="flex gap-2 sm:justify-end">
-            <Button variant="outline" asChild className="flex-1 sm:flex-none">
-              <Link href={listHref}>{tc("cancel")}</Link>
-            </Button>
-            <Button type="submit" disabled={pending} className="flex-[2] sm:flex-none">
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
-              {pending ? tc("saving") : editing ? tc("save") : t("create")}
-            </Button>
-          </div>
-        </section>
-      )}
+      <SubmitRow
+        variant="page"
+        pending={pending}
+        message={formError}
+        submitLabel={editing ? tc("save") : t("create")}
+        cancelHref={listHref}
+        readOnlyNote={readOnly ? t("readOnly") : undefined}
+      />
 
       <ConfirmDialog
         open={confirming}

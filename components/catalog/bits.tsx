@@ -2,29 +2,6 @@
 import { CheckCircle2, CircleSlash } from "lucide-react";
 import { cn } from "@/lib/utils";
 
-export function PageHeader({
-  title,
-  description,
-  actions,
-  children,
-}: {
-  title: string;
-  description?: React.ReactNode;
-  actions?: React.ReactNode;
-  children?: React.ReactNode;
-}) {
-  return (
-    <div className="flex flex-wrap items-end justify-between gap-3">
-      <div className="min-w-0">
-        {children}
-        <h1 className="text-xl font-semibold sm:text-2xl">{title}</h1>
-        {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
-      </div>
-      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-    </div>
-  );
-}
-
 /** Active or not, in words and an icon (colour is not the only cue). */
 export function ActiveBadge({ active, labels, className }: { active: boolean; labels: { active: string; inactive: string }; className?: string }) {
   return (
@@ -39,27 +16,6 @@ export function ActiveBadge({ active, labels, className }: { active: boolean; la
       {active ? <CheckCircle2 aria-hidden className="size-3.5" /> : <CircleSlash aria-hidden className="size-3.5" />}
       {active ? labels.active : labels.inactive}
     </span>
-  );
-}
-
-export function EmptyState({
-  icon,
-  title,
-  body,
-  action,
-}: {
-  icon?: React.ReactNode;
-  title: string;
-  body?: React.ReactNode;
-  action?: React.ReactNode;
-}) {
-  return (
-    <div className="flex flex-col items-center gap-2 px-4 py-8 text-center" role="status">
-      {icon ? <span className="text-muted-foreground [&_svg]:size-8">{icon}</span> : null}
-      <p className="font-medium">{title}</p>
-      {body ? <p className="max-w-md text-sm text-muted-foreground">{body}</p> : null}
-      {action ? <div className="mt-2">{action}</div> : null}
-    </div>
   );
 }
 

@@ -1,16 +1,15 @@
 "use client";
 
-import { Loader2, Pencil, UserPlus } from "lucide-react";
+import { Pencil, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { customerInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
-import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "./form";
+import { PhoneField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { useActions } from "@/components/actions-context";
 
 type Initial = { id: string; fullname: string; telephone: string; email: string | null };
@@ -20,17 +19,13 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
   const actions = useActions();
   const t = useTranslations("customers");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const { form, formRef, setFormError, formError, pending, start, invalid, failed } = useFormState();
+  const { setErrors } = form;
   const [open, setOpen] = useState(false);
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
   const [email, setEmail] = useState(initial?.email ?? "");
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const editing = !!initial;
 
   function reset(next: boolean) {
@@ -51,17 +46,13 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
     const values = { fullname, telephone, email: email || null };
     const parsed = customerInput.safeParse(values);
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(fieldErrors(parsed.error.issues));
       return;
     }
     start(async () => {
       const r = editing ? await actions.editCustomer({ id: initial!.id, values }) : await actions.createCustomer({ values });
       if (!r.ok) {
-        setErrors(r.fields ?? {});
-        setFormError(failureMessage(r, words, (k) => ["fullname", "telephone", "email"].includes(k)));
-        focusFirstError();
+        failed(r, (k) => ["fullname", "telephone", "email"].includes(k));
         return;
       }
       setOpen(false);
@@ -77,7 +68,6 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
     });
   }
 
-  const id = (k: string) => `${base}-${k}`;
   return (
     <Dialog open={open} onOpenChange={reset}>
       <DialogTrigger asChild>
@@ -99,65 +89,10 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
             <DialogTitle>{editing ? t("editTitle") : t("newTitle")}</DialogTitle>
             <DialogDescription>{editing ? t("editHint") : t("newHint")}</DialogDescription>
           </DialogHeader>
-          <FormField id={id("fullname")} label={t("fullname")} required error={errors.fullname} errorId={errorId("fullname")}>
-            <Input
-              id={id("fullname")}
-              value={fullname}
-              maxLength={120}
-              autoComplete="off"
-              onChange={(e) => {
-                setFullname(e.target.value);
-                clear("fullname");
-              }}
-              {...aria("fullname")}
-            />
-          </FormField>
-          <FormField
-            id={id("telephone")}
-            label={t("telephone")}
-            required
-            hint={t("telephoneHint")}
-            hintId={`${base}-tel-hint`}
-            error={errors.telephone}
-            errorId={errorId("telephone")}
-          >
-            <Input
-              id={id("telephone")}
-              type="tel"
-              inputMode="tel"
-              placeholder="07 07 12 34 56"
-              value={telephone}
-              autoComplete="off"
-              onChange={(e) => {
-                setTelephone(e.target.value);
-                clear("telephone");
-              }}
-              {...aria("telephone", `${base}-tel-hint`)}
-            />
-          </FormField>
-          <FormField id={id("email")} label={t("email")} error={errors.email} errorId={errorId("email")}>
-            <Input
-              id={id("email")}
-              type="email"
-              value={email}
-              autoComplete="off"
-              onChange={(e) => {
-                setEmail(e.target.value);
-                clear("email");
-              }}
-              {...aria("email")}
-            />
-          </FormField>
-          <FormAlert message={formError} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-              {editing ? tc("save") : t("create")}
-            </Button>
-          </DialogFooter>
+          <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
+          <PhoneField form={form} name="telephone" label={t("telephone")} required hint={t("telephoneHint")} value={telephone} onValueChange={setTelephone} />
+          <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
+          <SubmitRow pending={pending} message={formError} submitLabel={editing ? tc("save") : t("create")} cancelLabel={tc("cancel")} onCancel={() => setOpen(false)} />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,17 +1,17 @@
 "use client";
 
 import { type ColumnDef, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { ChevronRight, ChevronsLeft, Search, UserRound } from "lucide-react";
+import { ChevronRight, ChevronsLeft, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { useHydrated } from "@/components/use-hydrated";
 import { cn } from "@/lib/utils";
-import { EmptyState } from "./bits";
+import { EmptyState } from "@/components/list/bits";
+import { ListLayout, ResponsiveRows } from "@/components/list/list-layout";
+import { SearchInput } from "@/components/list/search-input";
 import { customersParsers } from "./customers-params";
 
 export type CustomerRow = { id: string; fullname: string; phone: string; email: string | null; since: string };
@@ -42,7 +42,6 @@ function columns(t: T, slug: string): ColumnDef<CustomerRow>[] {
 export function CustomersView({ rows, slug, nextCursor }: { rows: CustomerRow[]; slug: string; nextCursor: string | null }) {
   const t = useTranslations("customers");
   const tc = useTranslations("catalog");
-  const hydrated = useHydrated();
   const id = useId();
   const [loading, startLoading] = useTransition();
   const [params, setParams] = useQueryStates(customersParsers, { shallow: false, history: "push", startTransition: startLoading });
@@ -84,17 +83,12 @@ export function CustomersView({ rows, slug, nextCursor }: { rows: CustomerRow[];
   );
 
   return (
-    <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
-      <div className="relative sm:w-96">
-        <label htmlFor={`${id}-q`} className="sr-only">
-          {t("search")}
-        </label>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input
+    <ListLayout
+      toolbar={
+        <SearchInput
           id={`${id}-q`}
-          type="search"
+          label={t("search")}
           inputMode="search"
-          placeholder={t("search")}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
@@ -104,38 +98,40 @@ export function CustomersView({ rows, slug, nextCursor }: { rows: CustomerRow[];
               void setParams({ q: search.trim() || null, cursor: null });
             }
           }}
-          className="pl-8"
+          className="sm:w-96"
         />
-      </div>
-
+      }
+    >
       <div className={cn("relative transition-opacity", loading && "opacity-60")} aria-busy={loading}>
-        <DataTable
-          table={table}
+        <ResponsiveRows
+          label={t("title")}
+          rows={rows}
+          rowKey={(r) => r.id}
+          cardProps={(r) => ({ "data-id": r.id, className: "" }) as React.ComponentProps<"li">}
+          listClassName="gap-2"
           empty={empty}
-          caption={t("title")}
-          className="hidden md:block"
-          rowProps={(r) => ({ "data-id": r.id }) as React.ComponentProps<"tr">}
-        />
-        <ul className="flex flex-col gap-2 md:hidden" aria-label={t("title")}>
-          {rows.length === 0 ? (
-            <li className="rounded-lg border bg-card">{empty}</li>
-          ) : (
-            rows.map((r) => (
-              <li key={r.id} data-id={r.id}>
-                <Link
-                  href={`/c/${slug}/customers/${r.id}`}
-                  className="flex items-center gap-3 rounded-lg border bg-card p-3 outline-none hover:bg-muted/50 focus-visible:ring-[3px] focus-visible:ring-ring/60"
-                >
-                  <span className="min-w-0 flex-1">
-                    <span className="block truncate font-medium">{r.fullname}</span>
-                    <span className="block text-sm text-muted-foreground tabular-nums">{r.phone}</span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
-                </Link>
-              </li>
-            ))
+          table={
+            <DataTable
+              table={table}
+              empty={empty}
+              caption={t("title")}
+              className="hidden md:block"
+              rowProps={(r) => ({ "data-id": r.id }) as React.ComponentProps<"tr">}
+            />
+          }
+          card={(r) => (
+            <Link
+              href={`/c/${slug}/customers/${r.id}`}
+              className="flex items-center gap-3 rounded-lg border bg-card p-3 outline-none hover:bg-muted/50 focus-visible:ring-[3px] focus-visible:ring-ring/60"
+            >
+              <span className="min-w-0 flex-1">
+                <span className="block truncate font-medium">{r.fullname}</span>
+                <span className="block text-sm text-muted-foreground tabular-nums">{r.phone}</span>
+              </span>
+              <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
+            </Link>
           )}
-        </ul>
+        />
       </div>
 
       {params.cursor || nextCursor ? (
@@ -150,6 +146,6 @@ export function CustomersView({ rows, slug, nextCursor }: { rows: CustomerRow[];
           </Button>
         </nav>
       ) : null}
-    </div>
+    </ListLayout>
   );
 }

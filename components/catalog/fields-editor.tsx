@@ -1,88 +1,21 @@
 "use client";
 
 // The editor of a service's custom fields: the questions the new-appointment form asks and the
-// API checks (lib/catalog/fields.ts is the one definition; the service editor validates this
-// editor's output with it). Keys follow the label until edited by hand.
-import { ArrowDown, ArrowUp, ListPlus, Plus, Trash2 } from "lucide-react";
+// API checks (lib/contract/fields.ts is the one definition; the service editor validates this
+// editor's output with it). Keys follow the label until edited by hand. This file holds the
+// list and its operations (add, remove, move, focus after each); field-card.tsx one field,
+// field-options.tsx its choices, fields-model.ts the rows and their conversions.
+import { ListPlus, Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { FieldMessage, type FieldErrors } from "@/components/form";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
-import { DEFAULT_TEXT_MAX, FIELD_TYPES, keyFromLabel, type FieldType, type ServiceField, type ServiceFieldInput } from "@/lib/contract/fields";
-import { cn } from "@/lib/utils";
-import { FieldMessage, RequiredMark, type FieldErrors } from "./form";
-import { MoneyInput } from "./inputs";
-import { groupDigits, parseAmount } from "./money";
+import { keyFromLabel, type FieldType } from "@/lib/contract/fields";
+import { FieldCard, type FieldAria } from "./field-card";
+import { FieldOptions } from "./field-options";
+import { blankField, blankOption, hasOptions, type EditorField, type EditorOption } from "./fields-model";
 
-export type EditorOption = { uid: string; label: string; value: string; price: string; valueTouched: boolean };
-export type EditorField = {
-  uid: string;
-  name: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  options: EditorOption[];
-  maxLength: string;
-  /** The key no longer follows the label (edited by hand, or the field was already saved). */
-  keyTouched: boolean;
-  /** The key as saved, for fields that exist already: changing it is worth a warning. */
-  savedName: string | null;
-};
-
-let counter = 0;
-const newUid = () => `n${++counter}`;
-
-export const hasOptions = (type: FieldType) => type === "select" || type === "multipleSelect";
-
-/** Saved definitions → editor rows (uids from positions, the same on the server and in the browser). */
-export function toEditorFields(fields: readonly ServiceField[]): EditorField[] {
-  return fields.map((f, i) => ({
-    uid: `s${i}`,
-    name: f.name,
-    label: f.label,
-    type: f.type,
-    required: f.required,
-    options: f.options.map((o, j) => ({ uid: `s${i}o${j}`, label: o.label, value: o.value, price: o.price ? groupDigits(o.price) : "", valueTouched: true })),
-    maxLength: f.maxLength ? String(f.maxLength) : "",
-    keyTouched: true,
-    savedName: f.name,
-  }));
-}
-
-/** Editor rows → definitions as the schema reads them (options only for choices, max length only for text). */
-export function fromEditorFields(fields: readonly EditorField[]): ServiceFieldInput[] {
-  return fields.map((f) => ({
-    name: f.name.trim(),
-    label: f.label,
-    type: f.type,
-    required: f.required,
-    ...(hasOptions(f.type)
-      ? { options: f.options.map((o) => ({ label: o.label, value: o.value.trim(), price: parseAmount(o.price) ?? 0 })) }
-      : {}),
-    ...(f.type === "text" && f.maxLength.trim() !== "" ? { maxLength: Number(f.maxLength) } : {}),
-  }));
-}
-
-/** Checks the schema cannot word well (numbers typed as text): keyed like the schema's errors. */
-export function localFieldChecks(fields: readonly EditorField[], words: { amount: string; maxLength: string }): FieldErrors {
-  const out: FieldErrors = {};
-  fields.forEach((f, i) => {
-    if (hasOptions(f.type)) {
-      f.options.forEach((o, j) => {
-        const p = parseAmount(o.price);
-        if (p !== undefined && !Number.isFinite(p)) out[`fields.${i}.options.${j}.price`] = [words.amount];
-      });
-    }
-    if (f.type === "text" && f.maxLength.trim() !== "") {
-      const n = Number(f.maxLength);
-      if (!Number.isInteger(n) || n < 1 || n > DEFAULT_TEXT_MAX) out[`fields.${i}.maxLength`] = [words.maxLength];
-    }
-  });
-  return out;
-}
+export { fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-model";
 
 export function FieldsEditor({
   idBase,
@@ -114,10 +47,14 @@ export function FieldsEditor({
   });
 
   const errId = (key: string) => `${idBase}-${key.replace(/\./g, "-")}-error`;
-  const aria = (key: string) => ({
-    "aria-invalid": errors[key] ? (true as const) : undefined,
-    "aria-describedby": errors[key] ? errId(key) : undefined,
-  });
+  const err: FieldAria = {
+    errors,
+    errId,
+    aria: (key, hint) => ({
+      "aria-invalid": errors[key] ? true : undefined,
+      "aria-describedby": [errors[key] ? errId(key) : null, hint].filter(Boolean).join(" ") || undefined,
+    }),
+  };
 
   function update(i: number, patch: Partial<EditorField>) {
     onChange(fields.map((f, k) => (k === i ? { ...f, ...patch } : f)));
@@ -140,17 +77,7 @@ export function FieldsEditor({
   }
 
   function add() {
-    const f: EditorField = {
-      uid: newUid(),
-      name: "",
-      label: "",
-      type: "text",
-      required: false,
-      options: [],
-      maxLength: "",
-      keyTouched: false,
-      savedName: null,
-    };
+    const f = blankField();
     focusNext.current = `${idBase}-${f.uid}-label`;
     onChange([...fields, f]);
   }
@@ -215,234 +142,41 @@ export function FieldsEditor({
       ) : (
         <ol className="flex flex-col gap-4" aria-label={t("list")}>
           {fields.map((f, i) => {
-            const p = `fields.${i}`;
             const fid = `${idBase}-${f.uid}`;
-            const title = f.label.trim() || t("untitled");
-            const keyChanged = f.savedName !== null && f.name.trim() !== f.savedName;
             return (
-              <li key={f.uid} className="rounded-lg border bg-background/60 p-3 sm:p-4" data-field={f.name || f.uid} aria-label={t("fieldN", { n: i + 1, label: title })}>
-                <div className="mb-3 flex items-center gap-2">
-                  <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-muted text-xs font-semibold tabular-nums" aria-hidden>
-                    {i + 1}
-                  </span>
-                  <span className="min-w-0 flex-1 truncate text-sm font-medium">{title}</span>
-                  {readOnly ? null : (
-                    <div className="flex items-center gap-1">
-                      <Button
-                        id={`${fid}-up`}
-                        type="button"
-                        variant="ghost"
-                        size="icon-sm"
-                        onClick={() => move(i, -1)}
-                        disabled={i === 0}
-                        aria-label={t("moveUp", { label: title })}
-                      >
-                        <ArrowUp aria-hidden />
-                      </Button>
-                      <Button
-                        id={`${fid}-down`}
-                        type="button"
-                        variant="ghost"
-                        size="icon-sm"
-                        onClick={() => move(i, 1)}
-                        disabled={i === fields.length - 1}
-                        aria-label={t("moveDown", { label: title })}
-                      >
-                        <ArrowDown aria-hidden />
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        size="icon-sm"
-                        className="text-destructive hover:text-destructive"
-                        onClick={() => remove(i)}
-                        aria-label={t("remove", { label: title })}
-                      >
-                        <Trash2 aria-hidden />
-                      </Button>
-                    </div>
-                  )}
-                </div>
-
-                <div className="grid gap-3 sm:grid-cols-2">
-                  <div className="grid content-start gap-1.5">
-                    <Label htmlFor={`${fid}-label`}>
-                      {t("label")}
-                      <RequiredMark />
-                    </Label>
-                    <Input
-                      id={`${fid}-label`}
-                      value={f.label}
-                      maxLength={100}
-                      placeholder={t("labelPlaceholder")}
-                      onChange={(e) => setLabel(i, e.target.value)}
-                      {...aria(`${p}.label`)}
-                    />
-                    <FieldMessage id={errId(`${p}.label`)} messages={errors[`${p}.label`]} />
-                  </div>
-                  <div className="grid content-start gap-1.5">
-                    <Label htmlFor={`${fid}-type`}>{t("type")}</Label>
-                    <NativeSelect id={`${fid}-type`} value={f.type} onChange={(e) => setType(i, e.target.value as FieldType)} {...aria(`${p}.type`)}>
-                      {FIELD_TYPES.map((type) => (
-                        <option key={type} value={type}>
-                          {t(`types.${type}`)}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                    <FieldMessage id={errId(`${p}.type`)} messages={errors[`${p}.type`]} />
-                  </div>
-                  <div className="grid content-start gap-1.5">
-                    <Label htmlFor={`${fid}-key`}>
-                      {t("key")}
-                      <RequiredMark />
-                    </Label>
-                    <Input
-                      id={`${fid}-key`}
-                      value={f.name}
-                      maxLength={50}
-                      spellCheck={false}
-                      autoCapitalize="off"
-                      autoComplete="off"
-                      className="font-mono"
-                      onChange={(e) => {
-                        update(i, { name: e.target.value, keyTouched: true });
-                        onClearErrors(`${p}.name`);
-                      }}
-                      aria-invalid={errors[`${p}.name`] ? true : undefined}
-                      aria-describedby={[errors[`${p}.name`] ? errId(`${p}.name`) : null, `${fid}-key-hint`].filter(Boolean).join(" ")}
-                    />
-                    <p id={`${fid}-key-hint`} className={cn("text-xs text-muted-foreground", keyChanged && "text-amber-800")}>
-                      {keyChanged ? t("keyChanged", { key: f.savedName ?? "" }) : t("keyHint")}
-                    </p>
-                    <FieldMessage id={errId(`${p}.name`)} messages={errors[`${p}.name`]} />
-                  </div>
-                  <div className="flex flex-col gap-3 sm:pt-6">
-                    <div className="flex items-center gap-2">
-                      <Checkbox
-                        id={`${fid}-required`}
-                        checked={f.required}
-                        onCheckedChange={(v) => update(i, { required: v === true })}
-                      />
-                      <Label htmlFor={`${fid}-required`} className="font-normal">
-                        {t("required")}
-                      </Label>
-                    </div>
-                    {f.type === "text" ? (
-                      <div className="grid gap-1.5">
-                        <Label htmlFor={`${fid}-max`}>{t("maxLength")}</Label>
-                        <Input
-                          id={`${fid}-max`}
-                          type="number"
-                          inputMode="numeric"
-                          min={1}
-                          max={DEFAULT_TEXT_MAX}
-                          placeholder={String(DEFAULT_TEXT_MAX)}
-                          value={f.maxLength}
-                          className="sm:w-40"
-                          onChange={(e) => {
-                            update(i, { maxLength: e.target.value });
-                            onClearErrors(`${p}.maxLength`);
-                          }}
-                          {...aria(`${p}.maxLength`)}
-                        />
-                        <FieldMessage id={errId(`${p}.maxLength`)} messages={errors[`${p}.maxLength`]} />
-                      </div>
-                    ) : null}
-                  </div>
-                </div>
-
-                {hasOptions(f.type) ? (
-                  <fieldset className="mt-4 grid gap-2" aria-describedby={errors[`${p}.options`] ? errId(`${p}.options`) : undefined}>
-                    <legend className="mb-1 text-sm font-medium">{t("options")}</legend>
-                    <div className="hidden grid-cols-[1fr_1fr_9rem_2rem] gap-2 text-xs text-muted-foreground sm:grid" aria-hidden>
-                      <span>{t("optionLabel")}</span>
-                      <span>{t("optionValue")}</span>
-                      <span>{t("optionPrice")}</span>
-                      <span />
-                    </div>
-                    <ul className="grid gap-3 sm:gap-2">
-                      {f.options.map((o, j) => {
-                        const op = `${p}.options.${j}`;
-                        const oid = `${fid}-o-${o.uid}`;
-                        const name = o.label.trim() || t("optionN", { n: j + 1 });
-                        return (
-                          <li key={o.uid} className="grid gap-2 rounded-md border p-2 sm:grid-cols-[1fr_1fr_9rem_2rem] sm:items-start sm:border-0 sm:p-0">
-                            <div className="grid gap-1">
-                              <Label htmlFor={`${oid}-label`} className="sm:sr-only">
-                                {t("optionLabelN", { n: j + 1 })}
-                              </Label>
-                              <Input
-                                id={`${oid}-label`}
-                                value={o.label}
-                                maxLength={100}
-                                onChange={(e) => setOptionLabel(i, j, e.target.value)}
-                                {...aria(`${op}.label`)}
-                              />
-                              <FieldMessage id={errId(`${op}.label`)} messages={errors[`${op}.label`]} />
-                            </div>
-                            <div className="grid gap-1">
-                              <Label htmlFor={`${oid}-value`} className="sm:sr-only">
-                                {t("optionValueN", { n: j + 1 })}
-                              </Label>
-                              <Input
-                                id={`${oid}-value`}
-                                value={o.value}
-                                maxLength={100}
-                                spellCheck={false}
-                                autoCapitalize="off"
-                                autoComplete="off"
-                                className="font-mono"
-                                onChange={(e) => {
-                                  setOption(i, j, { value: e.target.value, valueTouched: true });
-                                  onClearErrors(`${op}.value`);
-                                }}
-                                {...aria(`${op}.value`)}
-                              />
-                              <FieldMessage id={errId(`${op}.value`)} messages={errors[`${op}.value`]} />
-                            </div>
-                            <div className="grid gap-1">
-                              <Label htmlFor={`${oid}-price`} className="sm:sr-only">
-                                {t("optionPriceN", { n: j + 1 })}
-                              </Label>
-                              <MoneyInput
-                                id={`${oid}-price`}
-                                currency={currency}
-                                value={o.price}
-                                placeholder="0"
-                                onChange={(price) => {
-                                  setOption(i, j, { price });
-                                  onClearErrors(`${op}.price`);
-                                }}
-                                {...aria(`${op}.price`)}
-                              />
-                              <FieldMessage id={errId(`${op}.price`)} messages={errors[`${op}.price`]} />
-                            </div>
-                            {readOnly ? null : (
-                              <Button
-                                type="button"
-                                variant="ghost"
-                                size="icon-sm"
-                                className="justify-self-end text-muted-foreground hover:text-destructive sm:mt-0.5"
-                                onClick={() => removeOption(i, j)}
-                                aria-label={t("removeOption", { label: name })}
-                              >
-                                <Trash2 aria-hidden />
-                              </Button>
-                            )}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                    <FieldMessage id={errId(`${p}.options`)} messages={errors[`${p}.options`]} />
-                    {readOnly ? null : (
-                      <Button id={`${fid}-add-option`} type="button" variant="outline" size="sm" className="w-fit" onClick={() => addOption(i)}>
-                        <Plus aria-hidden />
-                        {t("addOption")}
-                      </Button>
-                    )}
-                  </fieldset>
-                ) : null}
-              </li>
+              <FieldCard
+                key={f.uid}
+                field={f}
+                index={i}
+                count={fields.length}
+                fid={fid}
+                readOnly={readOnly}
+                err={err}
+                onLabel={(label) => setLabel(i, label)}
+                onType={(type) => setType(i, type)}
+                onChange={(patch, clear) => {
+                  update(i, patch);
+                  if (clear) onClearErrors(clear);
+                }}
+                onMove={(by) => move(i, by)}
+                onRemove={() => remove(i)}
+              >
+                <FieldOptions
+                  field={f}
+                  path={`fields.${i}`}
+                  fid={fid}
+                  currency={currency}
+                  readOnly={readOnly}
+                  err={err}
+                  onLabel={(j, label) => setOptionLabel(i, j, label)}
+                  onChange={(j, patch, clear) => {
+                    setOption(i, j, patch);
+                    onClearErrors(clear);
+                  }}
+                  onAdd={() => addOption(i)}
+                  onRemove={(j) => removeOption(i, j)}
+                />
+              </FieldCard>
             );
           })}
         </ol>
@@ -456,8 +190,4 @@ export function FieldsEditor({
       )}
     </div>
   );
-}
-
-function blankOption(): EditorOption {
-  return { uid: newUid(), label: "", value: "", price: "", valueTouched: false };
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { ConfirmDialog, useWarnBeforeLeave } from "./form";
+import { ConfirmDialog, useWarnBeforeLeave } from "@/components/form";
 
 /**
  * Unsaved changes are not lost on the way out: closing the tab asks the browser's question,

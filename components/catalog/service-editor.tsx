@@ -1,31 +1,17 @@
 "use client";
 
-import { Loader2, Save } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ServiceField } from "@/lib/contract/fields";
 import { serviceInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
-import {
-  ConfirmDialog,
-  failureMessage,
-  FormAlert,
-  FormField,
-  useErrorMessage,
-  useFieldErrors,
-  useFocusFirstError,
-  type FieldErrors,
-} from "./form";
+import { CheckboxField, ConfirmDialog, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
@@ -64,12 +50,10 @@ export function ServiceEditor({
   const actions = useActions();
   const t = useTranslations("services");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
   const router = useRouter();
   const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, aria, errorId, clear } = form;
   const [name, setName] = useState(initial?.name ?? "");
   const [description, setDescription] = useState(initial?.description ?? "");
   const [duration, setDuration] = useState(initial ? String(initial.duration) : "30");
@@ -77,9 +61,7 @@ export function ServiceEditor({
   const [cats, setCats] = useState<string[]>(initial?.categories ?? []);
   const [isActive, setIsActive] = useState(initial?.isActive ?? true);
   const [fields, setFields] = useState<EditorField[]>(() => toEditorFields(initial?.fields ?? []));
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirmChanges, setConfirmChanges] = useState<string[] | null>(null);
-  const [pending, start] = useTransition();
   const editing = !!initial?.id;
   const listHref = `/c/${company.slug}/services`;
 
@@ -109,7 +91,6 @@ export function ServiceEditor({
     return out;
   }
 
-
   /** Saved fields that this edit removes or re-keys: answers already given keep the old keys. */
   function riskyChanges(): string[] {
     const changes: string[] = [];
@@ -128,9 +109,7 @@ export function ServiceEditor({
     const v = values();
     const local = check(v);
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(local);
       return;
     }
     const risky = editing ? riskyChanges() : [];
@@ -148,9 +127,7 @@ export function ServiceEditor({
           ? await actions.editService({ company: company.slug, id: initial!.id!, values: v })
           : await actions.createService({ company: company.slug, values: v });
         if (!r.ok) {
-          setErrors(r.fields ?? {});
-          setFormError(failureMessage(r, words, (k) => TOP_KEYS.includes(k) || k.startsWith("fields.")));
-          focusFirstError();
+          failed(r, (k) => TOP_KEYS.includes(k) || k.startsWith("fields."));
           resolve(false);
           return;
         }
@@ -176,19 +153,7 @@ export function ServiceEditor({
           <h2 id={`${base}-details`} className="font-semibold sm:col-span-2">
             {t("details")}
           </h2>
-          <FormField id={inputId("name")} label={t("name")} required error={errors.name} errorId={errorId("name")} className="sm:col-span-2">
-            <Input
-              id={inputId("name")}
-              value={name}
-              maxLength={120}
-              autoComplete="off"
-              onChange={(e) => {
-                setName(e.target.value);
-                clear("name");
-              }}
-              {...aria("name")}
-            />
-          </FormField>
+          <TextField form={form} name="name" label={t("name")} required value={name} onValueChange={setName} maxLength={120} autoComplete="off" className="sm:col-span-2" />
           <FormField
             id={inputId("duration")}
             label={t("duration")}
@@ -280,15 +245,7 @@ export function ServiceEditor({
               {...aria("description")}
             />
           </FormField>
-          <div className="flex items-start gap-2 sm:col-span-2">
-            <Checkbox id={inputId("active")} checked={isActive} onCheckedChange={(v) => setIsActive(v === true)} className="mt-0.5" aria-describedby={`${base}-active-hint`} />
-            <div className="grid gap-1">
-              <Label htmlFor={inputId("active")}>{t("activeLabel")}</Label>
-              <p id={`${base}-active-hint`} className="text-xs text-muted-foreground">
-                {t("activeHint")}
-              </p>
-            </div>
-          </div>
+          <CheckboxField id={inputId("active")} label={t("activeLabel")} hint={t("activeHint")} checked={isActive} onCheckedChange={setIsActive} className="sm:col-span-2" />
         </section>
 
         <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${base}-fields`}>
@@ -310,22 +267,14 @@ export function ServiceEditor({
         </section>
       </fieldset>
 
-      {readOnly ? (
-        <p className="rounded-lg border bg-muted/50 p-4 text-sm text-muted-foreground">{t("readOnly")}</p>
-      ) : (
-        <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
-          <FormAlert message={formError} />
-          <div className="flex gap-2 sm:justify-end">
-            <Button variant="outline" asChild className="flex-1 sm:flex-none">
-              <Link href={listHref}>{tc("cancel")}</Link>
-            </Button>
-            <Button type="submit" disabled={pending} className="flex-[2] sm:flex-none">
-              {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Save aria-hidden />}
-              {pending ? tc("saving") : editing ? tc("save") : t("create")}
-            </Button>
-          </div>
-        </section>
-      )}
+      <SubmitRow
+        variant="page"
+        pending={pending}
+        message={formError}
+        submitLabel={editing ? tc("save") : t("create")}
+        cancelHref={listHref}
+        readOnlyNote={readOnly ? t("readOnly") : undefined}
+      />
 
       <LeaveGuard dirty={!readOnly && !pending && snapshot !== saved} />
       <ConfirmDialog

@@ -1,11 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { FormAlert, FormField } from "@/components/catalog/form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField, SubmitRow, useFieldErrors } from "@/components/form";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/contract/action-result";
 
@@ -25,9 +24,9 @@ export function PasswordDialog({
   signOut: () => Promise<void>;
 }) {
   const t = useTranslations("account.password");
-  const id = useId();
+  const form = useFieldErrors();
+  const { setErrors } = form;
   const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -53,38 +52,13 @@ export function PasswordDialog({
             });
           }}
         >
-          <FormField id={`${id}-current`} label={t("current")} required error={errors.current} errorId={`${id}-current-error`}>
-            <Input
-              id={`${id}-current`}
-              name="current"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={!!errors.current || undefined}
-              aria-describedby={errors.current ? `${id}-current-error` : undefined}
-            />
+          <FormField {...form.field("current")} label={t("current")} required>
+            <Input name="current" type="password" autoComplete="current-password" required {...form.control("current")} />
           </FormField>
-          <FormField id={`${id}-next`} label={t("next")} required hint={t("hint")} hintId={`${id}-next-hint`} error={errors.next} errorId={`${id}-next-error`}>
-            <Input
-              id={`${id}-next`}
-              name="next"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              aria-invalid={!!errors.next || undefined}
-              aria-describedby={`${id}-next-hint${errors.next ? ` ${id}-next-error` : ""}`}
-            />
+          <FormField {...form.field("next", { hint: true })} label={t("next")} required hint={t("hint")}>
+            <Input name="next" type="password" autoComplete="new-password" required minLength={10} {...form.control("next", { hint: true })} />
           </FormField>
-          <FormAlert message={message} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              {t("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {t("submit")}
-            </Button>
-          </DialogFooter>
+          <SubmitRow pending={pending} message={message} submitLabel={t("submit")} cancelLabel={t("cancel")} onCancel={() => onOpenChange(false)} />
         </form>
       </DialogContent>
     </Dialog>

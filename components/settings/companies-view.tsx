@@ -6,8 +6,10 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { EmptyState } from "@/components/catalog/bits";
-import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/catalog/form";
+import { EmptyState } from "@/components/list/bits";
+import { ListLayout, ResponsiveRows } from "@/components/list/list-layout";
+import { SimpleTable } from "@/components/list/simple-table";
+import { ConfirmDialog, failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -15,9 +17,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
-import { useHydrated } from "@/components/use-hydrated";
 import { companyInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { formatTimeZone } from "@/lib/contract/format";
@@ -57,7 +57,6 @@ export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; curre
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const router = useRouter();
-  const hydrated = useHydrated();
   const [editing, setEditing] = useState<CompanyRow | "new" | null>(null);
   const [makingDefault, setMakingDefault] = useState<CompanyRow | null>(null);
   const [, start] = useTransition();
@@ -73,89 +72,88 @@ export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; curre
     );
   }
 
+  const name = (c: CompanyRow) => (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="font-medium">{c.name}</span>
+      {c.isDefault ? (
+        <Badge variant="secondary">
+          <Star aria-hidden />
+          {t("default")}
+        </Badge>
+      ) : null}
+    </div>
+  );
+  const rowActions = (c: CompanyRow) => <RowActions c={c} onEdit={() => setEditing(c)} onDefault={() => setMakingDefault(c)} />;
+
   return (
-    <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted-foreground">{t("intro")}</p>
+    <ListLayout
+      intro={t("intro")}
+      actions={
         <Button onClick={() => setEditing("new")}>
           <Plus aria-hidden />
           {t("new")}
         </Button>
-      </div>
-
-      {rows.length === 0 ? (
-        <div className="rounded-lg border bg-card">
-          <EmptyState icon={<Building2 />} title={t("empty")} />
-        </div>
-      ) : (
-        <>
-          <div className="hidden overflow-hidden rounded-lg border bg-card md:block">
-            <Table>
-              <caption className="sr-only">{t("title")}</caption>
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>{t("columns.name")}</TableHead>
-                  <TableHead>{t("columns.timezone")}</TableHead>
-                  <TableHead>{t("columns.contact")}</TableHead>
-                  <TableHead>
-                    <span className="sr-only">{tc("actions")}</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((c) => (
-                  <TableRow key={c.id} data-id={c.id}>
-                    <TableCell>
-                      <div className="flex flex-wrap items-center gap-2">
-                        <span className="font-medium">{c.name}</span>
-                        {c.isDefault ? (
-                          <Badge variant="secondary">
-                            <Star aria-hidden />
-                            {t("default")}
-                          </Badge>
-                        ) : null}
-                      </div>
-                      <span className="font-mono text-xs text-muted-foreground">/c/{c.slug}</span>
-                    </TableCell>
-                    <TableCell>
-                      <div title={c.timezone}>{formatTimeZone(c.timezone, locale)}</div>
-                      <div className="text-xs text-muted-foreground">{c.currency}</div>
-                    </TableCell>
-                    <TableCell className="text-sm">
-                      <div className="tabular-nums">{c.telephone ?? "—"}</div>
-                      {c.email ? <div className="text-xs text-muted-foreground">{c.email}</div> : null}
-                    </TableCell>
-                    <TableCell>
-                      <RowActions c={c} onEdit={() => setEditing(c)} onDefault={() => setMakingDefault(c)} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <ul className="flex flex-col gap-3 md:hidden" aria-label={t("title")}>
-            {rows.map((c) => (
-              <li key={c.id} data-id={c.id} className="flex flex-col gap-2 rounded-lg border bg-card p-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{c.name}</span>
-                  {c.isDefault ? (
-                    <Badge variant="secondary">
-                      <Star aria-hidden />
-                      {t("default")}
-                    </Badge>
-                  ) : null}
-                </div>
-                <div className="text-sm text-muted-foreground">
-                  {formatTimeZone(c.timezone, locale)} · {c.currency}
-                </div>
-                <div className="border-t pt-2">
-                  <RowActions c={c} onEdit={() => setEditing(c)} onDefault={() => setMakingDefault(c)} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      }
+    >
+      <ResponsiveRows
+        label={t("title")}
+        rows={rows}
+        rowKey={(c) => c.id}
+        cardProps={(c) => ({ "data-id": c.id }) as React.ComponentProps<"li">}
+        emptyAlone
+        empty={<EmptyState icon={<Building2 />} title={t("empty")} />}
+        table={
+          <SimpleTable
+            caption={t("title")}
+            rows={rows}
+            rowKey={(c) => c.id}
+            rowProps={(c) => ({ "data-id": c.id }) as React.ComponentProps<"tr">}
+            columns={[
+              {
+                key: "name",
+                header: t("columns.name"),
+                cell: (c) => (
+                  <>
+                    {name(c)}
+                    <span className="font-mono text-xs text-muted-foreground">/c/{c.slug}</span>
+                  </>
+                ),
+              },
+              {
+                key: "timezone",
+                header: t("columns.timezone"),
+                cell: (c) => (
+                  <>
+                    <div title={c.timezone}>{formatTimeZone(c.timezone, locale)}</div>
+                    <div className="text-xs text-muted-foreground">{c.currency}</div>
+                  </>
+                ),
+              },
+              {
+                key: "contact",
+                header: t("columns.contact"),
+                className: "text-sm",
+                cell: (c) => (
+                  <>
+                    <div className="tabular-nums">{c.telephone ?? "—"}</div>
+                    {c.email ? <div className="text-xs text-muted-foreground">{c.email}</div> : null}
+                  </>
+                ),
+              },
+              { key: "actions", header: null, srHeader: tc("actions"), cell: rowActions },
+            ]}
+          />
+        }
+        card={(c) => (
+          <>
+            {name(c)}
+            <div className="text-sm text-muted-foreground">
+              {formatTimeZone(c.timezone, locale)} · {c.currency}
+            </div>
+            <div className="border-t pt-2">{rowActions(c)}</div>
+          </>
+        )}
+      />
 
       <CompanyDialog
         key={editing === "new" ? "new" : (editing?.id ?? "none")}
@@ -176,7 +174,7 @@ export function CompaniesView({ rows, currentSlug }: { rows: CompanyRow[]; curre
         confirmLabel={t("makeDefault")}
         onConfirm={() => (makingDefault ? setDefault(makingDefault) : undefined)}
       />
-    </div>
+    </ListLayout>
   );
 }
 

@@ -172,12 +172,7 @@ export async function setMemberPassword(caller: Caller, userId: string, password
     throw new AppError("not-authorized", "Seul un propriétaire peut changer le mot de passe d'un propriétaire", { status: 403 });
   }
   const { password: checked } = parseInput(passwordInput, { password });
-  const hash = await hashPassword(checked);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, userId));
-    await endSessions(tx, userId);
-  });
+  await replacePassword(userId, checked);
 }
 
 /** A member changes their own password, giving the current one: their other sessions end too. */
@@ -190,7 +185,13 @@ export async function changeOwnPassword(userId: string, input: { current: string
       details: { fields: { current: ["Mot de passe actuel incorrect"] } },
     });
   }
-  const hash = await hashPassword(data.next);
+  await replacePassword(userId, data.next);
+}
+
+/** Stores a new password and ends the user's open sessions, together or not at all. */
+async function replacePassword(userId: string, password: string) {
+  const hash = await hashPassword(password);
+  const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, userId));
     await endSessions(tx, userId);

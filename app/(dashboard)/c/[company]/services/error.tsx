@@ -1,6 +1,6 @@
 "use client";
 
-import { SectionError } from "@/components/catalog/section-error";
+import { SectionError } from "@/components/list/section-error";
 
 export default function ServicesError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return <SectionError reset={reset} />;

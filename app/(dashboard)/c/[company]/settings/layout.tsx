@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/catalog/bits";
+import { PageHeader } from "@/components/list/bits";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { loadManager } from "./manager";
 

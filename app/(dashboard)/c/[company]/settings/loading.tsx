@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { TableSkeleton } from "@/components/catalog/list-skeleton";
+import { TableSkeleton } from "@/components/list/skeleton";
 
 export default async function Loading() {
   const t = await getTranslations("catalog");

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Plus } from "lucide-react";
 import { AgentsTable, type AgentRow } from "@/components/catalog/agents-table";
-import { PageHeader } from "@/components/catalog/bits";
-import { Button } from "@/components/ui/button";
+import { NewLink, PageHeader } from "@/components/list/bits";
 import { hasScope } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { formatPhone } from "@/lib/contract/format";
@@ -43,14 +40,7 @@ export default async function AgentsPage({ params }: { params: Promise<{ company
         title={t("title")}
         description={t("subtitle", { company: company.name })}
         actions={
-          canWrite ? (
-            <Button asChild>
-              <Link href={`/c/${company.slug}/agents/new`}>
-                <Plus aria-hidden />
-                {t("new")}
-              </Link>
-            </Button>
-          ) : null
+          canWrite ? <NewLink href={`/c/${company.slug}/agents/new`} label={t("new")} /> : null
         }
       />
       <AgentsTable rows={rows} slug={company.slug} canWrite={canWrite} />

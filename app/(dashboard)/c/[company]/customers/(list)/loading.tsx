@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ListSkeleton } from "@/components/catalog/list-skeleton";
+import { ListSkeleton } from "@/components/list/skeleton";
 
 export default async function Loading() {
   const t = await getTranslations("catalog");

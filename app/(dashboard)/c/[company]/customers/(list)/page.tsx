@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
-import { PageHeader } from "@/components/catalog/bits";
+import { PageHeader } from "@/components/list/bits";
 import { CustomerDialog } from "@/components/catalog/customer-dialog";
 import { customersCache } from "@/components/catalog/customers-params";
 import { CustomersView } from "@/components/catalog/customers-view";

@@ -6,7 +6,7 @@ import type { SearchParams } from "nuqs/server";
 import { CalendarPlus, CalendarX2, ChevronRight, Mail, Phone } from "lucide-react";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { BackLink } from "@/components/catalog/back-link";
-import { EmptyState } from "@/components/catalog/bits";
+import { EmptyState } from "@/components/list/bits";
 import { CustomerDialog } from "@/components/catalog/customer-dialog";
 import { customerCache } from "@/components/catalog/customers-params";
 import { Button } from "@/components/ui/button";

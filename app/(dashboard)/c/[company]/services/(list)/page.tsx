@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Plus } from "lucide-react";
-import { PageHeader } from "@/components/catalog/bits";
+import { NewLink, PageHeader } from "@/components/list/bits";
 import { formatDuration } from "@/components/catalog/money";
 import { ServicesTable, type ServiceRow } from "@/components/catalog/services-table";
-import { Button } from "@/components/ui/button";
 import { hasScope } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { formatMoney } from "@/lib/contract/format";
@@ -48,14 +45,7 @@ export default async function ServicesPage({ params }: { params: Promise<{ compa
         title={t("title")}
         description={t("subtitle", { company: company.name })}
         actions={
-          canWrite ? (
-            <Button asChild>
-              <Link href={`/c/${company.slug}/services/new`}>
-                <Plus aria-hidden />
-                {t("new")}
-              </Link>
-            </Button>
-          ) : null
+          canWrite ? <NewLink href={`/c/${company.slug}/services/new`} label={t("new")} /> : null
         }
       />
       <ServicesTable rows={rows} slug={company.slug} canWrite={canWrite} />

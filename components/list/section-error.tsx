@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 
-/** What a catalog or settings page shows when loading failed (error.tsx of each section). */
-export function SectionError({ reset }: { reset: () => void }) {
-  const t = useTranslations("catalog.error");
+/** What a section shows when loading failed (error.tsx of each section), in its own words. */
+export function SectionError({ reset, namespace = "catalog.error" }: { reset: () => void; namespace?: "catalog.error" | "calendar.error" | "appointments.error" }) {
+  const t = useTranslations(namespace);
   const id = useId();
   return (
     <div role="alert" aria-labelledby={id} className="mx-auto flex max-w-md flex-col items-center gap-3 rounded-lg border bg-card p-8 text-center">

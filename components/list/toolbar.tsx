@@ -1,15 +1,15 @@
 "use client";
 
-// The toolbar of the services and agents lists: a search and an active/inactive filter, both
+// The toolbar of the catalog lists (services, agents): a search and an active/inactive filter, both
 // in the URL (shareable, kept on reload). The lists are small (a company's catalog), so the
 // rows are filtered in the browser.
-import { Search, X } from "lucide-react";
+import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SearchInput } from "./search-input";
 
 export const SHOW = ["all", "active", "inactive"] as const;
 export type Show = (typeof SHOW)[number];
@@ -36,20 +36,7 @@ export function ListToolbar({ searchLabel, count }: { searchLabel: string; count
   const filtered = q !== "" || show !== "all";
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-      <div className="relative sm:w-72">
-        <label htmlFor={`${id}-q`} className="sr-only">
-          {searchLabel}
-        </label>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input
-          id={`${id}-q`}
-          type="search"
-          placeholder={searchLabel}
-          value={q}
-          onChange={(e) => void set({ q: e.target.value || null })}
-          className="pl-8"
-        />
-      </div>
+      <SearchInput id={`${id}-q`} label={searchLabel} value={q} onChange={(e) => void set({ q: e.target.value || null })} className="sm:w-72" />
       <div className="flex items-center gap-2">
         <label htmlFor={`${id}-show`} className="sr-only">
           {t("showLabel")}
