@@ -3,7 +3,7 @@
 import { type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { ReadAfter } from "@/db";
 import { AppError } from "../contract/errors";
-import type { MemberRole, Scope } from "../contract/scopes";
+import { type MemberRole, type Scope, SCOPES } from "../contract/scopes";
 
 export type Actor =
   | { type: "user"; id: string; name: string }
@@ -77,7 +77,7 @@ export function systemCaller(appId: string, name = "système"): Caller {
   return {
     appId,
     companyIds: "all",
-    scopes: ["appointments:read", "appointments:write", "appointments:status", "catalog:read", "catalog:write"],
+    scopes: [...SCOPES],
     actor: { type: "system", id: null, name },
     role: "owner",
   };

@@ -6,6 +6,7 @@ export const SCOPES = [
   "appointments:status",
   "catalog:read",
   "catalog:write",
+  "webhooks:manage",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
