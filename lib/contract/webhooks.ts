@@ -7,6 +7,7 @@ import { APPOINTMENT_EVENT_TYPES } from "./events";
 /** The event types an endpoint may ask for, plus `webhook.test` (sent by "send a test event"). */
 export const WEBHOOK_TEST_TYPE = "webhook.test";
 export const WEBHOOK_TYPES = ["*", ...APPOINTMENT_EVENT_TYPES] as const;
+export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -42,7 +43,7 @@ const types = z
   .array(z.enum(WEBHOOK_TYPES, { error: `Type inconnu ; attendu : ${WEBHOOK_TYPES.join(", ")}` }))
   .min(1, "Choisissez au moins un type d'événement")
   .max(WEBHOOK_TYPES.length)
-  .transform((list) => (list.includes("*") ? ["*"] : [...new Set(list)]));
+  .transform((list): WebhookType[] => (list.includes("*") ? ["*"] : [...new Set(list)]));
 
 /** The secret is made by the server and shown once: a caller may not choose it. */
 const noSecret = z

@@ -26,7 +26,7 @@ export type WebhookConfig = {
   allowLoopback: boolean;
 };
 
-export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
+export function webhookConfig(env: Record<string, string | undefined> = process.env): WebhookConfig {
   const schedule = env.WEBHOOKS_RETRY_SCHEDULE?.trim();
   const parsed = schedule
     ? schedule.split(",").map((s) => Number(s.trim())).filter((n) => Number.isFinite(n) && n >= 0)

@@ -20,6 +20,7 @@ import { companyRoutes } from "./routes/companies";
 import { customerRoutes } from "./routes/customers";
 import { eventRoutes } from "./routes/events";
 import { serviceRoutes } from "./routes/services";
+import { webhookRoutes } from "./routes/webhooks";
 
 const PREFIX = "/app/:appId/multi-service/*";
 
@@ -65,6 +66,7 @@ export function createApi() {
   companyRoutes(api);
   customerRoutes(api);
   eventRoutes(api);
+  webhookRoutes(api);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

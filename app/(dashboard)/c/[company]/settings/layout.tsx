@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children, params }: { children: R
           { href: `${base}/companies`, label: t("nav.companies") },
           { href: `${base}/team`, label: t("nav.team") },
           { href: `${base}/api-keys`, label: t("nav.apiKeys") },
+          { href: `${base}/webhooks`, label: t("nav.webhooks") },
         ]}
         label={t("nav.label")}
       />
