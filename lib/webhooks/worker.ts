@@ -17,7 +17,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { executeRows, getDb, listen } from "@/db";
+import { detached, executeRows, getDb, listen } from "@/db";
 import { appointmentEvents, webhookDeliveries, webhookDispatch, webhookEndpoints } from "@/db/schema";
 import { eventColumns, SETTLED, toEvent } from "../appointments/events";
 import { checkUrlAddress } from "./address";
@@ -256,7 +256,8 @@ export async function startWebhookWorker(): Promise<void> {
 /** Wakes the worker now (a test event or a resend was just queued). */
 export function wakeWebhookWorker(): void {
   const w = globalThis.__rendezvousWebhookWorker;
-  if (w) void pump(w);
+  // Outside the caller's transaction, if any: the worker's claims must not join a request's.
+  if (w) detached(() => void pump(w));
 }
 
 export async function stopWebhookWorker(): Promise<void> {
