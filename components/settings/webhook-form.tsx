@@ -122,7 +122,7 @@ export function WebhookFormDialog({
                       }}
                     />
                     <Label htmlFor={id(type)} className="font-normal">
-                      {t(`typeNames.${type}`)} <code className="text-xs text-muted-foreground">{type}</code>
+                      {t(`typeNames.${type.replaceAll(".", "_")}`)} <code className="text-xs text-muted-foreground">{type}</code>
                     </Label>
                   </li>
                 ))}

@@ -38,7 +38,11 @@ export function WebhooksView({ rows, companies, timezone }: { rows: WebhookRow[]
   const [log, setLog] = useState<WebhookRow | null>(null);
   const [busy, start] = useTransition();
   const companyName = new Map(companies.map((c) => [c.id, c.name]));
-  const typeLabel = (type: string) => (t.has(`typeNames.${type}`) ? t(`typeNames.${type}`) : type);
+  // Message keys cannot hold dots: "appointment.created" is found as "appointment_created".
+  const typeLabel = (type: string) => {
+    const key = `typeNames.${type === "*" ? "all" : type.replaceAll(".", "_")}`;
+    return t.has(key) ? t(key) : type;
+  };
 
   function run<T>(call: () => Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>, done: (data: T) => void) {
     return new Promise<void>((resolve) =>

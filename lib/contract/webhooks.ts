@@ -47,8 +47,10 @@ const types = z
 
 /** The secret is made by the server and shown once: a caller may not choose it. */
 const noSecret = z
-  .never({ error: "Le secret est généré par le serveur (voir rotate-secret) ; ne l'envoyez pas" })
-  .optional();
+  .unknown()
+  .refine((v) => v === undefined, { error: "Le secret est généré par le serveur (voir rotate-secret) ; ne l'envoyez pas" })
+  .optional()
+  .meta({ description: "Refusé (400) : le secret est généré par le serveur et renvoyé une seule fois" });
 
 export function webhookInputSchema(allowLoopback = false) {
   return z.object({

@@ -163,6 +163,28 @@ describe("order, retries and failure", () => {
     await deleteWebhook(t.owner, w.endpoint.id);
   });
 
+  it("a delivery claimed by a worker that dies is not sent by another while leased, then is sent once the lease ends", async () => {
+    const w = await createWebhook(t.owner, { url: rx.url("/lease") });
+    await sendTestEvent(t.owner, w.endpoint.id);
+    // The first worker claims it and is killed before answering (nothing recorded).
+    const [lost] = await claimDue(config, 5, { appId: t.appId });
+    expect(lost.endpointId).toBe(w.endpoint.id);
+    expect(await claimDue(config, 5, { appId: t.appId })).toHaveLength(0);
+    // The lease runs out (moved to the past on the database's clock rather than waited for).
+    const db = await getDb();
+    await db
+      .update(webhookDeliveries)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(and(eq(webhookDeliveries.appId, t.appId), eq(webhookDeliveries.endpointId, w.endpoint.id)));
+    expect(await deliverDue(config, { appId: t.appId })).toBe(1);
+    // The dead worker's late answer (its attempt number is stale) changes nothing.
+    await deliverClaimed(config, lost);
+    const [d] = await listDeliveries(t.owner, w.endpoint.id);
+    expect(d).toMatchObject({ status: "delivered", attempt: 2 });
+    expect(rx.at("/lease").map((r) => r.headers["webhook-id"])).toEqual([lost.webhookId, lost.webhookId]);
+    await deleteWebhook(t.owner, w.endpoint.id);
+  });
+
   it("records a host that does not resolve as a failed attempt", async () => {
     const w = await createWebhook(t.owner, { url: "https://nowhere.invalid/hook" });
     await sendTestEvent(t.owner, w.endpoint.id);
