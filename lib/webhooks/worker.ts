@@ -101,23 +101,25 @@ export type Claimed = {
  * Leases up to `limit` due deliveries (of one app when given: the domain tests) and answers
  * them with their endpoint's URL and secret.
  */
-export async function claimDue(config: WebhookConfig, limit: number, options: { appId?: string } = {}): Promise<Claimed[]> {
+export async function claimDue(config: WebhookConfig, limit: number, options: { appId?: string; skipEndpoints?: string[] } = {}): Promise<Claimed[]> {
   const db = await getDb();
   const appFilter = options.appId ? sql`AND d.app_id = ${options.appId}::uuid` : sql``;
+  // Endpoints this process already has enough deliveries in flight for (a slow receiver).
+  const skip = options.skipEndpoints?.length ? sql`AND NOT (d.endpoint_id = ANY(${sql.param(options.skipEndpoints)}::uuid[]))` : sql``;
   return executeRows<Claimed>(
     db,
     sql`WITH due AS (
           SELECT d.app_id, d.id FROM webhook_deliveries d
           JOIN webhook_endpoints e ON e.app_id = d.app_id AND e.id = d.endpoint_id AND e.enabled
           WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-            AND (d.locked_until IS NULL OR d.locked_until < now()) ${appFilter}
+            AND (d.locked_until IS NULL OR d.locked_until < now()) ${appFilter} ${skip}
             AND NOT EXISTS (
               SELECT 1 FROM webhook_deliveries p
               WHERE p.app_id = d.app_id AND p.endpoint_id = d.endpoint_id AND p.appointment_id = d.appointment_id
                 AND p.status = 'pending' AND p.event_id < d.event_id)
-            AND (SELECT count(*) FROM webhook_deliveries f
-                 WHERE f.app_id = d.app_id AND f.endpoint_id = d.endpoint_id AND f.status = 'pending' AND f.locked_until >= now()) < ${config.perEndpoint}
-          ORDER BY d.next_attempt_at, d.event_id NULLS FIRST
+          -- In the due index's order only, so the scan stops after \`limit\` rows: with thousands
+          -- pending, a claim must not weigh them all (order within an appointment is the NOT EXISTS's).
+          ORDER BY d.next_attempt_at
           LIMIT ${limit}
           FOR UPDATE OF d SKIP LOCKED)
         UPDATE webhook_deliveries w
@@ -230,7 +232,7 @@ export function testPayload(endpointId: string) {
 
 // ---------- the background worker, one per process ----------
 
-type Worker = { config: WebhookConfig; inFlight: number; pumping: boolean; again: boolean; dispatching: boolean; timer?: ReturnType<typeof setInterval>; unlisten?: () => Promise<void>; stopped: boolean };
+type Worker = { config: WebhookConfig; inFlight: number; perEndpoint: Map<string, number>; pumping: boolean; again: boolean; dispatching: boolean; timer?: ReturnType<typeof setInterval>; unlisten?: () => Promise<void>; stopped: boolean };
 
 declare global {
   var __rendezvousWebhookWorker: Worker | undefined;
@@ -242,7 +244,7 @@ declare global {
  */
 export async function startWebhookWorker(): Promise<void> {
   if (globalThis.__rendezvousWebhookWorker || process.env.WEBHOOKS_WORKER === "0") return;
-  const w: Worker = { config: webhookConfig(), inFlight: 0, pumping: false, again: false, dispatching: false, stopped: false };
+  const w: Worker = { config: webhookConfig(), inFlight: 0, perEndpoint: new Map(), pumping: false, again: false, dispatching: false, stopped: false };
   globalThis.__rendezvousWebhookWorker = w;
   w.timer = setInterval(() => void tick(w), w.config.pollMs);
   w.timer.unref?.();
@@ -295,15 +297,21 @@ async function pump(w: Worker) {
     do {
       w.again = false;
       while (!w.stopped && w.inFlight < w.config.concurrency) {
-        const claimed = await claimDue(w.config, w.config.concurrency - w.inFlight);
+        const skipEndpoints = [...w.perEndpoint].filter(([, n]) => n >= w.config.perEndpoint).map(([id]) => id);
+        const claimed = await claimDue(w.config, w.config.concurrency - w.inFlight, { skipEndpoints });
         if (claimed.length === 0) break;
         for (const d of claimed) {
           w.inFlight++;
+          w.perEndpoint.set(d.endpointId, (w.perEndpoint.get(d.endpointId) ?? 0) + 1);
           void deliverClaimed(w.config, d)
             .catch((err) => console.error("[webhooks] enregistrement d'un envoi en échec", (err as Error).message))
             .finally(() => {
               w.inFlight--;
-              void pump(w);
+              const left = (w.perEndpoint.get(d.endpointId) ?? 1) - 1;
+              if (left > 0) w.perEndpoint.set(d.endpointId, left);
+              else w.perEndpoint.delete(d.endpointId);
+              // Claim again once half the slots are free (a claim per finished delivery costs more than it gives).
+              if (w.inFlight <= w.config.concurrency / 2) void pump(w);
             });
         }
       }
