@@ -51,5 +51,8 @@ ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_app_id_company
 CREATE UNIQUE INDEX "webhook_deliveries_event_key" ON "webhook_deliveries" USING btree ("app_id","endpoint_id","event_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_log_idx" ON "webhook_deliveries" USING btree ("app_id","endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_order_idx" ON "webhook_deliveries" USING btree ("app_id","endpoint_id","appointment_id","event_id") WHERE status = 'pending';--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';;--> statement-breakpoint
-INSERT INTO "webhook_dispatch" ("id", "last_event_id") SELECT 1, coalesce(max("id"), 0) FROM "appointment_events";
+CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
+INSERT INTO "webhook_dispatch" ("id", "last_event_id") SELECT 1, coalesce(max("id"), 0) FROM "appointment_events";--> statement-breakpoint
+-- The demo key has every scope: on a demo made before webhooks, it gets the new one too.
+UPDATE "api_keys" SET "scopes" = array_append("scopes", 'webhooks:manage')
+WHERE "app_id" = '6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41' AND "name" = 'Clé de démonstration' AND NOT ('webhooks:manage' = ANY("scopes"));
