@@ -21,6 +21,15 @@ import {
   revokeApiKeyAction,
   setDefaultCompanyAction,
 } from "./(dashboard)/c/[company]/settings/actions";
+import {
+  createWebhookAction,
+  deleteWebhookAction,
+  editWebhookAction,
+  retryWebhookDeliveryAction,
+  rotateWebhookSecretAction,
+  testWebhookAction,
+  webhookDeliveriesAction,
+} from "./(dashboard)/c/[company]/settings/webhooks/actions";
 import { setLocaleAction } from "./actions";
 
 export const actionsRegistry = {
@@ -50,6 +59,13 @@ export const actionsRegistry = {
   resetMemberPassword: resetMemberPasswordAction,
   createApiKey: createApiKeyAction,
   revokeApiKey: revokeApiKeyAction,
+  createWebhook: createWebhookAction,
+  editWebhook: editWebhookAction,
+  deleteWebhook: deleteWebhookAction,
+  rotateWebhookSecret: rotateWebhookSecretAction,
+  testWebhook: testWebhookAction,
+  webhookDeliveries: webhookDeliveriesAction,
+  retryWebhookDelivery: retryWebhookDeliveryAction,
 };
 
 type Registry = typeof actionsRegistry;

@@ -26,3 +26,12 @@ export function prepareDatabase(): Promise<void> {
   });
   return globalThis.__rendezvousStartup;
 }
+
+/**
+ * Work a server does in the background once its database is ready: the webhook delivery worker
+ * (lib/webhooks/worker.ts; WEBHOOKS_WORKER=0 turns it off on this instance).
+ */
+export async function startBackgroundWork(): Promise<void> {
+  const { startWebhookWorker } = await import("./webhooks/worker");
+  await startWebhookWorker();
+}

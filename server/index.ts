@@ -35,7 +35,9 @@ try {
 // Open (and migrate, and on a fresh embedded database seed) before taking requests, so a bad
 // DATABASE_URL fails here and the demo banner prints at start.
 try {
-  await (await import("../lib/startup")).prepareDatabase();
+  const startup = await import("../lib/startup");
+  await startup.prepareDatabase();
+  await startup.startBackgroundWork();
 } catch (err) {
   // A database that cannot be opened (unreachable server, embedded folder in use, damaged or on a
   // full disk): say which and what to do, without a stack.
@@ -115,6 +117,8 @@ async function stop(signal: string) {
   if (!finished) console.error(`Arrêt : ${inFlight} requête(s) coupée(s) après ${STOP_TIMEOUT_MS} ms`);
   server.closeAllConnections();
   await nextApp.close().catch(() => {});
+  // Deliveries still in flight keep their lease: another instance (or this one restarted) sends them.
+  await (await import("../lib/webhooks/worker")).stopWebhookWorker();
   await closeDb(finished ? 5 : 0).catch(() => {});
   console.log("Arrêté.");
   process.exit(0);

@@ -37,6 +37,14 @@ import type {
   Service,
   UpdateFieldsParams,
   UpdateStatusParams,
+  CreateWebhookParams,
+  DeliveriesResult,
+  EditWebhookParams,
+  ListDeliveriesParams,
+  RetryDeliveryParams,
+  Webhook,
+  WebhookDelivery,
+  WebhookWithSecret,
 } from "./types";
 
 export type * from "./types";
@@ -131,6 +139,25 @@ export function createClient(options: ClientOptions) {
       call<Result<AppointmentDetails>>(byId("appointments", params, "/update-fields"), params, rest(params, "id")),
   };
 
+  /** Webhook endpoints (scope webhooks:manage): secrets come back from create and rotateSecret only. */
+  const webhook = {
+    list: (params: Auth) => call<PageResult<Webhook>>("webhooks/list", params, {}),
+    create: (params: CreateWebhookParams) => call<Result<WebhookWithSecret>>("webhooks/create", params, rest(params)),
+    get: (params: ById) => call<Result<Webhook>>(byId("webhooks", params), params, {}),
+    edit: (params: EditWebhookParams) => call<Result<Webhook>>(byId("webhooks", params, "/edit"), params, rest(params, "id")),
+    delete: (params: ById) => call<Result<Webhook>>(byId("webhooks", params, "/delete"), params, {}),
+    rotateSecret: (params: ById) => call<Result<WebhookWithSecret>>(byId("webhooks", params, "/rotate-secret"), params, {}),
+    test: (params: ById) => call<Result<WebhookDelivery>>(byId("webhooks", params, "/test"), params, {}),
+    deliveries: (params: ListDeliveriesParams) =>
+      call<DeliveriesResult>(byId("webhooks", params, "/deliveries"), params, rest(params, "id")),
+    retryDelivery: (params: RetryDeliveryParams) =>
+      call<Result<WebhookDelivery>>(
+        byId("webhooks", params, `/deliveries/${encodeURIComponent(params.deliveryId)}/retry`),
+        params,
+        {},
+      ),
+  };
+
   return {
     app: {
       multiService: {
@@ -143,6 +170,7 @@ export function createClient(options: ClientOptions) {
         event: { list: (params: ListEventsParams) => call<EventPage>("events/list", params, rest(params)) },
         /** Every row of the app (of the key's company) as a streamed ZIP of JSON and CSV files. */
         data: { export: (params: Auth) => download("export", params) },
+        webhook,
       },
     },
   };

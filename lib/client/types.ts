@@ -87,3 +87,23 @@ export type EventPage = { success: true; data: AppointmentEvent[]; nextAfter: st
  * `new Response(body).arrayBuffer()` for a small app); it is a ZIP named `filename`.
  */
 export type DataExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
+import type { WebhookDeliverySchema, WebhookSchema } from "../contract/wire";
+import type { WebhookType } from "../contract/webhooks";
+
+export type Webhook = z.output<typeof WebhookSchema>;
+export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
+/** An endpoint with its signing secret: answered by create and rotate-secret only. */
+export type WebhookWithSecret = { endpoint: Webhook; secret: string };
+export type CreateWebhookParams = Auth & {
+  /** HTTPS, absolute, outside private networks. */
+  url: string;
+  /** Event types, or ["*"] (the default) for all. */
+  types?: WebhookType[];
+  companyId?: string | null;
+  description?: string | null;
+  enabled?: boolean;
+};
+export type EditWebhookParams = ById & Partial<Omit<CreateWebhookParams, keyof Auth>>;
+export type ListDeliveriesParams = ById & { limit?: number };
+export type RetryDeliveryParams = ById & { deliveryId: string };
+export type DeliveriesResult = { success: true; data: WebhookDelivery[] } | { success: false; error: ApiError };

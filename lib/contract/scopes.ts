@@ -7,6 +7,7 @@ export const SCOPES = [
   "catalog:read",
   "catalog:write",
   "data:export",
+  "webhooks:manage",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -161,3 +161,44 @@ export const EventSchema = z
     data: AppointmentDetailSchema.meta({ description: "Le rendez-vous tel que `get` le renvoyait juste après ce changement" }),
   })
   .meta({ id: "Event" });
+
+export const WebhookSchema = z
+  .object({
+    id: uuid,
+    url: z.string().meta({ example: "https://crm.example.ci/hooks/rendez-vous" }),
+    types: z.array(z.string()).meta({ description: "Types d'événements, ou [\"*\"] pour tous", example: ["*"] }),
+    companyId: uuid.nullable().meta({ description: "Seulement les événements de cette entreprise ; null : toutes" }),
+    description: text,
+    enabled: z.boolean(),
+    disabledReason: text.meta({ description: "Pourquoi le serveur l'a désactivé (échecs pendant des jours)" }),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Webhook" });
+
+export const WebhookWithSecretSchema = z
+  .object({
+    endpoint: WebhookSchema,
+    secret: z.string().meta({ description: "Le secret de signature (whsec_…), montré cette fois seulement", example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }),
+  })
+  .meta({ id: "WebhookWithSecret" });
+
+export const WebhookDeliverySchema = z
+  .object({
+    id: uuid,
+    webhookId: z.string().meta({ description: "L'en-tête webhook-id : le même à chaque tentative (dédoublonnage)" }),
+    endpointId: uuid,
+    eventId: z.string().nullable().meta({ description: "L'id de l'événement du flux ; null pour un test" }),
+    eventType: z.string(),
+    appointmentId: uuid.nullable(),
+    status: z.enum(["pending", "delivered", "failed"]),
+    attempt: z.number().int().meta({ description: "Tentatives faites" }),
+    httpStatus: z.number().int().nullable(),
+    latencyMs: z.number().int().nullable(),
+    response: text.meta({ description: "Le début de la réponse (4 Ko au plus)" }),
+    error: text,
+    nextAttemptAt: dateTime.nullable(),
+    createdAt: dateTime,
+    lastAttemptAt: dateTime.nullable(),
+  })
+  .meta({ id: "WebhookDelivery" });

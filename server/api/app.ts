@@ -21,6 +21,7 @@ import { customerRoutes } from "./routes/customers";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/export";
 import { serviceRoutes } from "./routes/services";
+import { webhookRoutes } from "./routes/webhooks";
 
 const PREFIX = "/app/:appId/multi-service/*";
 
@@ -67,6 +68,7 @@ export function createApi() {
   customerRoutes(api);
   eventRoutes(api);
   exportRoutes(api);
+  webhookRoutes(api);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -17,6 +17,7 @@ import {
   serviceInput,
 } from "@/lib/contract/catalog-inputs";
 import { wireInstant } from "@/lib/contract/validation";
+import { listDeliveriesInput, webhookEdit, webhookInput } from "@/lib/contract/webhooks";
 
 export const DEMO_APP_ID = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
 
@@ -69,7 +70,14 @@ export const Bodies = {
   editAgent: agentEdit.extend(apiKey).meta({ id: "EditAgentBody" }),
   createCustomer: customerInput.extend(apiKey).meta({ id: "CreateCustomerBody" }),
   editCustomer: customerEdit.extend(apiKey).meta({ id: "EditCustomerBody" }),
+  createWebhook: webhookInput.extend(apiKey).meta({ id: "CreateWebhookBody" }),
+  editWebhook: webhookEdit.extend(apiKey).meta({ id: "EditWebhookBody" }),
+  listDeliveries: listDeliveriesInput.extend(apiKey).meta({ id: "ListDeliveriesBody" }),
 };
+
+export const DeliveryParams = IdParams.extend({
+  deliveryId: z.string().meta({ param: { name: "deliveryId", in: "path" }, format: "uuid" }),
+});
 
 export {
   AgentSchema,
@@ -84,4 +92,7 @@ export {
   ServiceFieldSchema,
   ServiceSchema,
   StatusSchema,
+  WebhookDeliverySchema,
+  WebhookSchema,
+  WebhookWithSecretSchema,
 } from "@/lib/contract/wire";

@@ -51,6 +51,9 @@ const next = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/
     // A process zone far from the companies' zones: dates must follow the company, not the server.
     TZ: process.env.E2E_SERVER_TZ ?? "Pacific/Kiritimati",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The webhooks test's receiver listens on 127.0.0.1.
+    WEBHOOKS_ALLOW_LOOPBACK: "1",
+    WEBHOOKS_POLL_MS: "200",
   },
 });
 

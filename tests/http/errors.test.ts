@@ -97,6 +97,16 @@ describe("not found: unknown, malformed and other tenants' ids look the same", (
       "company-not-found",
     );
   });
+
+  it("webhook-not-found and delivery-not-found", async () => {
+    expectError(await t.call(`webhooks/${UNKNOWN}`), "webhook-not-found");
+    expectError(await t.call("webhooks/not-an-id/edit", { description: "x" }), "webhook-not-found");
+    const mine = await t.call("webhooks/create", { url: "https://hooks.example.com/rdv" });
+    expect(mine.status).toBe(201);
+    const id = mine.body.data.endpoint.id as string;
+    expectError(await t.call(`webhooks/${id}/deliveries/${UNKNOWN}/retry`), "delivery-not-found");
+    expectError(await other.call(`webhooks/${id}`), "webhook-not-found");
+  });
 });
 
 describe("not-authorized", () => {

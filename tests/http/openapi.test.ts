@@ -13,6 +13,7 @@ const ENDPOINTS = [
   "appointments/{id}/update-fields",
   "events/list",
   "export",
+  ...["list", "create", "{id}", "{id}/edit", "{id}/delete", "{id}/deliveries", "{id}/rotate-secret", "{id}/test", "{id}/deliveries/{deliveryId}/retry"].map((r) => `webhooks/${r}`),
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
 

@@ -17,6 +17,11 @@ export function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
     NODE_ENV: "production",
     AUTH_SECRET: "http-tests-secret-not-for-production-0123456789",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Webhooks to the tests' local receivers, retried within a second, a hang given up after 1 s.
+    WEBHOOKS_ALLOW_LOOPBACK: "1",
+    WEBHOOKS_RETRY_SCHEDULE: "0.1,0.2,0.3",
+    WEBHOOKS_TIMEOUT_S: "1",
+    WEBHOOKS_POLL_MS: "100",
   };
 }
 

@@ -16,6 +16,7 @@ export default async function SettingsLayout({ children, params }: { children: R
           { href: `${base}/team`, label: t("nav.team") },
           { href: `${base}/api-keys`, label: t("nav.apiKeys") },
           { href: `${base}/data`, label: t("nav.data") },
+          { href: `${base}/webhooks`, label: t("nav.webhooks") },
         ]}
         label={t("nav.label")}
       />

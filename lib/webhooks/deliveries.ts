@@ -1,0 +1,88 @@
+// An endpoint's delivery log, a resend of any delivery, a test event.
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { webhookDeliveries } from "@/db/schema";
+import type { Caller } from "../auth/caller";
+import { AppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
+import { parseInput } from "../contract/parse";
+import { type ListDeliveriesInput, listDeliveriesInput, WEBHOOK_TEST_TYPE, type WebhookDelivery } from "../contract/webhooks";
+import { getWebhook } from "./endpoints";
+import { testPayload, wakeWebhookWorker } from "./worker";
+
+const deliveryColumns = {
+  id: webhookDeliveries.id,
+  webhookId: webhookDeliveries.webhookId,
+  endpointId: webhookDeliveries.endpointId,
+  eventId: webhookDeliveries.eventId,
+  eventType: webhookDeliveries.eventType,
+  appointmentId: webhookDeliveries.appointmentId,
+  status: webhookDeliveries.status,
+  attempt: webhookDeliveries.attempt,
+  httpStatus: webhookDeliveries.httpStatus,
+  latencyMs: webhookDeliveries.latencyMs,
+  response: webhookDeliveries.response,
+  error: webhookDeliveries.error,
+  nextAttemptAt: webhookDeliveries.nextAttemptAt,
+  createdAt: webhookDeliveries.createdAt,
+  lastAttemptAt: webhookDeliveries.lastAttemptAt,
+};
+
+type DeliveryRow = { [K in keyof typeof deliveryColumns]: (typeof webhookDeliveries.$inferSelect)[K] };
+
+function toDelivery(r: DeliveryRow): WebhookDelivery {
+  return {
+    ...r,
+    eventId: r.eventId === null ? null : String(r.eventId),
+    nextAttemptAt: r.status === "pending" ? r.nextAttemptAt.toISOString() : null,
+    createdAt: r.createdAt.toISOString(),
+    lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
+  };
+}
+
+/** The endpoint's latest deliveries, newest first. */
+export async function listDeliveries(caller: Caller, endpointId: string, input: ListDeliveriesInput = {}): Promise<WebhookDelivery[]> {
+  const { limit } = parseInput(listDeliveriesInput, input);
+  const endpoint = await getWebhook(caller, endpointId);
+  const db = await getDb();
+  const rows = await db
+    .select(deliveryColumns)
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.appId, caller.appId), eq(webhookDeliveries.endpointId, endpoint.id)))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit);
+  return rows.map(toDelivery);
+}
+
+/**
+ * Sends a delivery again, whatever became of it, with the same `webhook-id` (the receiver
+ * de-duplicates): it is due now and gets one more attempt (retries follow if it fails
+ * before the schedule ran out).
+ */
+export async function retryDelivery(caller: Caller, endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
+  const endpoint = await getWebhook(caller, endpointId);
+  if (!isUuid(deliveryId)) throw new AppError("delivery-not-found");
+  const db = await getDb();
+  const [row] = await db
+    .update(webhookDeliveries)
+    .set({ status: "pending", nextAttemptAt: sql`now()` })
+    .where(and(eq(webhookDeliveries.appId, caller.appId), eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.id, deliveryId)))
+    .returning(deliveryColumns);
+  if (!row) throw new AppError("delivery-not-found");
+  wakeWebhookWorker();
+  return toDelivery(row);
+}
+
+/** Queues a `webhook.test` event for the endpoint (a disabled endpoint gets it once enabled again). */
+export async function sendTestEvent(caller: Caller, endpointId: string): Promise<WebhookDelivery> {
+  const endpoint = await getWebhook(caller, endpointId);
+  const { webhookId, payload } = testPayload(endpoint.id);
+  const db = await getDb();
+  const [row] = await db
+    .insert(webhookDeliveries)
+    .values({ appId: caller.appId, endpointId: endpoint.id, eventType: WEBHOOK_TEST_TYPE, webhookId, payload })
+    .returning(deliveryColumns);
+  wakeWebhookWorker();
+  return toDelivery(row);
+}
