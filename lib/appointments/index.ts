@@ -5,3 +5,4 @@ export { updateAppointmentStatus } from "./update-status";
 export { updateAppointmentFields } from "./update-fields";
 export type { AppointmentView, AppointmentDetail } from "./shape";
 export { companyOverview, type CompanyOverview } from "./overview";
+export { rescheduleAppointment, planMove } from "./reschedule";

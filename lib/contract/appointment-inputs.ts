@@ -44,6 +44,22 @@ export const updateStatusInput = z.object({
 });
 export type UpdateStatusInput = z.input<typeof updateStatusInput>;
 
+/**
+ * A move: a new start, a new agent (null unassigns), or both; at least one. The booked length is
+ * kept. The reason is recorded with the move.
+ */
+export const rescheduleInput = z
+  .object({
+    date: instant.optional(),
+    agentId: id.nullish(),
+    reason: optionalText(500),
+  })
+  .refine((m) => m.date !== undefined || m.agentId !== undefined, {
+    message: "Indiquez une nouvelle date (`date`), un agent (`agentId`, null pour aucun) ou les deux",
+    path: ["date"],
+  });
+export type RescheduleInput = z.input<typeof rescheduleInput>;
+
 export const updateFieldsInput = z.object({
   filledFields: filledFieldsInput,
 });

@@ -11,6 +11,7 @@ const ENDPOINTS = [
   "appointments/{id}",
   "appointments/{id}/status",
   "appointments/{id}/update-fields",
+  "appointments/{id}/reschedule",
   "events/list",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
