@@ -2,7 +2,7 @@
 // (components/actions-context.tsx), so components never import from app/.
 import { changePasswordAction, signOutAction, switchAppAction } from "./(dashboard)/c/[company]/actions";
 import { createAgentAction, editAgentAction, setAgentActiveAction } from "./(dashboard)/c/[company]/agents/actions";
-import { bulkStatusAction, changeStatusAction } from "./(dashboard)/c/[company]/appointments/actions";
+import { bulkStatusAction, changeStatusAction, rescheduleAction } from "./(dashboard)/c/[company]/appointments/actions";
 import {
   createAppointmentAction,
   createCustomerAction as createCustomerInlineAction,
@@ -29,6 +29,7 @@ export const actionsRegistry = {
   changePassword: changePasswordAction,
   changeStatus: changeStatusAction,
   bulkStatus: bulkStatusAction,
+  reschedule: rescheduleAction,
   createAppointment: createAppointmentAction,
   searchCustomers: searchCustomersAction,
   createCustomerInline: createCustomerInlineAction,

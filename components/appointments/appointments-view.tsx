@@ -33,6 +33,8 @@ import { useAgenda } from "./use-agenda";
 import { useAppointmentDetail } from "./use-appointment-detail";
 import { useLiveRows } from "./use-live-rows";
 import { useStatusChange } from "./use-status-change";
+import type { MoveAgent } from "./move-dialog";
+import { useReschedule } from "./use-reschedule";
 import { useHydrated } from "@/components/use-hydrated";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
@@ -48,6 +50,7 @@ export function AppointmentsView({
   prevCursor,
   nextCursor,
   exportPath,
+  timeZone,
   layout,
 }: {
   rows: AppointmentRow[];
@@ -55,10 +58,11 @@ export function AppointmentsView({
   facets: Record<AppointmentStatus, number>;
   total: number;
   services: { id: string; name: string }[];
-  agents: { id: string; name: string }[];
+  agents: MoveAgent[];
   prevCursor: string | null;
   nextCursor: string | null;
   exportPath: string;
+  timeZone: string;
   layout: ListLayout;
 }) {
   const t = useTranslations();
@@ -85,6 +89,7 @@ export function AppointmentsView({
     [byId, detail],
   );
   const { pending, overrides, change, bulk } = useStatusChange(describe);
+  const reschedule = useReschedule(describe);
   const statusOf = useCallback((r: { id: string; status: AppointmentStatus }) => overrides[r.id] ?? r.status, [overrides]);
 
   const openRow = useCallback((r: { id: string }) => void setParams({ appointment: r.id }, { shallow: true }), [setParams]);
@@ -277,6 +282,7 @@ export function AppointmentsView({
         onClose={() => void setParams({ appointment: null }, { shallow: true })}
         onMove={(to) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
+        move={{ agents, timeZone, pending: reschedule.pending, onMove: (id, request, _place, onDone) => reschedule.move(id, request, null, onDone) }}
       />
 
       <CancelDialog

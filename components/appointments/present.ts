@@ -1,6 +1,7 @@
 // Server side: domain appointments → the display rows the browser gets.
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
 import type { ServiceField } from "@/lib/contract/fields";
+import { instantToWallClock } from "@/lib/contract/dates";
 import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
@@ -34,6 +35,9 @@ export function toDetail(
 ): AppointmentDetailView {
   return {
     ...toRow(a, timeZone, locale),
+    serviceId: a.serviceId,
+    agentId: a.agentId,
+    startWall: instantToWallClock(a.date, timeZone),
     longDay: upperFirst(formatLongDay(a.date, timeZone, locale)),
     durationMinutes: a.service.duration,
     customerEmail: a.customer.email,
@@ -47,6 +51,7 @@ export function toDetail(
       actorName: e.actorName,
       reason: e.reason,
       at: formatLongDateTime(e.at, timeZone, locale),
+      ...(e.kind === "moved" && e.details ? { move: moveOf(e.details, timeZone, locale) } : {}),
     })),
   };
 }
@@ -81,6 +86,23 @@ function fieldsOf(
     out.push({ name: def.name, label: def.label, value });
   }
   return out;
+}
+
+/** A move's details (lib/appointments/reschedule.ts) as the history says them. */
+function moveOf(details: Record<string, unknown>, timeZone: string, locale: string) {
+  const when = (iso: unknown) => {
+    const d = new Date(String(iso));
+    return `${upperFirst(formatDay(d, timeZone, locale))} ${formatTime(d, timeZone, locale)}`;
+  };
+  const name = (v: unknown) => (typeof v === "string" ? v : null);
+  return {
+    from: when(details.fromDate),
+    to: when(details.toDate),
+    dateChanged: details.fromDate !== details.toDate,
+    agentChanged: details.fromAgentId !== details.toAgentId,
+    fromAgent: name(details.fromAgentName),
+    toAgent: name(details.toAgentName),
+  };
 }
 
 function upperFirst(s: string): string {

@@ -32,9 +32,15 @@ export type AppointmentHistoryItem = {
   reason: string | null;
   /** "Samedi 28 novembre 2026, 09:14", as the header reads. */
   at: string;
+  /** A move: where from and where to ("Lun. 23 nov. 09:30"), the agents before and after. */
+  move?: { from: string; to: string; dateChanged: boolean; agentChanged: boolean; fromAgent: string | null; toAgent: string | null };
 };
 
 export type AppointmentDetailView = AppointmentRow & {
+  serviceId: string;
+  agentId: string | null;
+  /** "YYYY-MM-DDTHH:mm" on the company's clock: the move dialog starts from it. */
+  startWall: string;
   longDay: string;
   durationMinutes: number;
   customerEmail: string | null;

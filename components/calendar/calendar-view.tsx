@@ -10,6 +10,8 @@ import { AppointmentDrawer } from "@/components/appointments/appointment-drawer"
 import { CancelDialog, type CancelTarget } from "@/components/appointments/cancel-dialog";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { useStatusChange } from "@/components/appointments/use-status-change";
+import type { MoveAgent } from "@/components/appointments/move-dialog";
+import { useReschedule } from "@/components/appointments/use-reschedule";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 import type { AppointmentStatus } from "@/lib/contract/status";
@@ -63,7 +65,7 @@ export function CalendarView({
   events: CalendarEventView[];
   resources: CalendarResource[];
   services: { id: string; name: string }[];
-  agents: { id: string; name: string }[];
+  agents: MoveAgent[];
   detail: AppointmentDetailView | null;
   truncated: boolean;
   limit: number;
@@ -97,6 +99,7 @@ export function CalendarView({
     [byId, detail],
   );
   const { overrides, change } = useStatusChange(describe);
+  const reschedule = useReschedule(describe);
 
   // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
   // server's answer replaces it.
@@ -253,6 +256,7 @@ export function CalendarView({
         onClose={() => void setParams({ appointment: null })}
         onMove={(to: Move) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
+        move={{ agents, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
       />
       <CancelDialog
         target={cancelTarget}

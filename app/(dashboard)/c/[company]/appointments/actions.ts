@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { updateAppointmentStatus } from "@/lib/appointments";
+import { rescheduleAppointment, updateAppointmentStatus } from "@/lib/appointments";
 import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
 import { memberAction } from "@/app/_server/session";
 import { failure } from "@/lib/contract/action-result";
@@ -13,6 +13,7 @@ const reason = z.string().trim().max(500).optional();
 /** Every change re-renders the list and drawer, success or not: a refusal shows the true status. */
 function refresh() {
   revalidatePath("/c/[company]/appointments", "page");
+  revalidatePath("/c/[company]/calendar", "page");
 }
 
 export const changeStatusAction = memberAction(
@@ -52,5 +53,22 @@ export const bulkStatusAction = memberAction(
       refresh();
     }
     return outcomes;
+  },
+);
+
+/**
+ * Moves an appointment (drawer's "Déplacer", calendar drag): a new start (an instant, made from
+ * the company's clock in the browser), a new agent (null: none) or both. The rules are the
+ * domain's; the answer is where it now is.
+ */
+export const rescheduleAction = memberAction(
+  z.object({ id: z.string().max(100), date: z.string().max(40).optional(), agentId: z.string().max(100).nullish(), reason }),
+  async ({ id, date, agentId, reason }, { caller }) => {
+    try {
+      const moved = await rescheduleAppointment(caller, id, { date, agentId, reason });
+      return { id: moved.id, date: moved.date, end: moved.end, agentId: moved.agentId };
+    } finally {
+      refresh();
+    }
   },
 );

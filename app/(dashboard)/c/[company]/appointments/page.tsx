@@ -152,10 +152,11 @@ async function AppointmentsData({
       facets={facets}
       total={total}
       services={services.data.map((s) => ({ id: s.id, name: s.name }))}
-      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname }))}
+      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, serviceIds: a.serviceIds, isActive: a.isActive }))}
       prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
       nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
       exportPath={`/c/${company.slug}/appointments/export`}
+      timeZone={tz}
       layout={{
         oneDay: isOneDayPreset(sp.range),
         agenda: agenda && !moreBeyond,
