@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowRightLeft, Ban, CalendarClock, IdCard, MapPin, Scissors, UserRound, Wallet } from "lucide-react";
+import { ArrowRightLeft, Ban, CalendarClock, RotateCcw, UserX, IdCard, MapPin, Scissors, UserRound, Wallet } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,7 @@ export function AppointmentDrawer({
   onMove,
   onCancel,
   move,
+  noShow,
 }: {
   openId: string | null;
   detail: AppointmentDetailView | null;
@@ -40,6 +41,8 @@ export function AppointmentDrawer({
   onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: () => void;
   move: DrawerMove;
+  /** "Absent" (a CONFIRMED appointment whose start has passed) and its undo for managers. */
+  noShow: { onMark: () => void; onUndo: () => void };
 }) {
   const t = useTranslations();
   const ready = detail && detail.id === openId ? detail : null;
@@ -65,7 +68,22 @@ export function AppointmentDrawer({
                 onMove={onMove}
                 onCancel={onCancel}
                 onReschedule={() => setMoving(ready.id)}
+                started={Date.now() >= new Date(ready.startsAt).getTime()}
+                onNoShow={noShow.onMark}
               />
+              {status === "CANCELLED" && ready.cancellationKind === "no-show" ? (
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-sm font-medium text-red-800" data-testid="no-show-badge">
+                    {t("noShow.badge")}
+                  </span>
+                  {ready.canUndoNoShow ? (
+                    <Button variant="outline" disabled={pending} onClick={noShow.onUndo}>
+                      <RotateCcw aria-hidden />
+                      {t("noShow.undo")}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
               {moving === ready.id ? (
                 <MoveDialog
                   // A fresh form for each appointment and each time it opens.
@@ -131,7 +149,11 @@ export function AppointmentDrawer({
                     <li key={e.id} className="mb-4 last:mb-0">
                       <span aria-hidden className="absolute -left-[5px] mt-1.5 size-2.5 rounded-full border-2 border-card bg-primary" />
                       <p className="text-sm font-medium">
-                        {e.move
+                        {e.note === "no-show"
+                          ? t("detail.noShow")
+                          : e.note === "no-show-undone"
+                          ? t("detail.noShowUndone")
+                          : e.move
                           ? e.move.dateChanged
                             ? t("detail.moved", { from: e.move.from, to: e.move.to })
                             : t("detail.reassigned", { from: e.move.fromAgent ?? t("detail.nobody"), to: e.move.toAgent ?? t("detail.nobody") })
@@ -200,12 +222,17 @@ function DetailActions({
   onMove,
   onCancel,
   onReschedule,
+  started,
+  onNoShow,
 }: {
   status: AppointmentStatus;
   pending: boolean;
   onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: () => void;
   onReschedule: () => void;
+  /** Its start has passed (a CONFIRMED one may then be a no-show). */
+  started: boolean;
+  onNoShow: () => void;
 }) {
   const t = useTranslations();
   const { forward, canCancel } = movesFrom(status);
@@ -228,6 +255,12 @@ function DetailActions({
           </Button>
         );
       })}
+      {status === "CONFIRMED" && started ? (
+        <Button variant="outline" disabled={pending} onClick={onNoShow}>
+          <UserX aria-hidden />
+          {t("noShow.mark")}
+        </Button>
+      ) : null}
       {canCancel ? (
         // Active: it can still move (the same statuses as can be cancelled).
         <Button variant="outline" disabled={pending} onClick={onReschedule}>

@@ -88,7 +88,7 @@ export function AppointmentsView({
     },
     [byId, detail],
   );
-  const { pending, overrides, change, bulk } = useStatusChange(describe);
+  const { pending, overrides, change, bulk, undoNoShow } = useStatusChange(describe);
   const reschedule = useReschedule(describe);
   const statusOf = useCallback((r: { id: string; status: AppointmentStatus }) => overrides[r.id] ?? r.status, [overrides]);
 
@@ -102,6 +102,13 @@ export function AppointmentsView({
       }),
     [t],
   );
+  const askNoShow = (d: AppointmentDetailView) =>
+    setCancelTarget({
+      ids: [d.id],
+      title: t("noShow.dialogTitle"),
+      description: t("noShow.dialogBody", { customer: d.customerName, when: d.when }),
+      noShow: { confirm: t("noShow.confirm"), keep: t("noShow.keep") },
+    });
   const move = useCallback((r: { id: string }, to: Move) => change(r.id, to), [change]);
   const isLate = (r: AppointmentRow) => isRunningLate({ status: statusOf(r), end: new Date(r.endsAt) }, now);
   const changedBy = useLiveRows(rows);
@@ -163,9 +170,9 @@ export function AppointmentsView({
 
   const values: ToolbarValues = pickToolbarValues(params);
 
-  const filtered = values.status.length > 0 || !!values.service || !!values.agent || !!values.q;
+  const filtered = values.status.length > 0 || !!values.service || !!values.agent || !!values.q || values.noshow;
   const empty = allDone ?? (
-    <AppointmentsEmpty filtered={filtered} onClear={() => onFilters({ status: [], service: null, agent: null, q: "" })} />
+    <AppointmentsEmpty filtered={filtered} onClear={() => onFilters({ status: [], service: null, agent: null, q: "", noshow: false })} />
   );
 
   const exportHref = useMemo(() => withFilters(exportPath, params), [params, exportPath]);
@@ -282,6 +289,7 @@ export function AppointmentsView({
         onClose={() => void setParams({ appointment: null }, { shallow: true })}
         onMove={(to) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
+        noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
         move={{ agents, timeZone, pending: reschedule.pending, onMove: (id, request, _place, onDone) => reschedule.move(id, request, null, onDone) }}
       />
 
@@ -290,7 +298,8 @@ export function AppointmentsView({
         onClose={() => setCancelTarget(null)}
         onConfirm={(target, reason) => {
           setCancelTarget(null);
-          if (target.ids.length === 1) change(target.ids[0], "CANCELLED", reason || undefined);
+          if (target.noShow) change(target.ids[0], "CANCELLED", reason || undefined, undefined, "no-show");
+          else if (target.ids.length === 1) change(target.ids[0], "CANCELLED", reason || undefined);
           else bulkMove("CANCELLED", reason || undefined, target.ids);
         }}
       />

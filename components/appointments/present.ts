@@ -2,6 +2,7 @@
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
 import type { ServiceField } from "@/lib/contract/fields";
 import { instantToWallClock } from "@/lib/contract/dates";
+import { NO_SHOW_UNDO_MS } from "@/lib/contract/status";
 import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
@@ -32,12 +33,18 @@ export function toDetail(
   timeZone: string,
   locale: string,
   words: { yes: string; no: string },
+  /** The member is an owner or admin (may take a no-show back). */
+  manager = false,
+  now = new Date(),
 ): AppointmentDetailView {
+  const kind = a.cancellation?.kind ?? null;
   return {
     ...toRow(a, timeZone, locale),
     serviceId: a.serviceId,
     agentId: a.agentId,
     startWall: instantToWallClock(a.date, timeZone),
+    cancellationKind: kind,
+    canUndoNoShow: manager && kind === "no-show" && now.getTime() - a.updatedAt.getTime() < NO_SHOW_UNDO_MS,
     longDay: upperFirst(formatLongDay(a.date, timeZone, locale)),
     durationMinutes: a.service.duration,
     customerEmail: a.customer.email,
@@ -51,6 +58,7 @@ export function toDetail(
       actorName: e.actorName,
       reason: e.reason,
       at: formatLongDateTime(e.at, timeZone, locale),
+      ...(e.details?.kind === "no-show" ? { note: "no-show" as const } : e.details?.undo === "no-show" ? { note: "no-show-undone" as const } : {}),
       ...(e.kind === "moved" && e.details ? { move: moveOf(e.details, timeZone, locale) } : {}),
     })),
   };

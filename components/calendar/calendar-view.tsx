@@ -98,7 +98,7 @@ export function CalendarView({
     },
     [byId, detail],
   );
-  const { overrides, change } = useStatusChange(describe);
+  const { overrides, change, undoNoShow } = useStatusChange(describe);
   const reschedule = useReschedule(describe);
 
   // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
@@ -151,6 +151,14 @@ export function CalendarView({
       ids: [d.id],
       title: t("appointments.cancelDialog.title"),
       description: t("appointments.cancelDialog.body", { customer: d.customerName, service: d.serviceName, when: d.when }),
+    });
+
+  const askNoShow = (d: AppointmentDetailView) =>
+    setCancelTarget({
+      ids: [d.id],
+      title: t("noShow.dialogTitle"),
+      description: t("noShow.dialogBody", { customer: d.customerName, when: d.when }),
+      noShow: { confirm: t("noShow.confirm"), keep: t("noShow.keep") },
     });
 
   const emptyText = filtered ? t("calendar.emptyFiltered") : t("calendar.empty");
@@ -256,6 +264,7 @@ export function CalendarView({
         onClose={() => void setParams({ appointment: null })}
         onMove={(to: Move) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
+        noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
         move={{ agents, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
       />
       <CancelDialog
@@ -263,7 +272,7 @@ export function CalendarView({
         onClose={() => setCancelTarget(null)}
         onConfirm={(target, reason) => {
           setCancelTarget(null);
-          change(target.ids[0], "CANCELLED", reason || undefined);
+          change(target.ids[0], "CANCELLED", reason || undefined, undefined, target.noShow ? "no-show" : undefined);
         }}
       />
     </div>

@@ -62,7 +62,7 @@ export const Bodies = {
     .safeExtend({ ...apiKey, from: wireInstant.optional(), to: wireInstant.optional() })
     .meta({ id: "ListAppointmentsBody" }),
   createAppointment: createAppointmentInput.extend({ ...apiKey, date: wireInstant }).meta({ id: "CreateAppointmentBody" }),
-  updateStatus: updateStatusInput.extend(apiKey).meta({ id: "UpdateStatusBody" }),
+  updateStatus: updateStatusInput.safeExtend(apiKey).meta({ id: "UpdateStatusBody" }),
   updateFields: updateFieldsInput.extend(apiKey).meta({ id: "UpdateFieldsBody" }),
   reschedule: rescheduleInput
     .safeExtend({

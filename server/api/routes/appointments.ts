@@ -78,7 +78,9 @@ const status = createRoute({
   summary: "Changer le statut",
   description:
     "PENDING → CONFIRMED → IN_PROGRESS → COMPLETED ; PENDING, CONFIRMED ou IN_PROGRESS → CANCELLED. " +
-    "Statuts acceptés aussi en camelCase (`inProgress`…), toujours renvoyés en majuscules.",
+    "Statuts acceptés aussi en camelCase (`inProgress`…), toujours renvoyés en majuscules. Client absent : " +
+    "`{ status: \"CANCELLED\", kind: \"no-show\", reason? }` sur un rendez-vous CONFIRMED dont l'heure de début est " +
+    "passée (sinon 409 invalid-status-transition) ; `cancellation` vaut alors `{ kind: \"no-show\", reason }`.",
   security,
   request: { params: IdParams, body: jsonBody(Bodies.updateStatus) },
   responses: {

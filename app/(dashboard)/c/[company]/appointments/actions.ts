@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { rescheduleAppointment, updateAppointmentStatus } from "@/lib/appointments";
-import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
+import { rescheduleAppointment, undoNoShow, updateAppointmentStatus } from "@/lib/appointments";
+import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "@/lib/contract/status";
 import { memberAction } from "@/app/_server/session";
 import { failure } from "@/lib/contract/action-result";
 import type { ErrorCode } from "@/lib/contract/errors";
@@ -18,10 +18,10 @@ function refresh() {
 
 export const changeStatusAction = memberAction(
   // Which moves are allowed (never back to PENDING, a reason only kept when cancelling) is the domain's rule.
-  z.object({ id: z.string().max(100), status: z.enum(APPOINTMENT_STATUSES), reason }),
-  async ({ id, status, reason }, { caller }) => {
+  z.object({ id: z.string().max(100), status: z.enum(APPOINTMENT_STATUSES), reason, kind: z.enum(CANCELLATION_KINDS).optional() }),
+  async ({ id, status, reason, kind }, { caller }) => {
     try {
-      const updated = await updateAppointmentStatus(caller, id, { status, reason });
+      const updated = await updateAppointmentStatus(caller, id, { status, reason, kind });
       return { id: updated.id, status: updated.status };
     } finally {
       refresh();
@@ -72,3 +72,13 @@ export const rescheduleAction = memberAction(
     }
   },
 );
+
+/** "Annuler l'absence": a no-show back to CONFIRMED (owners and admins, within 24 hours). */
+export const undoNoShowAction = memberAction(z.object({ id: z.string().max(100) }), async ({ id }, { caller }) => {
+  try {
+    const back = await undoNoShow(caller, id);
+    return { id: back.id, status: back.status };
+  } finally {
+    refresh();
+  }
+});

@@ -22,6 +22,7 @@ import { isOneDayPreset } from "@/lib/contract/date-presets";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
+import { isManager } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 import { formatDay, formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { encodeCursor } from "@/lib/contract/pagination";
@@ -60,7 +61,7 @@ export default async function AppointmentsPage({
         listAppointmentEvents(caller, sp.appointment),
       ]);
       if (a.companyId !== company.id) notFound();
-      detail = toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") });
+      detail = toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") }, isManager(caller));
     } catch (err) {
       if (isAppError(err) && err.code === "appointment-not-found") notFound();
       throw err;
