@@ -11,7 +11,6 @@ import { CancelDialog, type CancelTarget } from "@/components/appointments/cance
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { useStatusChange } from "@/components/appointments/use-status-change";
 import type { MoveAgent } from "@/components/appointments/move-dialog";
-import { useReschedule } from "@/components/appointments/use-reschedule";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 import type { AppointmentStatus } from "@/lib/contract/status";
@@ -24,6 +23,7 @@ import { type CalendarView as View, dayKeyOr, stepKey } from "./range";
 import { calendarParsers, shownStatuses } from "./search-params";
 import type { CalendarEventView, CalendarResource } from "./types";
 import { useMediaQuery } from "./use-media-query";
+import { useDropMove } from "./use-drop-move";
 import { useShownEvents } from "./use-shown-events";
 
 const BigCalendar = dynamic(() => import("./big-calendar").then((m) => m.BigCalendar), {
@@ -99,11 +99,11 @@ export function CalendarView({
     [byId, detail],
   );
   const { overrides, change, undoNoShow } = useStatusChange(describe);
-  const reschedule = useReschedule(describe);
+  const { reschedule, placedEvents, onDrop } = useDropMove(stableEvents, byId, timeZone, describe);
 
   // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
   // server's answer replaces it.
-  const { shown: shownEvents, lateIds } = useShownEvents(stableEvents, overrides, shownStatuses(params));
+  const { shown: shownEvents, lateIds } = useShownEvents(placedEvents, overrides, shownStatuses(params));
   const pendingIds = useMemo(() => new Set(Object.keys(overrides)), [overrides]);
 
   // Steps start from the URL's day (a second click while loading goes one further).
@@ -241,6 +241,7 @@ export function CalendarView({
               onOpen={openEvent}
               onSlot={onSlot}
               onDrill={onDrill}
+              onDrop={onDrop}
             />
           </div>
         ) : (
