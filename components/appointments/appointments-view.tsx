@@ -102,7 +102,7 @@ export function AppointmentsView({
       }),
     [t],
   );
-  const askNoShow = (d: AppointmentDetailView) =>
+  const askNoShow = (d: Pick<AppointmentRow, "id" | "customerName" | "when">) =>
     setCancelTarget({
       ids: [d.id],
       title: t("noShow.dialogTitle"),
@@ -120,6 +120,8 @@ export function AppointmentsView({
     onOpen: openRow,
     onMove: move,
     onCancel: askCancel,
+    // A confirmed appointment whose start has passed may be marked a no-show (the server checks again).
+    onNoShow: (r) => (statusOf(r) === "CONFIRMED" && new Date(r.startsAt).getTime() <= now.getTime() ? () => askNoShow(r) : undefined),
     isLate,
     changedBy,
     oneDay: layout.oneDay,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { DateField } from "@/components/forms/date-field";
 import { TimeField } from "@/components/forms/time-field";
@@ -10,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { wallClockToInstant } from "@/lib/contract/dates";
+import { formatTimeZone } from "@/lib/contract/format";
 import type { AppointmentDetailView } from "./types";
 import type { MovePlace, MoveRequest } from "./use-reschedule";
 
@@ -38,6 +39,7 @@ export function MoveDialog({
   onMove: (request: MoveRequest, place: MovePlace, onDone: (ok: boolean) => void) => void;
 }) {
   const t = useTranslations("move");
+  const locale = useLocale();
   const id = useId();
   const [date, setDate] = useState(detail.startWall.slice(0, 10));
   const [time, setTime] = useState(detail.startWall.slice(11));
@@ -77,7 +79,7 @@ export function MoveDialog({
         <form onSubmit={submit} className="grid gap-4" noValidate>
           <DialogHeader>
             <DialogTitle>{t("title")}</DialogTitle>
-            <DialogDescription>{t("description", { customer: detail.customerName, service: detail.serviceName, timeZone })}</DialogDescription>
+            <DialogDescription>{t("description", { customer: detail.customerName, service: detail.serviceName, timeZone: formatTimeZone(timeZone, locale) })}</DialogDescription>
           </DialogHeader>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="grid gap-2">

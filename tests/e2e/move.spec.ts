@@ -6,7 +6,7 @@ import { type Locator, type Page } from "@playwright/test";
 import { expect, plain, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
 import { PARIS, SALON } from "./support/accounts";
-import { DemoApi, parisInstant } from "./support/api";
+import { apiCustomer, DemoApi, parisInstant } from "./support/api";
 
 /** "YYYY-MM-DD" on a company's clock, `days` from today (a week later on a retry: a fresh day). */
 function dayKey(timeZone: string, days: number): string {
@@ -150,7 +150,7 @@ test.describe("moving appointments", () => {
   test("Absent on a started confirmed appointment, then Annuler l'absence; the table filters no-shows", async ({ page, request }) => {
     const api = new DemoApi(request);
     const { serviceId } = await api.paris();
-    const [customer] = await api.customers(1);
+    const customer = await apiCustomer(request, `Awa Absente ${Date.now().toString(36)}`);
     // Started ten minutes ago, unassigned (no slot to collide with).
     const apt = await api.bookParis({ serviceId, customerId: customer.id, date: new Date(Date.now() - 10 * 60_000) });
     await api.move(apt.id, "CONFIRMED");
@@ -173,14 +173,18 @@ test.describe("moving appointments", () => {
     await expect(page.getByText("Absence annulée : rendez-vous confirmé à nouveau")).toBeVisible();
     await expect.poll(async () => (await api.call<Apt>(`appointments/${apt.id}`)).status).toBe("CONFIRMED");
 
-    // Absent again, then the table's "Absents" filter lists it.
-    await page.reload();
-    await page.getByRole("dialog").first().getByRole("button", { name: "Absent" }).click();
+    // Absent again, from the table row's menu; the "Absents" filter lists it; the customer's page counts it.
+    await page.goto(`/c/${PARIS.slug}/appointments?range=all&q=${encodeURIComponent(customer.fullname)}`);
+    await page.getByRole("button", { name: `Actions pour ${customer.fullname}` }).first().click();
+    await page.getByRole("menuitem", { name: "Absent" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Marquer absent" }).click();
     await expect.poll(async () => (await api.call<Apt>(`appointments/${apt.id}`)).status).toBe("CANCELLED");
     await page.goto(`/c/${PARIS.slug}/appointments?noshow=true&range=all`);
     await expect(page.getByRole("button", { name: "Absents" })).toHaveAttribute("aria-pressed", "true");
-    await expect(page.locator(`[data-row-id="${apt.id}"], tr:has-text("${customer.fullname}")`).first()).toBeVisible();
+    await expect(page.getByText(customer.fullname).first()).toBeVisible();
+    await page.goto(`/c/${PARIS.slug}/customers/${customer.id}`);
+    await expect(page.getByTestId("customer-no-shows")).toHaveText("1 absence");
+    await screenshot(page, "65-no-show-customer-1280", { fullPage: false });
   });
 });
 
