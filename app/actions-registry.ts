@@ -2,7 +2,7 @@
 // (components/actions-context.tsx), so components never import from app/.
 import { changePasswordAction, signOutAction, switchAppAction } from "./(dashboard)/c/[company]/actions";
 import { createAgentAction, editAgentAction, setAgentActiveAction } from "./(dashboard)/c/[company]/agents/actions";
-import { bulkStatusAction, changeStatusAction } from "./(dashboard)/c/[company]/appointments/actions";
+import { bulkStatusAction, changeStatusAction, rescheduleAction, undoNoShowAction } from "./(dashboard)/c/[company]/appointments/actions";
 import {
   createAppointmentAction,
   createCustomerAction as createCustomerInlineAction,
@@ -39,6 +39,8 @@ export const actionsRegistry = {
   changePassword: changePasswordAction,
   changeStatus: changeStatusAction,
   bulkStatus: bulkStatusAction,
+  reschedule: rescheduleAction,
+  undoNoShow: undoNoShowAction,
   createAppointment: createAppointmentAction,
   searchCustomers: searchCustomersAction,
   createCustomerInline: createCustomerInlineAction,

@@ -1,14 +1,25 @@
 "use client";
 
-import { Ban, CalendarClock, IdCard, MapPin, Scissors, UserRound, Wallet } from "lucide-react";
+import { ArrowRightLeft, Ban, CalendarClock, RotateCcw, UserX, IdCard, MapPin, Scissors, UserRound, Wallet } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppointmentStatus } from "@/lib/contract/status";
+import { type MoveAgent, MoveDialog } from "./move-dialog";
 import { MOVE_ICONS, movesFrom } from "./row-actions";
 import { StatusBadge } from "./status-badge";
 import type { AppointmentDetailView, AppointmentHistoryItem } from "./types";
+import type { MovePlace, MoveRequest } from "./use-reschedule";
+
+/** What the drawer needs to move an appointment ("Déplacer"). */
+export type DrawerMove = {
+  agents: MoveAgent[];
+  timeZone: string;
+  pending: boolean;
+  onMove: (id: string, request: MoveRequest, place: MovePlace, onDone: (ok: boolean) => void) => void;
+};
 
 /** The detail panel of one appointment; its URL is the list's with ?appointment=<id>. */
 export function AppointmentDrawer({
@@ -19,6 +30,8 @@ export function AppointmentDrawer({
   onClose,
   onMove,
   onCancel,
+  move,
+  noShow,
 }: {
   openId: string | null;
   detail: AppointmentDetailView | null;
@@ -27,9 +40,13 @@ export function AppointmentDrawer({
   onClose: () => void;
   onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: () => void;
+  move: DrawerMove;
+  /** "Absent" (a CONFIRMED appointment whose start has passed) and its undo for managers. */
+  noShow: { onMark: () => void; onUndo: () => void };
 }) {
   const t = useTranslations();
   const ready = detail && detail.id === openId ? detail : null;
+  const [moving, setMoving] = useState<string | null>(null);
   return (
     <Sheet open={openId !== null} onOpenChange={(open) => !open && onClose()}>
       <SheetContent closeLabel={t("detail.close")} aria-describedby={undefined} className="overflow-y-auto">
@@ -45,7 +62,41 @@ export function AppointmentDrawer({
               </SheetDescription>
             </SheetHeader>
             <div className="flex flex-col gap-6 px-4">
-              <DetailActions status={status} pending={pending} onMove={onMove} onCancel={onCancel} />
+              <DetailActions
+                status={status}
+                pending={pending}
+                onMove={onMove}
+                onCancel={onCancel}
+                onReschedule={() => setMoving(ready.id)}
+                started={Date.now() >= new Date(ready.startsAt).getTime()}
+                onNoShow={noShow.onMark}
+              />
+              {status === "CANCELLED" && ready.cancellationKind === "no-show" ? (
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-sm font-medium text-red-800" data-testid="no-show-badge">
+                    {t("noShow.badge")}
+                  </span>
+                  {ready.canUndoNoShow ? (
+                    <Button variant="outline" disabled={pending} onClick={noShow.onUndo}>
+                      <RotateCcw aria-hidden />
+                      {t("noShow.undo")}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+              {moving === ready.id ? (
+                <MoveDialog
+                  // A fresh form for each appointment and each time it opens.
+                  key={`${ready.id}-${ready.startsAt}-${ready.agentId}`}
+                  detail={ready}
+                  open
+                  agents={move.agents}
+                  timeZone={move.timeZone}
+                  pending={move.pending}
+                  onClose={() => setMoving(null)}
+                  onMove={(request, place, onDone) => move.onMove(ready.id, request, place, onDone)}
+                />
+              ) : null}
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-3 text-sm">
                 <Item icon={<UserRound aria-hidden />} label={t("detail.customer")}>
                   <div className="font-medium">{ready.customerName}</div>
@@ -98,12 +149,25 @@ export function AppointmentDrawer({
                     <li key={e.id} className="mb-4 last:mb-0">
                       <span aria-hidden className="absolute -left-[5px] mt-1.5 size-2.5 rounded-full border-2 border-card bg-primary" />
                       <p className="text-sm font-medium">
-                        {e.kind === "fields"
+                        {e.note === "no-show"
+                          ? t("detail.noShow")
+                          : e.note === "no-show-undone"
+                          ? t("detail.noShowUndone")
+                          : e.move
+                          ? e.move.dateChanged
+                            ? t("detail.moved", { from: e.move.from, to: e.move.to })
+                            : t("detail.reassigned", { from: e.move.fromAgent ?? t("detail.nobody"), to: e.move.toAgent ?? t("detail.nobody") })
+                          : e.kind === "fields"
                           ? t("detail.fieldsChanged")
                           : e.fromStatus
                             ? t("detail.changed", { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
                             : t("detail.created", { status: t(`status.${e.toStatus}`) })}
                       </p>
+                      {e.move?.dateChanged && e.move.agentChanged ? (
+                        <p className="text-sm">
+                          {t("detail.reassigned", { from: e.move.fromAgent ?? t("detail.nobody"), to: e.move.toAgent ?? t("detail.nobody") })}
+                        </p>
+                      ) : null}
                       <p className="text-xs text-muted-foreground">
                         {e.at}
                         {actorLine(e, t) ? ` · ${actorLine(e, t)}` : ""}
@@ -157,11 +221,18 @@ function DetailActions({
   pending,
   onMove,
   onCancel,
+  onReschedule,
+  started,
+  onNoShow,
 }: {
   status: AppointmentStatus;
   pending: boolean;
   onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: () => void;
+  onReschedule: () => void;
+  /** Its start has passed (a CONFIRMED one may then be a no-show). */
+  started: boolean;
+  onNoShow: () => void;
 }) {
   const t = useTranslations();
   const { forward, canCancel } = movesFrom(status);
@@ -184,6 +255,19 @@ function DetailActions({
           </Button>
         );
       })}
+      {status === "CONFIRMED" && started ? (
+        <Button variant="outline" disabled={pending} onClick={onNoShow}>
+          <UserX aria-hidden />
+          {t("noShow.mark")}
+        </Button>
+      ) : null}
+      {canCancel ? (
+        // Active: it can still move (the same statuses as can be cancelled).
+        <Button variant="outline" disabled={pending} onClick={onReschedule}>
+          <ArrowRightLeft aria-hidden />
+          {t("move.open")}
+        </Button>
+      ) : null}
       {canCancel ? (
         <Button variant="outline" className="text-destructive" disabled={pending} onClick={onCancel}>
           <Ban aria-hidden />

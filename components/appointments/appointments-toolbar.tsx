@@ -21,11 +21,12 @@ export type ToolbarValues = {
   to: string | null;
   q: string;
   sort: "asc" | "desc";
+  noshow: boolean;
 };
 
 /** The toolbar's part of the table's URL state. */
 export function pickToolbarValues(p: ToolbarValues): ToolbarValues {
-  return { status: p.status, service: p.service, agent: p.agent, range: p.range, from: p.from, to: p.to, q: p.q, sort: p.sort };
+  return { status: p.status, service: p.service, agent: p.agent, range: p.range, from: p.from, to: p.to, q: p.q, sort: p.sort, noshow: p.noshow };
 }
 
 export function AppointmentsToolbar({
@@ -69,7 +70,7 @@ export function AppointmentsToolbar({
     return () => clearTimeout(timer);
   }, [search, onChange]);
 
-  const chosen = [values.status.length > 0, !!values.service, !!values.agent, values.range !== "day", values.sort !== "asc"].filter(Boolean).length;
+  const chosen = [values.status.length > 0, !!values.service, !!values.agent, values.range !== "day", values.sort !== "asc", values.noshow].filter(Boolean).length;
   const filtered = chosen > 0 || !!values.q;
 
   return (
@@ -139,6 +140,15 @@ export function AppointmentsToolbar({
           </div>
         ) : null}
         <ServiceAgentSelects id={id} services={services} agents={agents} service={values.service} agent={values.agent} onChange={onChange} />
+        <Button
+          variant={values.noshow ? "secondary" : "outline"}
+          size="sm"
+          className="h-9"
+          aria-pressed={values.noshow}
+          onClick={() => onChange({ noshow: !values.noshow })}
+        >
+          {t("filters.noShow")}
+        </Button>
         <label htmlFor={`${id}-sort`} className="sr-only">
           {t("sort.label")}
         </label>
@@ -159,7 +169,7 @@ export function AppointmentsToolbar({
             onClick={() => {
               setSearch("");
               lastSent.current = "";
-              onChange({ status: [], service: null, agent: null, q: "", range: "day", from: null, to: null, sort: "asc" });
+              onChange({ status: [], service: null, agent: null, q: "", range: "day", from: null, to: null, sort: "asc", noshow: false });
             }}
           >
             <X aria-hidden />

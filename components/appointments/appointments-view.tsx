@@ -33,6 +33,8 @@ import { useAgenda } from "./use-agenda";
 import { useAppointmentDetail } from "./use-appointment-detail";
 import { useLiveRows } from "./use-live-rows";
 import { useStatusChange } from "./use-status-change";
+import type { MoveAgent } from "./move-dialog";
+import { useReschedule } from "./use-reschedule";
 import { useHydrated } from "@/components/use-hydrated";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
@@ -48,6 +50,7 @@ export function AppointmentsView({
   prevCursor,
   nextCursor,
   exportPath,
+  timeZone,
   layout,
 }: {
   rows: AppointmentRow[];
@@ -55,10 +58,11 @@ export function AppointmentsView({
   facets: Record<AppointmentStatus, number>;
   total: number;
   services: { id: string; name: string }[];
-  agents: { id: string; name: string }[];
+  agents: MoveAgent[];
   prevCursor: string | null;
   nextCursor: string | null;
   exportPath: string;
+  timeZone: string;
   layout: ListLayout;
 }) {
   const t = useTranslations();
@@ -84,7 +88,8 @@ export function AppointmentsView({
     },
     [byId, detail],
   );
-  const { pending, overrides, change, bulk } = useStatusChange(describe);
+  const { pending, overrides, change, bulk, undoNoShow } = useStatusChange(describe);
+  const reschedule = useReschedule(describe);
   const statusOf = useCallback((r: { id: string; status: AppointmentStatus }) => overrides[r.id] ?? r.status, [overrides]);
 
   const openRow = useCallback((r: { id: string }) => void setParams({ appointment: r.id }, { shallow: true }), [setParams]);
@@ -97,6 +102,13 @@ export function AppointmentsView({
       }),
     [t],
   );
+  const askNoShow = (d: Pick<AppointmentRow, "id" | "customerName" | "when">) =>
+    setCancelTarget({
+      ids: [d.id],
+      title: t("noShow.dialogTitle"),
+      description: t("noShow.dialogBody", { customer: d.customerName, when: d.when }),
+      noShow: { confirm: t("noShow.confirm"), keep: t("noShow.keep") },
+    });
   const move = useCallback((r: { id: string }, to: Move) => change(r.id, to), [change]);
   const isLate = (r: AppointmentRow) => isRunningLate({ status: statusOf(r), end: new Date(r.endsAt) }, now);
   const changedBy = useLiveRows(rows);
@@ -108,6 +120,8 @@ export function AppointmentsView({
     onOpen: openRow,
     onMove: move,
     onCancel: askCancel,
+    // A confirmed appointment whose start has passed may be marked a no-show (the server checks again).
+    onNoShow: (r) => (statusOf(r) === "CONFIRMED" && new Date(r.startsAt).getTime() <= now.getTime() ? () => askNoShow(r) : undefined),
     isLate,
     changedBy,
     oneDay: layout.oneDay,
@@ -158,9 +172,9 @@ export function AppointmentsView({
 
   const values: ToolbarValues = pickToolbarValues(params);
 
-  const filtered = values.status.length > 0 || !!values.service || !!values.agent || !!values.q;
+  const filtered = values.status.length > 0 || !!values.service || !!values.agent || !!values.q || values.noshow;
   const empty = allDone ?? (
-    <AppointmentsEmpty filtered={filtered} onClear={() => onFilters({ status: [], service: null, agent: null, q: "" })} />
+    <AppointmentsEmpty filtered={filtered} onClear={() => onFilters({ status: [], service: null, agent: null, q: "", noshow: false })} />
   );
 
   const exportHref = useMemo(() => withFilters(exportPath, params), [params, exportPath]);
@@ -277,6 +291,8 @@ export function AppointmentsView({
         onClose={() => void setParams({ appointment: null }, { shallow: true })}
         onMove={(to) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
+        noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
+        move={{ agents, timeZone, pending: reschedule.pending, onMove: (id, request, _place, onDone) => reschedule.move(id, request, null, onDone) }}
       />
 
       <CancelDialog
@@ -284,7 +300,8 @@ export function AppointmentsView({
         onClose={() => setCancelTarget(null)}
         onConfirm={(target, reason) => {
           setCancelTarget(null);
-          if (target.ids.length === 1) change(target.ids[0], "CANCELLED", reason || undefined);
+          if (target.noShow) change(target.ids[0], "CANCELLED", reason || undefined, undefined, "no-show");
+          else if (target.ids.length === 1) change(target.ids[0], "CANCELLED", reason || undefined);
           else bulkMove("CANCELLED", reason || undefined, target.ids);
         }}
       />

@@ -15,7 +15,14 @@ import {
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 
-export type CancelTarget = { ids: string[]; title: string; description: string; skipped?: number };
+export type CancelTarget = {
+  ids: string[];
+  title: string;
+  description: string;
+  skipped?: number;
+  /** A no-show rather than a cancellation: its own confirm word. */
+  noShow?: { confirm: string; keep: string };
+};
 
 /** Asks before cancelling (a final status), with an optional reason kept in the history. */
 export function CancelDialog({
@@ -56,7 +63,7 @@ export function CancelDialog({
           />
         </div>
         <AlertDialogFooter>
-          <AlertDialogCancel>{t("keep")}</AlertDialogCancel>
+          <AlertDialogCancel>{target?.noShow?.keep ?? t("keep")}</AlertDialogCancel>
           <AlertDialogAction
             className="bg-destructive text-white hover:bg-destructive/90"
             onClick={() => {
@@ -64,7 +71,7 @@ export function CancelDialog({
               setReason("");
             }}
           >
-            {target && target.ids.length > 1 ? t("confirmMany") : t("confirm")}
+            {target?.noShow ? target.noShow.confirm : target && target.ids.length > 1 ? t("confirmMany") : t("confirm")}
           </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>

@@ -17,6 +17,8 @@ export type ColumnHandlers = {
   onOpen: (row: AppointmentRow) => void;
   onMove: (row: AppointmentRow, to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: (row: AppointmentRow) => void;
+  /** "Absent" for a row that may be a no-show; undefined when it may not. */
+  onNoShow: (row: AppointmentRow) => (() => void) | undefined;
   isLate: (row: AppointmentRow) => boolean;
   /** Who changed it a moment ago, when someone else did (live events). */
   changedBy: (row: AppointmentRow) => string | undefined;
@@ -160,6 +162,7 @@ export function appointmentColumns(t: T): ColumnDef<AppointmentRow>[] {
             onOpen={() => h.onOpen(row.original)}
             onMove={(to) => h.onMove(row.original, to)}
             onCancel={() => h.onCancel(row.original)}
+            onNoShow={h.onNoShow(row.original)}
           />
         );
       },

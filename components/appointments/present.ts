@@ -1,6 +1,8 @@
 // Server side: domain appointments → the display rows the browser gets.
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
 import type { ServiceField } from "@/lib/contract/fields";
+import { instantToWallClock } from "@/lib/contract/dates";
+import { NO_SHOW_UNDO_MS } from "@/lib/contract/status";
 import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
@@ -31,9 +33,18 @@ export function toDetail(
   timeZone: string,
   locale: string,
   words: { yes: string; no: string },
+  /** The member is an owner or admin (may take a no-show back). */
+  manager = false,
+  now = new Date(),
 ): AppointmentDetailView {
+  const kind = a.cancellation?.kind ?? null;
   return {
     ...toRow(a, timeZone, locale),
+    serviceId: a.serviceId,
+    agentId: a.agentId,
+    startWall: instantToWallClock(a.date, timeZone),
+    cancellationKind: kind,
+    canUndoNoShow: manager && kind === "no-show" && now.getTime() - a.updatedAt.getTime() < NO_SHOW_UNDO_MS,
     longDay: upperFirst(formatLongDay(a.date, timeZone, locale)),
     durationMinutes: a.service.duration,
     customerEmail: a.customer.email,
@@ -47,6 +58,8 @@ export function toDetail(
       actorName: e.actorName,
       reason: e.reason,
       at: formatLongDateTime(e.at, timeZone, locale),
+      ...(e.details?.kind === "no-show" ? { note: "no-show" as const } : e.details?.undo === "no-show" ? { note: "no-show-undone" as const } : {}),
+      ...(e.kind === "moved" && e.details ? { move: moveOf(e.details, timeZone, locale) } : {}),
     })),
   };
 }
@@ -81,6 +94,23 @@ function fieldsOf(
     out.push({ name: def.name, label: def.label, value });
   }
   return out;
+}
+
+/** A move's details (lib/appointments/reschedule.ts) as the history says them. */
+function moveOf(details: Record<string, unknown>, timeZone: string, locale: string) {
+  const when = (iso: unknown) => {
+    const d = new Date(String(iso));
+    return `${upperFirst(formatDay(d, timeZone, locale))} ${formatTime(d, timeZone, locale)}`;
+  };
+  const name = (v: unknown) => (typeof v === "string" ? v : null);
+  return {
+    from: when(details.fromDate),
+    to: when(details.toDate),
+    dateChanged: details.fromDate !== details.toDate,
+    agentChanged: details.fromAgentId !== details.toAgentId,
+    fromAgent: name(details.fromAgentName),
+    toAgent: name(details.toAgentName),
+  };
 }
 
 function upperFirst(s: string): string {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban, CheckCheck, Eye, MoreHorizontal, Play, ThumbsUp } from "lucide-react";
+import { Ban, CheckCheck, Eye, MoreHorizontal, Play, ThumbsUp, UserX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
@@ -32,6 +32,7 @@ export function RowActions({
   onMove,
   onCancel,
   onOpen,
+  onNoShow,
   compact,
 }: {
   status: AppointmentStatus;
@@ -40,6 +41,8 @@ export function RowActions({
   onMove: (to: Exclude<AppointmentStatus, "PENDING" | "CANCELLED">) => void;
   onCancel: () => void;
   onOpen: () => void;
+  /** "Absent", offered when the appointment may be a no-show (confirmed, its start passed). */
+  onNoShow?: () => void;
   compact?: boolean;
 }) {
   const t = useTranslations();
@@ -85,6 +88,12 @@ export function RowActions({
               </DropdownMenuItem>
             );
           })}
+          {onNoShow ? (
+            <DropdownMenuItem disabled={disabled} onSelect={onNoShow}>
+              <UserX aria-hidden />
+              {t("noShow.mark")}
+            </DropdownMenuItem>
+          ) : null}
           {canCancel ? (
             <>
               <DropdownMenuSeparator />

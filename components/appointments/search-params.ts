@@ -4,6 +4,7 @@ import {
   createLoader,
   createSearchParamsCache,
   parseAsArrayOf,
+  parseAsBoolean,
   parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
@@ -25,6 +26,8 @@ export const filterParsers = {
   to: parseAsString,
   q: parseAsString.withDefault(""),
   sort: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
+  /** Only the no-shows (cancelled, the customer did not come). */
+  noshow: parseAsBoolean.withDefault(false),
 };
 
 export const appointmentsParsers = {
@@ -47,7 +50,7 @@ export type AppointmentsParams = Awaited<ReturnType<typeof appointmentsCache.par
  * and the calendar read the URL the same way. Unknown ids are dropped rather than refused.
  */
 export function listFiltersFromParams(
-  sp: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q">,
+  sp: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q"> & { noshow?: boolean },
   company: { id: string; timezone: string },
   now = new Date(),
   workDay?: { start: Date; end: Date },
@@ -59,6 +62,7 @@ export function listFiltersFromParams(
     agentId: sp.agent && isUuid(sp.agent) ? sp.agent : undefined,
     search: sp.q ? sp.q.slice(0, 100) : undefined,
     status: sp.status.length ? sp.status : undefined,
+    cancellation: sp.noshow ? ("no-show" as const) : undefined,
     from: range.from,
     to: range.to,
   };
@@ -67,9 +71,10 @@ export function listFiltersFromParams(
 /** `path` with the table's filters as a query string (defaults left out): the CSV export's link. */
 export function withFilters(
   path: string,
-  params: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q" | "sort">,
+  params: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q" | "sort"> & { noshow?: boolean },
 ): string {
   const sp = new URLSearchParams();
+  if (params.noshow) sp.set("noshow", "true");
   if (params.status.length) sp.set("status", params.status.join(","));
   for (const key of ["service", "agent", "from", "to"] as const) if (params[key]) sp.set(key, params[key]!);
   if (params.range !== "day") sp.set("range", params.range);

@@ -32,9 +32,21 @@ export type AppointmentHistoryItem = {
   reason: string | null;
   /** "Samedi 28 novembre 2026, 09:14", as the header reads. */
   at: string;
+  /** A move: where from and where to ("Lun. 23 nov. 09:30"), the agents before and after. */
+  /** A no-show recorded, or one taken back. */
+  note?: "no-show" | "no-show-undone";
+  move?: { from: string; to: string; dateChanged: boolean; agentChanged: boolean; fromAgent: string | null; toAgent: string | null };
 };
 
 export type AppointmentDetailView = AppointmentRow & {
+  serviceId: string;
+  agentId: string | null;
+  /** "YYYY-MM-DDTHH:mm" on the company's clock: the move dialog starts from it. */
+  startWall: string;
+  /** How it was cancelled; null while not cancelled. */
+  cancellationKind: "cancelled" | "no-show" | null;
+  /** The member may take this no-show back now (an owner or admin, within 24 hours). */
+  canUndoNoShow: boolean;
   longDay: string;
   durationMinutes: number;
   customerEmail: string | null;

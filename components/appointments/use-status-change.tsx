@@ -27,12 +27,12 @@ export function useStatusChange(describe: (id: string) => string) {
 
   const errorText = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.generic"));
 
-  function change(id: string, status: AppointmentStatus, reason?: string, onDone?: () => void) {
+  function change(id: string, status: AppointmentStatus, reason?: string, onDone?: () => void, kind?: "no-show") {
     startTransition(async () => {
       addOverride({ ids: [id], status });
       markLocal([id]);
-      const result = await actions.changeStatus({ id, status, reason });
-      if (result.ok) toast.success(t(`transitionDone.${status}`), { description: describe(id) });
+      const result = await actions.changeStatus({ id, status, reason, kind });
+      if (result.ok) toast.success(kind === "no-show" ? t("noShow.done") : t(`transitionDone.${status}`), { description: describe(id) });
       else toast.error(errorText(result.code), { description: describe(id) });
       onDone?.();
     });
@@ -65,5 +65,16 @@ export function useStatusChange(describe: (id: string) => string) {
     });
   }
 
-  return { pending, overrides, change, bulk };
+  /** A no-show taken back: CONFIRMED again. */
+  function undoNoShow(id: string) {
+    startTransition(async () => {
+      addOverride({ ids: [id], status: "CONFIRMED" });
+      markLocal([id]);
+      const result = await actions.undoNoShow({ id });
+      if (result.ok) toast.success(t("noShow.undone"), { description: describe(id) });
+      else toast.error(errorText(result.code), { description: describe(id) });
+    });
+  }
+
+  return { pending, overrides, change, bulk, undoNoShow };
 }

@@ -6,7 +6,9 @@
 import { useTranslations } from "next-intl";
 import { memo, useCallback, useMemo } from "react";
 import { Calendar, type ShowMoreProps, type SlotInfo, type View } from "react-big-calendar";
+import withDragAndDrop, { type EventInteractionArgs } from "react-big-calendar/lib/addons/dragAndDrop";
 import "react-big-calendar/lib/css/react-big-calendar.css";
+import "react-big-calendar/lib/addons/dragAndDrop/styles.css";
 import "./calendar.css";
 import { type CalEvent, ColumnHeader, MonthEvent, TimeEvent } from "./calendar-events";
 import { atMinute, gridHours, openingMinute } from "./hours";
@@ -14,6 +16,12 @@ import { dayLayout } from "./layout";
 import { floatingLocalizer } from "./localizer";
 import { type CalendarView, floatingRange, visibleDays, wallDate, wallString } from "./range";
 import { type CalendarEventView, type CalendarResource, UNASSIGNED } from "./types";
+
+// Drag and drop (the library's addon): an appointment dropped at another time, or in the
+// per-agent view in another agent's column, is moved. Drag is never the only way: the drawer's
+// "Déplacer" does the same from the keyboard (Enter on a focused appointment opens it).
+const DnDCalendar = withDragAndDrop<CalEvent, CalendarResource>(Calendar);
+const ACTIVE = new Set(["PENDING", "CONFIRMED", "IN_PROGRESS"]);
 
 const setAside = (e: CalEvent) => e.status === "CANCELLED";
 const layout = dayLayout<CalEvent>(setAside);
@@ -35,6 +43,8 @@ export type BigCalendarProps = {
   onOpen: (id: string) => void;
   onSlot: (wall: string, agentId: string | null) => void;
   onDrill: (day: string, view: CalendarView) => void;
+  /** An appointment dropped: its new start on the company's clock, and agent (undefined: unchanged). */
+  onDrop: (id: string, wallStart: string, agentId: string | null | undefined) => void;
 };
 
 /** The grid. Memoised: the drawer opening or a toast does not lay 500 events out again. */
@@ -51,6 +61,7 @@ export const BigCalendar = memo(function BigCalendar({
   onOpen,
   onSlot,
   onDrill,
+  onDrop,
 }: BigCalendarProps) {
   const t = useTranslations("calendar");
 
@@ -132,8 +143,19 @@ export const BigCalendar = memo(function BigCalendar({
     [view, onSlot, onDrill],
   );
 
+  const onEventDrop = useCallback(
+    ({ event, start, resourceId }: EventInteractionArgs<CalEvent>) => {
+      const wall = wallString(new Date(start));
+      // Another column only in the per-agent view; elsewhere the agent stays.
+      const agent = view === "agents" && resourceId !== undefined ? (resourceId === UNASSIGNED ? null : String(resourceId)) : undefined;
+      onDrop(event.id, wall, agent);
+    },
+    [view, onDrop],
+  );
+  const draggable = useCallback((e: CalEvent) => view !== "month" && ACTIVE.has(e.status), [view]);
+
   return (
-    <Calendar<CalEvent, CalendarResource>
+    <DnDCalendar
       key={`${view}-${day}`}
       className="rdv-calendar"
       localizer={localizer}
@@ -174,6 +196,9 @@ export const BigCalendar = memo(function BigCalendar({
           onOpen(e.id);
         }
       }}
+      draggableAccessor={draggable}
+      resizable={false}
+      onEventDrop={onEventDrop}
       dayLayoutAlgorithm={layout}
       components={components}
       style={{ height: "100%" }}

@@ -10,6 +10,7 @@ import { AppointmentDrawer } from "@/components/appointments/appointment-drawer"
 import { CancelDialog, type CancelTarget } from "@/components/appointments/cancel-dialog";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { useStatusChange } from "@/components/appointments/use-status-change";
+import type { MoveAgent } from "@/components/appointments/move-dialog";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
 import type { AppointmentStatus } from "@/lib/contract/status";
@@ -22,6 +23,7 @@ import { type CalendarView as View, dayKeyOr, stepKey } from "./range";
 import { calendarParsers, shownStatuses } from "./search-params";
 import type { CalendarEventView, CalendarResource } from "./types";
 import { useMediaQuery } from "./use-media-query";
+import { useDropMove } from "./use-drop-move";
 import { useShownEvents } from "./use-shown-events";
 
 const BigCalendar = dynamic(() => import("./big-calendar").then((m) => m.BigCalendar), {
@@ -63,7 +65,7 @@ export function CalendarView({
   events: CalendarEventView[];
   resources: CalendarResource[];
   services: { id: string; name: string }[];
-  agents: { id: string; name: string }[];
+  agents: MoveAgent[];
   detail: AppointmentDetailView | null;
   truncated: boolean;
   limit: number;
@@ -96,11 +98,12 @@ export function CalendarView({
     },
     [byId, detail],
   );
-  const { overrides, change } = useStatusChange(describe);
+  const { overrides, change, undoNoShow } = useStatusChange(describe);
+  const { reschedule, placedEvents, onDrop } = useDropMove(stableEvents, byId, timeZone, describe);
 
   // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
   // server's answer replaces it.
-  const { shown: shownEvents, lateIds } = useShownEvents(stableEvents, overrides, shownStatuses(params));
+  const { shown: shownEvents, lateIds } = useShownEvents(placedEvents, overrides, shownStatuses(params));
   const pendingIds = useMemo(() => new Set(Object.keys(overrides)), [overrides]);
 
   // Steps start from the URL's day (a second click while loading goes one further).
@@ -148,6 +151,14 @@ export function CalendarView({
       ids: [d.id],
       title: t("appointments.cancelDialog.title"),
       description: t("appointments.cancelDialog.body", { customer: d.customerName, service: d.serviceName, when: d.when }),
+    });
+
+  const askNoShow = (d: AppointmentDetailView) =>
+    setCancelTarget({
+      ids: [d.id],
+      title: t("noShow.dialogTitle"),
+      description: t("noShow.dialogBody", { customer: d.customerName, when: d.when }),
+      noShow: { confirm: t("noShow.confirm"), keep: t("noShow.keep") },
     });
 
   const emptyText = filtered ? t("calendar.emptyFiltered") : t("calendar.empty");
@@ -230,6 +241,7 @@ export function CalendarView({
               onOpen={openEvent}
               onSlot={onSlot}
               onDrill={onDrill}
+              onDrop={onDrop}
             />
           </div>
         ) : (
@@ -253,13 +265,15 @@ export function CalendarView({
         onClose={() => void setParams({ appointment: null })}
         onMove={(to: Move) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
+        noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
+        move={{ agents, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
       />
       <CancelDialog
         target={cancelTarget}
         onClose={() => setCancelTarget(null)}
         onConfirm={(target, reason) => {
           setCancelTarget(null);
-          change(target.ids[0], "CANCELLED", reason || undefined);
+          change(target.ids[0], "CANCELLED", reason || undefined, undefined, target.noShow ? "no-show" : undefined);
         }}
       />
     </div>

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { FilledFields } from "../../lib/contract/fields";
-import { APPOINTMENT_STATUSES } from "../../lib/contract/status";
+import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "../../lib/contract/status";
 import { agents } from "./agents";
 import { companies } from "./companies";
 import { customers } from "./customers";
@@ -38,6 +38,10 @@ export const appointments = pgTable(
     commune: text(),
     filledFields: jsonb().$type<FilledFields>().notNull().default({}),
     status: appointmentStatus().notNull().default("PENDING"),
+    /** How a CANCELLED appointment ended: cancelled, or the customer did not come (no-show). Null otherwise. */
+    cancellationKind: text({ enum: CANCELLATION_KINDS }),
+    /** The reason given with the cancellation (also in its event), for lists that show it. */
+    cancellationReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,6 +59,7 @@ export const appointments = pgTable(
     foreignKey({ columns: [t.appId, t.customerId], foreignColumns: [customers.appId, customers.id] }),
     check("appointments_end_after_start", sql`${t.end} > ${t.date}`),
     check("appointments_price_non_negative", sql`${t.totalPrice} >= 0`),
+    check("appointments_cancellation_kind", sql`${t.cancellationKind} IN ('cancelled', 'no-show')`),
     index("appointments_app_date_idx").on(t.appId, t.date, t.id),
     index("appointments_company_date_idx").on(t.appId, t.companyId, t.date, t.id),
     index("appointments_company_status_date_idx").on(t.appId, t.companyId, t.status, t.date, t.id),

@@ -11,6 +11,10 @@ import type { AppointmentEventType } from "../contract/events";
 /** An instant as JSON's ISO 8601 form with milliseconds and Z, as `get`'s answer writes dates. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** `cancellation` as `get` answers it: how and why a CANCELLED appointment ended, else null. */
+export const CANCELLATION_SQL = (a: string) =>
+  `CASE WHEN ${a}.status = 'CANCELLED' THEN json_build_object('kind', COALESCE(${a}.cancellation_kind, 'cancelled'), 'reason', ${a}.cancellation_reason) END`;
+
 /**
  * The appointment `a` (with its service `s`, customer `c`, company `co`, agent `g`) as JSON,
  * key for key what `get` answers: json (not jsonb) keeps the keys in that order for the answer.
@@ -19,6 +23,7 @@ export const APPOINTMENT_JSON = `json_build_object(
   'id', a.id, 'appId', a.app_id, 'companyId', a.company_id, 'serviceId', a.service_id,
   'customerId', a.customer_id, 'agentId', a.agent_id, 'date', ${iso("a.date")}, 'end', ${iso('a."end"')},
   'totalPrice', a.total_price, 'commune', a.commune, 'filledFields', a.filled_fields, 'status', a.status,
+  'cancellation', ${CANCELLATION_SQL("a")},
   'createdAt', ${iso("a.created_at")}, 'updatedAt', ${iso("a.updated_at")},
   'service', json_build_object('id', s.id, 'name', s.name, 'slug', s.slug, 'duration', s.duration, 'basePrice', s.base_price, 'fields', s.fields),
   'agent', CASE WHEN g.id IS NULL THEN NULL ELSE json_build_object('id', g.id, 'fullname', g.fullname, 'avatar', g.avatar) END,

@@ -158,6 +158,11 @@ function filterConditions(
       shape += "T";
     }
   }
+  if (f.cancellation) {
+    values.cancellation = f.cancellation;
+    conditions.push(sql`${t.status} = 'CANCELLED' AND COALESCE(${t.cancellationKind}, 'cancelled') = ${ph("cancellation")}`);
+    shape += "k";
+  }
   if (f.from) {
     values.from = f.from.toISOString();
     conditions.push(gte(t.date, ph("from")));

@@ -5,6 +5,10 @@ import { and, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db";
 import { agents, appointments, companies, customers, services } from "@/db/schema";
+import type { CancellationKind } from "../contract/status";
+
+/** How a CANCELLED appointment ended (and why); null while it is not cancelled. */
+export type Cancellation = { kind: CancellationKind; reason: string | null };
 
 /** The answer's fields, in select order. Exported for the benchmark's bare server, which shapes rows the same way. */
 export const columns = {
@@ -20,6 +24,7 @@ export const columns = {
   commune: appointments.commune,
   filledFields: appointments.filledFields,
   status: appointments.status,
+  cancellation: sql<Cancellation | null>`CASE WHEN ${appointments.status} = 'CANCELLED' THEN json_build_object('kind', COALESCE(${appointments.cancellationKind}, 'cancelled'), 'reason', ${appointments.cancellationReason}) END`,
   createdAt: appointments.createdAt,
   updatedAt: appointments.updatedAt,
   service: {

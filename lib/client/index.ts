@@ -33,6 +33,7 @@ import type {
   ListAppointmentsParams,
   ListEventsParams,
   PageResult,
+  RescheduleParams,
   Result,
   Service,
   UpdateFieldsParams,
@@ -137,6 +138,9 @@ export function createClient(options: ClientOptions) {
       call<Result<AppointmentDetails>>(byId("appointments", params, "/status"), params, rest(params, "id")),
     updateFields: (params: UpdateFieldsParams) =>
       call<Result<AppointmentDetails>>(byId("appointments", params, "/update-fields"), params, rest(params, "id")),
+    /** Moves to another start and/or agent (null unassigns); the status and booked length are kept. */
+    reschedule: (params: RescheduleParams) =>
+      call<Result<AppointmentDetails>>(byId("appointments", params, "/reschedule"), params, rest(params, "id")),
   };
 
   /** Webhook endpoints (scope webhooks:manage): secrets come back from create and rotateSecret only. */

@@ -4,6 +4,7 @@
 import type {
   CreateAppointmentInput,
   ListAppointmentsInput,
+  RescheduleInput,
   UpdateFieldsInput,
   UpdateStatusInput,
 } from "../contract/appointment-inputs";
@@ -57,6 +58,8 @@ export type CreateAppointmentParams = Auth &
 export type ListAppointmentsParams = Auth & Omit<ListAppointmentsInput, "status"> & { status?: StatusWord | StatusWord[] };
 export type UpdateStatusParams = ById & Omit<UpdateStatusInput, "status"> & { status: StatusWord };
 export type UpdateFieldsParams = ById & UpdateFieldsInput;
+/** A new start (ISO 8601 with offset), a new agent (null: none), or both; `reason` is recorded. */
+export type RescheduleParams = ById & RescheduleInput;
 
 export type CatalogListParams = Auth & CatalogListInput;
 export type AgentListParams = Auth & AgentListInput;

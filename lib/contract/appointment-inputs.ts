@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { MAX_PRICE } from "./pricing";
 import { id, instant, optionalText } from "./validation";
-import { APPOINTMENT_STATUSES, parseStatus, STATUS_ALIASES, type AppointmentStatus } from "./status";
+import { APPOINTMENT_STATUSES, CANCELLATION_KINDS, parseStatus, STATUS_ALIASES, type AppointmentStatus } from "./status";
 
 const STATUS_WORDS = [...APPOINTMENT_STATUSES, ...Object.keys(STATUS_ALIASES)];
 
@@ -38,11 +38,34 @@ export const createAppointmentInput = z.object({
 });
 export type CreateAppointmentInput = z.input<typeof createAppointmentInput>;
 
-export const updateStatusInput = z.object({
-  status: statusInput,
-  reason: optionalText(500),
-});
+export const updateStatusInput = z
+  .object({
+    status: statusInput,
+    reason: optionalText(500),
+    /** With CANCELLED: `no-show` when the customer did not come (a CONFIRMED appointment already started). */
+    kind: z.enum(CANCELLATION_KINDS).optional().meta({ description: "Avec CANCELLED : `no-show` si le client n'est pas venu ; `cancelled` par défaut" }),
+  })
+  .refine((s) => s.kind === undefined || s.status === "CANCELLED", {
+    message: "`kind` ne va qu'avec le statut CANCELLED",
+    path: ["kind"],
+  });
 export type UpdateStatusInput = z.input<typeof updateStatusInput>;
+
+/**
+ * A move: a new start, a new agent (null unassigns), or both; at least one. The booked length is
+ * kept. The reason is recorded with the move.
+ */
+export const rescheduleInput = z
+  .object({
+    date: instant.optional(),
+    agentId: id.nullish(),
+    reason: optionalText(500),
+  })
+  .refine((m) => m.date !== undefined || m.agentId !== undefined, {
+    message: "Indiquez une nouvelle date (`date`), un agent (`agentId`, null pour aucun) ou les deux",
+    path: ["date"],
+  });
+export type RescheduleInput = z.input<typeof rescheduleInput>;
 
 export const updateFieldsInput = z.object({
   filledFields: filledFieldsInput,
@@ -63,6 +86,8 @@ export const listAppointmentsInput = z
     companyId: id.optional(),
     agentId: id.optional(),
     customerId: id.optional(),
+    /** Cancelled appointments of one kind only (`no-show`: the customers who did not come). */
+    cancellation: z.enum(CANCELLATION_KINDS).optional(),
     from: instant.optional(),
     to: instant.optional(),
     search: z.string().trim().max(100).optional(),

@@ -2,7 +2,7 @@
 // API, the typed client and the browser share them.
 import { z } from "zod";
 import type { FilledFields, ServiceField } from "./fields";
-import type { AppointmentStatus } from "./status";
+import type { AppointmentStatus, CancellationKind } from "./status";
 
 export const APPOINTMENT_EVENT_TYPES = [
   "appointment.created",
@@ -29,6 +29,7 @@ export type AppointmentJson = {
   commune: string | null;
   filledFields: FilledFields;
   status: AppointmentStatus;
+  cancellation: { kind: CancellationKind; reason: string | null } | null;
   createdAt: string;
   updatedAt: string;
   service: { id: string; name: string; slug: string; duration: number; basePrice: number; fields: ServiceField[] };

@@ -39,6 +39,16 @@ export function isFinal(status: AppointmentStatus): boolean {
   return nextStatuses(status).length === 0;
 }
 
+/**
+ * How a CANCELLED appointment ended: cancelled (by the customer or the business), or a no-show
+ * (a CONFIRMED appointment whose customer did not come). The five statuses stay as they are.
+ */
+export const CANCELLATION_KINDS = ["cancelled", "no-show"] as const;
+export type CancellationKind = (typeof CANCELLATION_KINDS)[number];
+
+/** An owner or admin may put a no-show back to CONFIRMED this long after it was recorded. */
+export const NO_SHOW_UNDO_MS = 24 * 3_600_000;
+
 /** The Applite REST dialect also spells statuses in camelCase. */
 export const STATUS_ALIASES: Record<string, AppointmentStatus> = {
   pending: "PENDING",

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ERROR_STATUS } from "./errors";
 import { APPOINTMENT_EVENT_TYPES } from "./events";
 import { serviceFieldSchema } from "./fields";
-import { APPOINTMENT_STATUSES } from "./status";
+import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "./status";
 
 
 const uuid = z.string().meta({ format: "uuid" });
@@ -100,6 +100,10 @@ const appointmentShape = {
   commune: text,
   filledFields,
   status: StatusSchema,
+  cancellation: z
+    .object({ kind: z.enum(CANCELLATION_KINDS), reason: text })
+    .nullable()
+    .meta({ description: "Pour un rendez-vous CANCELLED : annulé (`cancelled`) ou client absent (`no-show`), et le motif ; null sinon" }),
   createdAt: dateTime,
   updatedAt: dateTime,
   service: z.object({ id: uuid, name: z.string(), slug: z.string(), duration: z.number().int(), basePrice: z.number().int() }),

@@ -2,7 +2,13 @@
 // with the body's apiKey added and instants in their JSON (ISO string) form; answers are the
 // contract's (lib/contract/wire.ts), re-exported here for the routes.
 import { z } from "zod";
-import { createAppointmentInput, listAppointmentsInput, updateFieldsInput, updateStatusInput } from "@/lib/contract/appointment-inputs";
+import {
+  createAppointmentInput,
+  listAppointmentsInput,
+  rescheduleInput,
+  updateFieldsInput,
+  updateStatusInput,
+} from "@/lib/contract/appointment-inputs";
 import { listEventsInput } from "@/lib/contract/events";
 import {
   agentEdit,
@@ -57,8 +63,15 @@ export const Bodies = {
     .safeExtend({ ...apiKey, from: wireInstant.optional(), to: wireInstant.optional() })
     .meta({ id: "ListAppointmentsBody" }),
   createAppointment: createAppointmentInput.extend({ ...apiKey, date: wireInstant }).meta({ id: "CreateAppointmentBody" }),
-  updateStatus: updateStatusInput.extend(apiKey).meta({ id: "UpdateStatusBody" }),
+  updateStatus: updateStatusInput.safeExtend(apiKey).meta({ id: "UpdateStatusBody" }),
   updateFields: updateFieldsInput.extend(apiKey).meta({ id: "UpdateFieldsBody" }),
+  reschedule: rescheduleInput
+    .safeExtend({
+      ...apiKey,
+      date: wireInstant.optional(),
+      agentId: rescheduleInput.shape.agentId.meta({ description: "Le nouvel agent ; null pour n'en assigner aucun ; absent : le même" }),
+    })
+    .meta({ id: "RescheduleBody" }),
   listEvents: listEventsInput.extend(apiKey).meta({ id: "ListEventsBody" }),
   listCatalog: catalogListInput.extend(apiKey).meta({ id: "CatalogListBody" }),
   listAgents: agentListInput.extend(apiKey).meta({ id: "AgentListBody" }),

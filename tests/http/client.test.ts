@@ -68,6 +68,13 @@ describe("typed client", () => {
     expect(!early.success && early.error.code).toBe("invalid-status-transition");
     const moved = data(await ms().appointment.updateStatus({ ...auth, id: first.id, status: "confirmed", reason: "Par téléphone" }));
     expect(moved.status).toBe("CONFIRMED");
+    // Moved an hour later and unassigned: status and length kept.
+    const later = new Date(params.date.getTime() + 3_600_000 * 24 * 365);
+    const rescheduled = data(await ms().appointment.reschedule({ ...auth, id: first.id, date: later, agentId: null, reason: "Client en retard" }));
+    expect(rescheduled).toMatchObject({ status: "CONFIRMED", date: later.toISOString(), agentId: null, agent: null });
+    expect(new Date(rescheduled.end).getTime() - later.getTime()).toBe(30 * 60_000);
+    const empty = await ms().appointment.reschedule({ ...auth, id: first.id });
+    expect(!empty.success && empty.error.code).toBe("validation-error");
   });
 
   it("follows nextCursor to list everything", async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/contract/errors";
+import { whileRowLocked } from "../support/row-lock";
 import { type Answer, API_URL, apiPath, type ApiTenant, makeApiTenant, post, send, slotIso } from "./support/api";
 
 const seen = new Set<string>();
@@ -231,6 +232,14 @@ describe("conflicts", () => {
     expect((await book(start)).status).toBe(201);
     expectError(await book(new Date(start.getTime() + 15 * 60_000)), "agent-unavailable");
     expect((await book(new Date(start.getTime() + 30 * 60_000))).status).toBe(201);
+  });
+
+  it("appointment-changed: of two moves of one appointment at once, the one that read it before the other moved it", async () => {
+    const apt = await t.book();
+    const moves = () => [slotIso(t), slotIso(t)].map((date) => t.call(`appointments/${apt.id}/reschedule`, { date }));
+    const answers = await Promise.all(await whileRowLocked(t.appId, apt.id, 2, moves));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expectError(answers.find((a) => a.status === 409)!, "appointment-changed");
   });
 
   it("idempotency-conflict: the same key with another body", async () => {

@@ -11,6 +11,7 @@ const ENDPOINTS = [
   "appointments/{id}",
   "appointments/{id}/status",
   "appointments/{id}/update-fields",
+  "appointments/{id}/reschedule",
   "events/list",
   "export",
   ...["list", "create", "{id}", "{id}/edit", "{id}/delete", "{id}/deliveries", "{id}/rotate-secret", "{id}/test", "{id}/deliveries/{deliveryId}/retry"].map((r) => `webhooks/${r}`),

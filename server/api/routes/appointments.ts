@@ -3,6 +3,7 @@ import {
   createAppointment,
   getAppointment,
   listAppointments,
+  rescheduleAppointment,
   updateAppointmentFields,
   updateAppointmentStatus,
 } from "@/lib/appointments";
@@ -77,7 +78,9 @@ const status = createRoute({
   summary: "Changer le statut",
   description:
     "PENDING → CONFIRMED → IN_PROGRESS → COMPLETED ; PENDING, CONFIRMED ou IN_PROGRESS → CANCELLED. " +
-    "Statuts acceptés aussi en camelCase (`inProgress`…), toujours renvoyés en majuscules.",
+    "Statuts acceptés aussi en camelCase (`inProgress`…), toujours renvoyés en majuscules. Client absent : " +
+    "`{ status: \"CANCELLED\", kind: \"no-show\", reason? }` sur un rendez-vous CONFIRMED dont l'heure de début est " +
+    "passée (sinon 409 invalid-status-transition) ; `cancellation` vaut alors `{ kind: \"no-show\", reason }`.",
   security,
   request: { params: IdParams, body: jsonBody(Bodies.updateStatus) },
   responses: {
@@ -101,6 +104,28 @@ const updateFields = createRoute({
     ...commonErrors,
     ...notFoundError("appointment-not-found"),
     ...conflictError("invalid-status-transition (rendez-vous terminé ou annulé)"),
+  },
+});
+
+const reschedule = createRoute({
+  method: "post",
+  path: path("appointments/{id}/reschedule"),
+  tags,
+  summary: "Déplacer ou réassigner",
+  description:
+    "Change la date de début (`date`), l'agent (`agentId`, null pour aucun) ou les deux d'un rendez-vous " +
+    "PENDING, CONFIRMED ou IN_PROGRESS ; au moins l'un des deux. Le statut et la durée réservée sont gardés " +
+    "(nouvelle fin = nouvelle date + ancienne durée). L'agent doit réaliser le service et être libre sur le " +
+    "créneau. Le déplacement est enregistré (événement `appointment.moved`, avec `reason` si donné). Vers la même " +
+    "date et le même agent : 200 sans rien enregistrer. Deux déplacements simultanés : l'un gagne, l'autre " +
+    "reçoit 409 appointment-changed. Droit appointments:write.",
+  security,
+  request: { params: IdParams, body: jsonBody(Bodies.reschedule) },
+  responses: {
+    200: json(ok(AppointmentDetailSchema), "Le rendez-vous après le déplacement, comme `get` le renvoie"),
+    ...commonErrors,
+    ...notFoundError("appointment-not-found, agent-not-found"),
+    ...conflictError("agent-unavailable, invalid-status-transition (terminé ou annulé), appointment-changed"),
   },
 });
 
@@ -128,5 +153,10 @@ export function appointmentRoutes(api: OpenAPIHono<ApiEnv>) {
     const { id } = c.req.valid("param");
     const { apiKey: _, ...input } = c.req.valid("json");
     return c.json({ success: true as const, data: await updateAppointmentFields(c.var.auth.caller, id, input) }, 200);
+  });
+  api.openapi(reschedule, async (c) => {
+    const { id } = c.req.valid("param");
+    const { apiKey: _, ...input } = c.req.valid("json");
+    return c.json({ success: true as const, data: await rescheduleAppointment(c.var.auth.caller, id, input) }, 200);
   });
 }

@@ -8,7 +8,7 @@ import type { Caller } from "@/lib/auth/caller";
 export async function appointmentFilters(
   caller: Caller,
   company: { id: string; timezone: string },
-  sp: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q">,
+  sp: Pick<AppointmentsParams, "status" | "service" | "agent" | "range" | "from" | "to" | "q"> & { noshow?: boolean },
   now: Date,
 ): Promise<{ filters: ReturnType<typeof listFiltersFromParams>; day: WorkDay | null }> {
   const day = sp.range === "day" ? await workDay(caller, company, now) : null;

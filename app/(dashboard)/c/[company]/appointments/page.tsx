@@ -22,6 +22,7 @@ import { isOneDayPreset } from "@/lib/contract/date-presets";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
+import { isManager } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 import { formatDay, formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { encodeCursor } from "@/lib/contract/pagination";
@@ -60,7 +61,7 @@ export default async function AppointmentsPage({
         listAppointmentEvents(caller, sp.appointment),
       ]);
       if (a.companyId !== company.id) notFound();
-      detail = toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") });
+      detail = toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") }, isManager(caller));
     } catch (err) {
       if (isAppError(err) && err.code === "appointment-not-found") notFound();
       throw err;
@@ -152,10 +153,11 @@ async function AppointmentsData({
       facets={facets}
       total={total}
       services={services.data.map((s) => ({ id: s.id, name: s.name }))}
-      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname }))}
+      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, serviceIds: a.serviceIds, isActive: a.isActive }))}
       prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
       nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
       exportPath={`/c/${company.slug}/appointments/export`}
+      timeZone={tz}
       layout={{
         oneDay: isOneDayPreset(sp.range),
         agenda: agenda && !moreBeyond,

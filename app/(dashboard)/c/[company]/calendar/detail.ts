@@ -7,6 +7,7 @@ import { toDetail } from "@/components/appointments/present";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import type { Caller } from "@/lib/auth/caller";
+import { isManager } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 
 export async function loadDrawerDetail(
@@ -19,7 +20,7 @@ export async function loadDrawerDetail(
   try {
     const [a, events, t] = await Promise.all([getAppointment(caller, id), listAppointmentEvents(caller, id), getTranslations("detail")]);
     if (a.companyId !== company.id) notFound();
-    return toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") });
+    return toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") }, isManager(caller));
   } catch (err) {
     if (isAppError(err) && err.code === "appointment-not-found") notFound();
     throw err;

@@ -129,7 +129,7 @@ async function CalendarData({
       events={events}
       resources={columns}
       services={services.data.map((s) => ({ id: s.id, name: s.name }))}
-      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname }))}
+      agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, serviceIds: a.serviceIds, isActive: a.isActive }))}
       detail={detail}
       truncated={found.truncated}
       limit={CALENDAR_LIMIT_DEFAULT}

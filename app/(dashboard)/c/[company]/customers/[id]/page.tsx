@@ -38,15 +38,18 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
-  const [{ member, company, customer }, sp, t, locale] = await Promise.all([
+  const [{ member, company, customer }, sp, t, tn, locale] = await Promise.all([
     load(params),
     customerCache.parse(searchParams),
     getTranslations("customers"),
+    getTranslations("noShow"),
     getLocale(),
   ]);
   const filters = { companyId: company.id, customerId: customer.id };
-  const [counts, page] = await Promise.all([
+  const [counts, noShows, page] = await Promise.all([
     countAppointmentsByStatus(member.caller, filters),
+    // Cancelled as no-shows: how often this customer did not come.
+    countAppointmentsByStatus(member.caller, { ...filters, cancellation: "no-show" }).then((c) => c.CANCELLED),
     listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE, cursor: sp.cursor }).catch((err) => {
       if (isAppError(err) && err.code === "validation-error") return listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE });
       throw err;
@@ -102,6 +105,15 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             </h2>
             <p className="text-sm text-muted-foreground">{t("appointmentsHint", { company: company.name })}</p>
           </div>
+          {noShows > 0 ? (
+            <Link
+              href={`${base}/appointments?noshow=true&range=all&q=${encodeURIComponent(customer.telephone)}`}
+              className="rounded-md border border-red-200 bg-red-50 px-2 py-1 text-sm font-medium text-red-800 underline-offset-4 hover:underline"
+              data-testid="customer-no-shows"
+            >
+              {tn("count", { count: noShows })}
+            </Link>
+          ) : null}
           {total > 0 ? (
             <ul className="flex flex-wrap gap-2" aria-label={t("byStatus")}>
               {APPOINTMENT_STATUSES.filter((s) => counts[s] > 0).map((s) => (

@@ -6,6 +6,7 @@ import { toDetail } from "@/components/appointments/present";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import { currentMember } from "@/app/_server/session";
 import { getCompanyBySlug } from "@/lib/catalog";
+import { isManager } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 
 const notFound = () => Response.json({ code: "appointment-not-found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -23,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ com
       getTranslations("detail"),
     ]);
     if (a.companyId !== company.id) return notFound();
-    const detail = toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") });
+    const detail = toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") }, isManager(member.caller));
     return Response.json(detail, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     if (isAppError(err) && (err.code === "appointment-not-found" || err.code === "company-not-found")) return notFound();

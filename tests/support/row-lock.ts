@@ -1,0 +1,31 @@
+// Makes a race happen on the PostgreSQL server whatever the machine's speed: the test holds an
+// appointment's row lock while the writers start, and lets go once `waiters` of them are queued
+// behind it (so each has read the row as it was). PGlite runs one statement at a time: server only.
+import { sql } from "drizzle-orm";
+import { executeRows, getDb } from "@/db";
+
+export async function whileRowLocked<T>(appId: string, id: string, waiters: number, start: () => T): Promise<T> {
+  const db = await getDb();
+  let started: T | undefined;
+  await db.transaction(async (tx) => {
+    const [me] = await executeRows<{ pid: number }>(
+      tx,
+      sql`SELECT pg_backend_pid() AS pid FROM appointments WHERE app_id = ${appId}::uuid AND id = ${id}::uuid FOR UPDATE`,
+    );
+    started = start();
+    for (let i = 0; ; i++) {
+      const [row] = await executeRows<{ n: number }>(
+        db,
+        // Waiters after the first queue behind it (the tuple lock), not behind the holder.
+        sql`WITH RECURSIVE w(pid) AS (
+              SELECT pid FROM pg_stat_activity WHERE ${me.pid}::int = ANY(pg_blocking_pids(pid))
+              UNION SELECT a.pid FROM pg_stat_activity a JOIN w ON w.pid = ANY(pg_blocking_pids(a.pid))
+            ) SELECT count(*)::int AS n FROM w`,
+      );
+      if (Number(row.n) >= waiters) break;
+      if (i > 600) throw new Error(`fewer than ${waiters} writers queued on the row after a minute`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+  return started as T;
+}
