@@ -8,3 +8,4 @@ export * from "./appointment-events";
 export * from "./users";
 export * from "./api-keys";
 export * from "./operations";
+export * from "./time-off";
