@@ -1,0 +1,13 @@
+export { assertWithinWorkingHours, type HoursCheck } from "./working-hours";
+export { searchAvailability, type AvailabilityAnswer } from "./availability";
+export {
+  getCompanyHours,
+  setCompanyHours,
+  getAgentSchedule,
+  setAgentSchedule,
+  listTimeOff,
+  createTimeOff,
+  deleteTimeOff,
+  type CompanyHours,
+  type AgentSchedule,
+} from "./settings";
