@@ -63,15 +63,15 @@ export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date AAAA-MM-J
  * no times are given) or extra hours (`extra`, times required), from startDate to endDate
  * inclusive; times apply on each of those days.
  */
-export const timeOffInput = z
-  .object({
-    kind: z.enum(["off", "extra"]).default("off"),
-    startDate: localDate,
-    endDate: localDate.optional(),
-    startTime: timeOfDay.nullish(),
-    endTime: timeOfDay.nullish(),
-    note: optionalText(200),
-  })
+export const timeOffFields = z.object({
+  kind: z.enum(["off", "extra"]).default("off"),
+  startDate: localDate,
+  endDate: localDate.optional(),
+  startTime: timeOfDay.nullish(),
+  endTime: timeOfDay.nullish(),
+  note: optionalText(200),
+});
+export const timeOffInput = timeOffFields
   .superRefine((t, ctx) => {
     if (t.endDate && t.endDate < t.startDate) ctx.addIssue({ code: "custom", message: "La fin doit être après le début", path: ["endDate"] });
     if (t.endDate && Date.parse(t.endDate) - Date.parse(t.startDate) > 366 * 86_400_000) {
@@ -108,7 +108,9 @@ const searchShape = {
   agentId: id.optional(),
   step: z.number().int("Nombre entier de minutes").min(5, "5 minutes au moins").max(240, "240 minutes au plus").default(15),
 };
-const searchRefine = (s: { from: Date; to: Date }, ctx: z.RefinementCtx) => {
+export const searchRefine = (s: { from: Date; to: Date }, ctx: z.RefinementCtx) => {
+  // Runs even when a date failed its own check (then it is not a Date): that field is named already.
+  if (!(s.from instanceof Date) || !(s.to instanceof Date)) return;
   if (s.to <= s.from) ctx.addIssue({ code: "custom", message: "`to` doit être après `from`", path: ["to"] });
   else if (s.to.getTime() - s.from.getTime() > MAX_SEARCH_DAYS * 86_400_000) {
     ctx.addIssue({ code: "custom", message: `${MAX_SEARCH_DAYS} jours au plus`, path: ["to"] });
@@ -118,6 +120,6 @@ const searchRefine = (s: { from: Date; to: Date }, ctx: z.RefinementCtx) => {
 export const availabilitySearchInput = z.object({ ...searchShape, from: instant, to: instant }).superRefine(searchRefine);
 export type AvailabilitySearchInput = z.input<typeof availabilitySearchInput>;
 /** The same as it travels in JSON (ISO strings with an offset). */
-export const availabilitySearchWire = z.object({ ...searchShape, from: wireInstant, to: wireInstant }).superRefine(searchRefine);
+export const availabilitySearchWireShape = { ...searchShape, from: wireInstant, to: wireInstant };
 
 export type Slot = { agentId: string; start: Date; end: Date };

@@ -19,6 +19,7 @@ import { appointmentRoutes } from "./routes/appointments";
 import { companyRoutes } from "./routes/companies";
 import { customerRoutes } from "./routes/customers";
 import { eventRoutes } from "./routes/events";
+import { schedulingRoutes } from "./routes/scheduling";
 import { serviceRoutes } from "./routes/services";
 
 const PREFIX = "/app/:appId/multi-service/*";
@@ -65,6 +66,7 @@ export function createApi() {
   companyRoutes(api);
   customerRoutes(api);
   eventRoutes(api);
+  schedulingRoutes(api);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -17,6 +17,7 @@ import {
   serviceInput,
 } from "@/lib/contract/catalog-inputs";
 import { wireInstant } from "@/lib/contract/validation";
+import { agentScheduleInput, availabilitySearchWireShape, companyHoursInput, searchRefine, timeOffFields, timeOffListInput } from "@/lib/contract/hours";
 
 export const DEMO_APP_ID = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
 
@@ -69,10 +70,19 @@ export const Bodies = {
   editAgent: agentEdit.extend(apiKey).meta({ id: "EditAgentBody" }),
   createCustomer: customerInput.extend(apiKey).meta({ id: "CreateCustomerBody" }),
   editCustomer: customerEdit.extend(apiKey).meta({ id: "EditCustomerBody" }),
+  searchAvailability: z.object({ ...availabilitySearchWireShape, ...apiKey }).superRefine(searchRefine).meta({ id: "AvailabilitySearchBody" }),
+  editSchedule: agentScheduleInput.extend(apiKey).meta({ id: "EditAgentScheduleBody" }),
+  editHours: companyHoursInput.extend(apiKey).meta({ id: "EditCompanyHoursBody" }),
+  listTimeOff: timeOffListInput.extend(apiKey).meta({ id: "ListTimeOffBody" }),
+  createTimeOff: timeOffFields.extend(apiKey).meta({ id: "CreateTimeOffBody" }),
 };
 
 export {
   AgentSchema,
+  AgentScheduleSchema,
+  CompanyHoursSchema,
+  SlotSchema,
+  TimeOffSchema,
   AppointmentDetailSchema,
   AppointmentSchema,
   CompanySchema,

@@ -12,6 +12,14 @@ const ENDPOINTS = [
   "appointments/{id}/status",
   "appointments/{id}/update-fields",
   "events/list",
+  "availability/search",
+  "agents/{id}/schedule",
+  "agents/{id}/schedule/edit",
+  "agents/{id}/time-off/list",
+  "agents/{id}/time-off/create",
+  "agents/{id}/time-off/{timeOffId}/delete",
+  "companies/{id}/hours",
+  "companies/{id}/hours/edit",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
 
