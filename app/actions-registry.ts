@@ -6,6 +6,7 @@ import { bulkStatusAction, changeStatusAction } from "./(dashboard)/c/[company]/
 import {
   createAppointmentAction,
   createCustomerAction as createCustomerInlineAction,
+  findSlotsAction,
   searchCustomersAction,
 } from "./(dashboard)/c/[company]/appointments/new/actions";
 import { createCustomerAction, editCustomerAction } from "./(dashboard)/c/[company]/customers/actions";
@@ -31,6 +32,7 @@ export const actionsRegistry = {
   bulkStatus: bulkStatusAction,
   createAppointment: createAppointmentAction,
   searchCustomers: searchCustomersAction,
+  findSlots: findSlotsAction,
   createCustomerInline: createCustomerInlineAction,
   createCustomer: createCustomerAction,
   editCustomer: editCustomerAction,

@@ -46,6 +46,7 @@ export function toDetail(
       actorType: e.actorType,
       actorName: e.actorName,
       reason: e.reason,
+      outsideHours: (e.details as { outsideHours?: boolean } | null)?.outsideHours === true,
       at: formatLongDateTime(e.at, timeZone, locale),
     })),
   };
