@@ -2,6 +2,7 @@
 // (components/actions-context.tsx), so components never import from app/.
 import { changePasswordAction, signOutAction, switchAppAction } from "./(dashboard)/c/[company]/actions";
 import { createAgentAction, editAgentAction, setAgentActiveAction } from "./(dashboard)/c/[company]/agents/actions";
+import { createTimeOffAction, deleteTimeOffAction, setAgentScheduleAction, setCompanyHoursAction } from "./(dashboard)/c/[company]/agents/hours-actions";
 import { bulkStatusAction, changeStatusAction } from "./(dashboard)/c/[company]/appointments/actions";
 import {
   createAppointmentAction,
@@ -42,6 +43,10 @@ export const actionsRegistry = {
   createAgent: createAgentAction,
   editAgent: editAgentAction,
   setAgentActive: setAgentActiveAction,
+  setAgentSchedule: setAgentScheduleAction,
+  createTimeOff: createTimeOffAction,
+  deleteTimeOff: deleteTimeOffAction,
+  setCompanyHours: setCompanyHoursAction,
   createCompany: createCompanyAction,
   editCompany: editCompanyAction,
   setDefaultCompany: setDefaultCompanyAction,
