@@ -6,6 +6,7 @@ export {
   getAgentSchedule,
   setAgentSchedule,
   listTimeOff,
+  listAgentSchedules,
   createTimeOff,
   deleteTimeOff,
   type CompanyHours,

@@ -157,3 +157,14 @@ export async function deleteTimeOff(caller: Caller, agentId: string, timeOffId: 
   if (!row) throw new AppError("time-off-not-found");
   return row;
 }
+
+/** Each agent's own week (null: follows the company) of a company: the calendar shades closed hours. */
+export async function listAgentSchedules(caller: Caller, companyId: string): Promise<{ id: string; schedule: WeeklyHours | null }[]> {
+  requireScope(caller, "catalog:read");
+  if (!isUuid(companyId)) return [];
+  const db = await getDb();
+  return db
+    .select({ id: agents.id, schedule: agents.schedule })
+    .from(agents)
+    .where(and(eq(agents.appId, caller.appId), eq(agents.companyId, companyId), companyScope(caller, agents.companyId)));
+}

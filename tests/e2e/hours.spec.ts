@@ -48,6 +48,11 @@ test("an agent's week is edited and the form offers their free slots", async ({ 
     await expect(newAppointment.field("Date")).toHaveValue(dayFirst(next.toISOString().slice(0, 10)));
     await expect(newAppointment.field("Heure")).toHaveValue("10:00");
     await expect(newAppointment.field("Agent")).toHaveValue(agent.id);
+
+    // The per-agent calendar shades the hours this agent does not work.
+    await page.goto(`/c/${PARIS.slug}/calendar?view=agents&date=${day}&agent=${agent.id}`);
+    await expect(page.locator(".rdv-closed").first()).toBeAttached();
+    await screenshot(page, "hours-calendar-closed-1280");
   } finally {
     await api.call(`agents/${agent.id}/edit`, { isActive: false });
   }
