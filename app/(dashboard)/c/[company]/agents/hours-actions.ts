@@ -7,7 +7,7 @@ import { getCompanyBySlug } from "@/lib/catalog";
 import type { WeeklyHours } from "@/lib/contract/hours";
 import { AppError } from "@/lib/contract/errors";
 import { createTimeOff, deleteTimeOff, getAgentSchedule, setAgentSchedule, setCompanyHours } from "@/lib/scheduling";
-import type { Caller } from "@/lib/auth/caller";
+import { type Caller, requireManager } from "@/lib/auth/caller";
 
 // Thin: the domain parses hours and time off and names the field of a mistake.
 const company = z.string().max(100);
@@ -53,6 +53,8 @@ export const deleteTimeOffAction = memberAction(z.object({ company, id, timeOffI
 export const setCompanyHoursAction = memberAction(
   z.object({ company, hours, minNoticeMinutes: z.number().optional() }),
   async (input, { caller }) => {
+    // Company settings are the owners' and admins' (the page is theirs only).
+    requireManager(caller);
     const c = await getCompanyBySlug(caller, input.company);
     await setCompanyHours(caller, c.id, { hours: input.hours as WeeklyHours | null, minNoticeMinutes: input.minNoticeMinutes });
     refresh();
