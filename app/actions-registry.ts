@@ -3,9 +3,11 @@
 import { changePasswordAction, signOutAction, switchAppAction } from "./(dashboard)/c/[company]/actions";
 import { createAgentAction, editAgentAction, setAgentActiveAction } from "./(dashboard)/c/[company]/agents/actions";
 import { bulkStatusAction, changeStatusAction, rescheduleAction, undoNoShowAction } from "./(dashboard)/c/[company]/appointments/actions";
+import { createTimeOffAction, deleteTimeOffAction, setAgentScheduleAction, setCompanyHoursAction } from "./(dashboard)/c/[company]/agents/hours-actions";
 import {
   createAppointmentAction,
   createCustomerAction as createCustomerInlineAction,
+  findSlotsAction,
   searchCustomersAction,
 } from "./(dashboard)/c/[company]/appointments/new/actions";
 import { createCustomerAction, editCustomerAction } from "./(dashboard)/c/[company]/customers/actions";
@@ -43,6 +45,7 @@ export const actionsRegistry = {
   undoNoShow: undoNoShowAction,
   createAppointment: createAppointmentAction,
   searchCustomers: searchCustomersAction,
+  findSlots: findSlotsAction,
   createCustomerInline: createCustomerInlineAction,
   createCustomer: createCustomerAction,
   editCustomer: editCustomerAction,
@@ -52,6 +55,10 @@ export const actionsRegistry = {
   createAgent: createAgentAction,
   editAgent: editAgentAction,
   setAgentActive: setAgentActiveAction,
+  setAgentSchedule: setAgentScheduleAction,
+  createTimeOff: createTimeOffAction,
+  deleteTimeOff: deleteTimeOffAction,
+  setCompanyHours: setCompanyHoursAction,
   createCompany: createCompanyAction,
   editCompany: editCompanyAction,
   setDefaultCompany: setDefaultCompanyAction,

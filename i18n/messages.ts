@@ -5,7 +5,7 @@ import type { Locale } from "./locales";
  * (`messages/fr/<feature>.json`), each holding its own top-level namespaces. Features keep
  * their texts apart so they can grow without touching each other.
  */
-export const FEATURES = ["calendar", "overview", "catalog", "settings"] as const;
+export const FEATURES = ["calendar", "overview", "catalog", "settings", "scheduling"] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const core = (await import(`../messages/${locale}.json`)).default;

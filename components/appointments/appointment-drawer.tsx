@@ -162,6 +162,7 @@ export function AppointmentDrawer({
                           : e.fromStatus
                             ? t("detail.changed", { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
                             : t("detail.created", { status: t(`status.${e.toStatus}`) })}
+                        {e.outsideHours ? ` · ${t("detail.outsideHours")}` : ""}
                       </p>
                       {e.move?.dateChanged && e.move.agentChanged ? (
                         <p className="text-sm">

@@ -19,6 +19,7 @@ import { normalizePhone } from "@/lib/contract/phone";
 import { computeTotalPrice } from "@/lib/contract/pricing";
 import { CustomerPicker, FieldError } from "./customer-picker";
 import { CustomField, RequiredMark } from "./custom-field";
+import { SlotSuggestions } from "./slot-suggestions";
 import { useHydrated } from "@/components/use-hydrated";
 import type { CustomerOption } from "@/lib/contract/customer-option";
 import { useActions } from "@/components/actions-context";
@@ -40,6 +41,7 @@ export function AppointmentForm({
   locale,
   returnTo,
   cancelHref,
+  canForce = false,
 }: {
   company: { slug: string; name: string; timezone: string; currency: string };
   services: Service[];
@@ -51,6 +53,8 @@ export function AppointmentForm({
   returnTo?: string;
   /** Where "Annuler" leads: where the form was opened from. */
   cancelHref: string;
+  /** Owners and admins may book outside the agent's hours after a warning. */
+  canForce?: boolean;
 }) {
   const actions = useActions();
   const t = useTranslations();
@@ -71,6 +75,8 @@ export function AppointmentForm({
   const [confirm, setConfirm] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Refused outside the hours: a manager is asked before booking anyway.
+  const [outsideHours, setOutsideHours] = useState(false);
   const [pending, start] = useTransition();
 
   const service = services.find((s) => s.id === serviceId) ?? null;
@@ -137,9 +143,10 @@ export function AppointmentForm({
     });
   }
 
-  function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent, force = false) {
     e.preventDefault();
     setFormError(null);
+    setOutsideHours(false);
     const local = checkLocally();
     if (Object.keys(local).length) {
       setErrors(local);
@@ -158,8 +165,10 @@ export function AppointmentForm({
         commune: commune || undefined,
         filledFields: filledForServer(),
         confirm,
+        force,
       });
       if (!r.ok) {
+        if (r.code === "outside-working-hours") setOutsideHours(true);
         const message = t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : r.message;
         const fields = r.fields ?? {};
         // Friendly words for the codes the receptionist can fix, next to their field.
@@ -287,6 +296,24 @@ export function AppointmentForm({
           <p className="text-xs text-muted-foreground sm:col-span-2">
             {t("form.timeZoneHint", { company: company.name, timeZone: formatTimeZone(company.timezone, locale) })}
           </p>
+          {service && hydrated ? (
+            <div className="sm:col-span-2">
+              <SlotSuggestions
+                company={company.slug}
+                serviceId={service.id}
+                agentId={agentId}
+                date={date}
+                agentName={(a) => agents.find((x) => x.id === a)?.name ?? ""}
+                formatDay={(d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}
+                onPick={(slot) => {
+                  setDate(slot.date);
+                  setTime(slot.time);
+                  setAgentId(slot.agentId);
+                  setErrors(({ agentId: _a, time: _t, date: _d, ...rest }) => rest);
+                }}
+              />
+            </div>
+          ) : null}
         </div>
 
         <div className="grid gap-2">
@@ -347,6 +374,11 @@ export function AppointmentForm({
           <p role="alert" aria-label={formError} className="text-sm font-medium text-destructive">
             {formError}
           </p>
+        ) : null}
+        {outsideHours && canForce ? (
+          <Button type="button" variant="destructive" className="w-fit" disabled={pending} onClick={(e) => submit(e, true)}>
+            {t("form.forceOutsideHours")}
+          </Button>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
           <div aria-live="polite">

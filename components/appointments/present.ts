@@ -57,6 +57,7 @@ export function toDetail(
       actorType: e.actorType,
       actorName: e.actorName,
       reason: e.reason,
+      outsideHours: (e.details as { outsideHours?: boolean } | null)?.outsideHours === true,
       at: formatLongDateTime(e.at, timeZone, locale),
       ...(e.details?.kind === "no-show" ? { note: "no-show" as const } : e.details?.undo === "no-show" ? { note: "no-show-undone" as const } : {}),
       ...(e.kind === "moved" && e.details ? { move: moveOf(e.details, timeZone, locale) } : {}),

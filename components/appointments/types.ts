@@ -30,6 +30,8 @@ export type AppointmentHistoryItem = {
   actorType: "user" | "api_key" | "system";
   actorName: string | null;
   reason: string | null;
+  /** Booked by a manager outside the agent's hours ("hors horaires"). */
+  outsideHours?: boolean;
   /** "Samedi 28 novembre 2026, 09:14", as the header reads. */
   at: string;
   /** A move: where from and where to ("Lun. 23 nov. 09:30"), the agents before and after. */

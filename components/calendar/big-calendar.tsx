@@ -11,7 +11,8 @@ import "react-big-calendar/lib/css/react-big-calendar.css";
 import "react-big-calendar/lib/addons/dragAndDrop/styles.css";
 import "./calendar.css";
 import { type CalEvent, ColumnHeader, MonthEvent, TimeEvent } from "./calendar-events";
-import { atMinute, gridHours, openingMinute } from "./hours";
+import { atMinute, gridHours, isClosed, openingMinute } from "./hours";
+import type { WeeklyHours } from "@/lib/contract/hours";
 import { dayLayout } from "./layout";
 import { floatingLocalizer } from "./localizer";
 import { type CalendarView, floatingRange, visibleDays, wallDate, wallString } from "./range";
@@ -34,6 +35,8 @@ export type BigCalendarProps = {
   /** Appointments running late (in progress past their end), marked on the grid. */
   lateIds: ReadonlySet<string>;
   resources: CalendarResource[];
+  /** Shaded outside these hours (the company's; per agent, the column's). */
+  companyHours?: WeeklyHours | null;
   locale: string;
   timeZone: string;
   /** The appointment whose drawer is open. */
@@ -54,6 +57,7 @@ export const BigCalendar = memo(function BigCalendar({
   events,
   lateIds,
   resources,
+  companyHours = null,
   locale,
   timeZone,
   selectedId,
@@ -131,6 +135,17 @@ export const BigCalendar = memo(function BigCalendar({
     [onDrill, t],
   );
 
+  // Slots are floating Dates (UTC fields = the company's wall clock): closed ones get a class.
+  const slotPropGetter = useCallback(
+    (date: Date, resourceId?: string | number) => {
+      if (view === "month") return {};
+      const column = view === "agents" && resourceId !== UNASSIGNED ? resources.find((r) => r.id === resourceId) : undefined;
+      const hours = column ? (column.hours ?? null) : companyHours;
+      return isClosed(hours, date) ? { className: "rdv-closed" } : {};
+    },
+    [view, resources, companyHours],
+  );
+
   const onSelectSlot = useCallback(
     (slot: SlotInfo) => {
       if (view === "month") {
@@ -188,6 +203,7 @@ export const BigCalendar = memo(function BigCalendar({
       selectable
       longPressThreshold={250}
       onSelectSlot={onSelectSlot}
+      slotPropGetter={slotPropGetter}
       onSelectEvent={(e) => onOpen(e.id)}
       onKeyPressEvent={(e, ev) => {
         const key = (ev as unknown as KeyboardEvent).key;

@@ -1,4 +1,5 @@
 "use client";
+import type { WeeklyHours } from "@/lib/contract/hours";
 
 import { AlertTriangle, CalendarX2 } from "lucide-react";
 import dynamic from "next/dynamic";
@@ -55,6 +56,7 @@ export function CalendarView({
   companySlug,
   timeZone,
   locale,
+  companyHours = null,
 }: {
   view: View;
   day: string;
@@ -64,6 +66,8 @@ export function CalendarView({
   days: { key: string; label: string; isToday: boolean }[];
   events: CalendarEventView[];
   resources: CalendarResource[];
+  /** Opening hours on the company's clock (null: open at all times): closed hours are shaded. */
+  companyHours?: WeeklyHours | null;
   services: { id: string; name: string }[];
   agents: MoveAgent[];
   detail: AppointmentDetailView | null;
@@ -234,6 +238,7 @@ export function CalendarView({
               events={shownEvents}
               lateIds={lateIds}
               resources={stableResources}
+              companyHours={companyHours}
               locale={locale}
               timeZone={timeZone}
               selectedId={params.appointment}

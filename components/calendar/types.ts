@@ -1,3 +1,4 @@
+import type { WeeklyHours } from "@/lib/contract/hours";
 // What the browser gets of the calendar: display strings made on the server in the company's
 // zone and the member's language, start/end as company wall-clock strings and as instants.
 import type { AppointmentStatus } from "@/lib/contract/status";
@@ -27,4 +28,5 @@ export type CalendarEventView = {
 export const UNASSIGNED = "unassigned";
 
 /** A column of the per-agent view: an agent's id, or UNASSIGNED. */
-export type CalendarResource = { id: string; title: string };
+/** A per-agent column; `hours`: the agent's week on the company's clock (null: open at all times). */
+export type CalendarResource = { id: string; title: string; hours?: WeeklyHours | null };

@@ -13,6 +13,7 @@ import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
 import { CheckboxField, ConfirmDialog, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
+import { ServiceBuffers } from "./service-buffers";
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
 import { useActions } from "@/components/actions-context";
@@ -22,13 +23,15 @@ export type ServiceFormValues = {
   name: string;
   description: string | null;
   duration: number;
+  bufferBefore?: number;
+  bufferAfter?: number;
   basePrice: number;
   categories: string[];
   isActive: boolean;
   fields: ServiceField[];
 };
 
-const TOP_KEYS = ["name", "description", "duration", "basePrice", "categories", "isActive", "fields"];
+const TOP_KEYS = ["name", "description", "duration", "bufferBefore", "bufferAfter", "basePrice", "categories", "isActive", "fields"];
 
 /**
  * Creates or edits a service: its details and its custom fields. The values are checked with
@@ -58,6 +61,7 @@ export function ServiceEditor({
   const [description, setDescription] = useState(initial?.description ?? "");
   const [duration, setDuration] = useState(initial ? String(initial.duration) : "30");
   const [basePrice, setBasePrice] = useState(initial ? groupDigits(initial.basePrice) : "");
+  const [buffers, setBuffers] = useState({ bufferBefore: String(initial?.bufferBefore ?? 0), bufferAfter: String(initial?.bufferAfter ?? 0) });
   const [cats, setCats] = useState<string[]>(initial?.categories ?? []);
   const [isActive, setIsActive] = useState(initial?.isActive ?? true);
   const [fields, setFields] = useState<EditorField[]>(() => toEditorFields(initial?.fields ?? []));
@@ -72,6 +76,8 @@ export function ServiceEditor({
       description: description || null,
       duration: duration.trim() === "" ? Number.NaN : Number(duration),
       basePrice: price ?? Number.NaN,
+      bufferBefore: buffers.bufferBefore.trim() === "" ? 0 : Number(buffers.bufferBefore),
+      bufferAfter: buffers.bufferAfter.trim() === "" ? 0 : Number(buffers.bufferAfter),
       categories: cats,
       isActive,
       fields: fromEditorFields(fields),
@@ -184,6 +190,18 @@ export function ServiceEditor({
               </span>
             </div>
           </FormField>
+          <ServiceBuffers
+            base={base}
+            before={buffers.bufferBefore}
+            after={buffers.bufferAfter}
+            onChange={(key, value) => {
+              setBuffers((b) => ({ ...b, [key]: value }));
+              clear(key);
+            }}
+            errors={errors}
+            errorId={errorId}
+            aria={aria}
+          />
           <FormField
             id={inputId("basePrice")}
             label={t("basePrice")}

@@ -1,4 +1,5 @@
-import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { WeeklyHours } from "../../lib/contract/hours";
 import { companies } from "./companies";
 import { services } from "./services";
 
@@ -14,6 +15,8 @@ export const agents = pgTable(
     role: text(),
     avatar: text(),
     isActive: boolean().notNull().default(true),
+    /** Own weekly hours on the company's clock; null: follows the company's opening hours. */
+    schedule: jsonb().$type<WeeklyHours>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

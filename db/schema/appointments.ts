@@ -22,7 +22,10 @@ import { services } from "./services";
 export const appointmentStatus = pgEnum("appointment_status", APPOINTMENT_STATUSES);
 
 // The no-overlap rule for agents is an exclusion constraint, written by hand in
-// migrations/*_appointments_no_overlap.sql: drizzle cannot express it.
+// migrations/*_appointments_no_overlap.sql and *_working_hours.sql: drizzle cannot express it.
+// It works on the blocked range [blocked_from, blocked_to): the appointment widened by the
+// service's buffers, copied onto the row at booking. A trigger (working_hours migration) fills
+// the range from date, end and the buffers on every insert and update, so a move keeps it right.
 export const appointments = pgTable(
   "appointments",
   {
@@ -42,6 +45,11 @@ export const appointments = pgTable(
     cancellationKind: text({ enum: CANCELLATION_KINDS }),
     /** The reason given with the cancellation (also in its event), for lists that show it. */
     cancellationReason: text(),
+    bufferBefore: integer().notNull().default(0),
+    bufferAfter: integer().notNull().default(0),
+    // Written by the trigger whatever is sent: the value here only satisfies the insert type.
+    blockedFrom: timestamp({ withTimezone: true }).notNull().$defaultFn(() => new Date(0)),
+    blockedTo: timestamp({ withTimezone: true }).notNull().$defaultFn(() => new Date(0)),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -64,6 +72,7 @@ export const appointments = pgTable(
     index("appointments_company_date_idx").on(t.appId, t.companyId, t.date, t.id),
     index("appointments_company_status_date_idx").on(t.appId, t.companyId, t.status, t.date, t.id),
     index("appointments_agent_date_idx").on(t.appId, t.agentId, t.date),
+    check("appointments_buffers_range", sql`${t.bufferBefore} BETWEEN 0 AND 240 AND ${t.bufferAfter} BETWEEN 0 AND 240`),
     index("appointments_customer_date_idx").on(t.appId, t.customerId, t.date),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, foreignKey, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { WeeklyHours } from "../../lib/contract/hours";
 import { apps } from "./apps";
 
 export const companies = pgTable(
@@ -17,6 +18,10 @@ export const companies = pgTable(
     isDefault: boolean().notNull().default(false),
     timezone: text().notNull().default("Africa/Abidjan"),
     currency: text().notNull().default("XOF"),
+    /** Default opening hours on the company's clock; null: open at all times. */
+    openingHours: jsonb().$type<WeeklyHours>(),
+    /** Bookings through the API must start at least this many minutes ahead (0: none). */
+    minNoticeMinutes: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

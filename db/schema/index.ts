@@ -9,3 +9,4 @@ export * from "./users";
 export * from "./api-keys";
 export * from "./operations";
 export * from "./webhooks";
+export * from "./time-off";

@@ -1,5 +1,6 @@
 import {
   boolean,
+  check,
   foreignKey,
   integer,
   jsonb,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import type { ServiceField } from "../../lib/contract/fields";
 import { companies } from "./companies";
 
@@ -26,6 +28,9 @@ export const services = pgTable(
     basePrice: integer().notNull().default(0),
     /** Minutes. */
     duration: integer().notNull(),
+    /** Minutes the agent is busy before and after (set-up, cleaning); not the customer's time. */
+    bufferBefore: integer().notNull().default(0),
+    bufferAfter: integer().notNull().default(0),
     categories: text().array().notNull().default([]),
     image: text(),
     isActive: boolean().notNull().default(true),
@@ -39,6 +44,7 @@ export const services = pgTable(
     uniqueIndex("services_app_company_slug_key").on(t.appId, t.companyId, t.slug),
     // Target of appointments' (app_id, company_id, service_id) reference: the service is the company's.
     unique("services_app_company_id_key").on(t.appId, t.companyId, t.id),
+    check("services_buffers_range", sql`${t.bufferBefore} BETWEEN 0 AND 240 AND ${t.bufferAfter} BETWEEN 0 AND 240`),
   ],
 );
 

@@ -8,6 +8,7 @@ import { isUuid } from "../contract/ids";
 import { computeTotalPrice } from "../contract/pricing";
 import { parseInput } from "../contract/parse";
 import { changeStatement } from "./change-sql";
+import { assertWithinWorkingHours } from "../scheduling/working-hours";
 import type { AppointmentJson } from "../contract/events";
 import { createAppointmentInput, type CreateAppointmentInput } from "../contract/appointment-inputs";
 
@@ -16,7 +17,11 @@ import { createAppointmentInput, type CreateAppointmentInput } from "../contract
  * the agent, when given, must be active in that company and perform the service; the
  * customer must exist in the app. Overlaps for the agent are refused by the database.
  */
-export async function createAppointment(caller: Caller, input: CreateAppointmentInput): Promise<AppointmentJson> {
+export async function createAppointment(
+  caller: Caller,
+  input: CreateAppointmentInput,
+  options: { forceHours?: boolean; now?: Date } = {},
+): Promise<AppointmentJson> {
   requireScope(caller, "appointments:write");
   const data = parseInput(createAppointmentInput, input);
   const status = data.status ?? "PENDING";
@@ -44,6 +49,16 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
   }
   const totalPrice = data.totalPrice ?? computeTotalPrice({ basePrice: service.base_price, fields: service.fields }, fields.data);
   const end = new Date(data.date.getTime() + service.duration * 60_000);
+  const { outsideHours } = await assertWithinWorkingHours(db, caller, {
+    companyId: service.company_id,
+    agentId: data.agentId ?? null,
+    start: data.date,
+    end,
+    bufferBefore: service.buffer_before,
+    bufferAfter: service.buffer_after,
+    force: options.forceHours,
+    now: options.now,
+  });
   const statement = insertAppointmentStatement(caller, {
     companyId: service.company_id,
     serviceId: service.id,
@@ -55,6 +70,9 @@ export async function createAppointment(caller: Caller, input: CreateAppointment
     commune: data.commune ?? null,
     filledFields: fields.data,
     status,
+    bufferBefore: service.buffer_before,
+    bufferAfter: service.buffer_after,
+    outsideHours,
   });
 
   // Inside a transaction (an idempotent request) a failed statement aborts it all: the insert
@@ -86,6 +104,8 @@ type BookingCheck = {
   id: string;
   company_id: string;
   duration: number;
+  buffer_before: number;
+  buffer_after: number;
   base_price: number;
   fields: ServiceField[];
   is_active: boolean;
@@ -101,7 +121,7 @@ type BookingCheck = {
 export function bookingCheckStatement(caller: Caller, serviceId: string, agentId: string | null, customerId: string | null): SQL {
   const scope = companyScope(caller, sql.raw("s.company_id"));
   return sql`
-    SELECT s.id, s.company_id, s.duration, s.base_price, s.fields, s.is_active,
+    SELECT s.id, s.company_id, s.duration, s.buffer_before, s.buffer_after, s.base_price, s.fields, s.is_active,
       EXISTS (
         SELECT 1 FROM agents a
         JOIN agent_services x ON x.app_id = a.app_id AND x.agent_id = a.id AND x.service_id = s.id
@@ -123,6 +143,11 @@ type NewAppointment = {
   commune: string | null;
   filledFields: Record<string, unknown>;
   status: "PENDING" | "CONFIRMED";
+  /** The service's buffers, copied so the blocked range stays right when the service changes. */
+  bufferBefore?: number;
+  bufferAfter?: number;
+  /** Forced outside the hours by an owner or admin: the history says "hors horaires". */
+  outsideHours?: boolean;
 };
 
 /**
@@ -133,13 +158,14 @@ type NewAppointment = {
 export function insertAppointmentStatement(caller: Caller, a: NewAppointment): SQL {
   const change = sql`
     changed AS (
-      INSERT INTO appointments (app_id, company_id, service_id, customer_id, agent_id, date, "end", total_price, commune, filled_fields, status)
+      INSERT INTO appointments (app_id, company_id, service_id, customer_id, agent_id, date, "end", total_price, commune, filled_fields, status, buffer_before, buffer_after)
       VALUES (${caller.appId}::uuid, ${a.companyId}::uuid, ${a.serviceId}::uuid, ${a.customerId}::uuid, ${a.agentId}::uuid,
               ${a.date.toISOString()}::timestamptz, ${a.end.toISOString()}::timestamptz, ${a.totalPrice}::int, ${a.commune}::text,
-              ${JSON.stringify(a.filledFields)}::jsonb, ${a.status}::appointment_status)
+              ${JSON.stringify(a.filledFields)}::jsonb, ${a.status}::appointment_status,
+              ${a.bufferBefore ?? 0}::int, ${a.bufferAfter ?? 0}::int)
       RETURNING *, NULL::appointment_status AS from_status
     )`;
-  return changeStatement(caller, change, { type: "appointment.created" });
+  return changeStatement(caller, change, { type: "appointment.created", details: a.outsideHours ? { outsideHours: true } : null });
 }
 
 function foreignKeyError(constraint: string | undefined): AppError {

@@ -8,6 +8,7 @@ import { parseInput } from "../contract/parse";
 import { ACTIVE_STATUSES, isActive, type AppointmentStatus } from "../contract/status";
 import type { AppointmentJson } from "../contract/events";
 import { rescheduleInput, type RescheduleInput } from "../contract/appointment-inputs";
+import { assertWithinWorkingHours } from "../scheduling/working-hours";
 import { APPOINTMENT_JOINS, APPOINTMENT_JSON, changeStatement } from "./change-sql";
 
 /** The appointment to move as it is now, and whether the agent asked for may take it. */
@@ -21,6 +22,9 @@ export type MoveCurrent = {
   end: Date;
   agentId: string | null;
   agentName: string | null;
+  /** Minutes the agent is kept busy around the appointment (copied from the service at booking). */
+  bufferBefore: number;
+  bufferAfter: number;
   /** Whether the target agent (when one is asked for) is active in the company and performs the service. */
   targetAgentOk: boolean;
   targetAgentName: string | null;
@@ -59,7 +63,12 @@ export function planMove(current: MoveCurrent, move: { date?: Date; agentId?: st
  * answers `agent-unavailable` (the exclusion constraint). A move to where it already is answers
  * the appointment and records nothing. Answers the appointment as `get` does.
  */
-export async function rescheduleAppointment(caller: Caller, id: string, input: RescheduleInput): Promise<AppointmentJson> {
+export async function rescheduleAppointment(
+  caller: Caller,
+  id: string,
+  input: RescheduleInput,
+  options: { forceHours?: boolean; now?: Date } = {},
+): Promise<AppointmentJson> {
   requireScope(caller, "appointments:write");
   const move = parseInput(rescheduleInput, input);
   if (!isUuid(id)) throw new AppError("appointment-not-found");
@@ -71,8 +80,20 @@ export async function rescheduleAppointment(caller: Caller, id: string, input: R
   const current = toCurrent(row);
   const target = planMove(current, move);
   if (!target) return current.data;
+  // The new place must be inside the agent's (or, unassigned, the company's) hours; only owners
+  // and admins may force it, and the event then says so.
+  const { outsideHours } = await assertWithinWorkingHours(db, caller, {
+    companyId: current.companyId,
+    agentId: target.agentId,
+    start: target.date,
+    end: target.end,
+    bufferBefore: current.bufferBefore,
+    bufferAfter: current.bufferAfter,
+    force: options.forceHours,
+    now: options.now,
+  });
 
-  const statement = moveStatement(caller, id, current, target, move.reason);
+  const statement = moveStatement(caller, id, current, target, move.reason, outsideHours);
   type Moved = { data: AppointmentJson | null; current: AppointmentStatus | null };
   const write = inTransaction()
     ? () => db.transaction((sp) => executeRows<Moved>(sp, statement))
@@ -110,6 +131,8 @@ type MoveRow = {
   end_iso: string;
   agent_id: string | null;
   agent_name: string | null;
+  buffer_before: number;
+  buffer_after: number;
   target_ok: boolean;
   target_name: string | null;
   j: AppointmentJson;
@@ -125,6 +148,8 @@ function toCurrent(r: MoveRow): MoveCurrent {
     end: new Date(r.end_iso),
     agentId: r.agent_id,
     agentName: r.agent_name,
+    bufferBefore: Number(r.buffer_before),
+    bufferAfter: Number(r.buffer_after),
     targetAgentOk: r.target_ok,
     targetAgentName: r.target_name,
     data: typeof r.j === "string" ? JSON.parse(r.j) : r.j,
@@ -138,7 +163,7 @@ function moveCheckStatement(caller: Caller, id: string, targetAgentId: string | 
   const scope = companyScope(caller, sql.raw("a.company_id"));
   return sql`
     SELECT a.status, a.company_id, a.service_id, ${sql.raw(exactIso("a.date"))} AS date_iso, ${sql.raw(exactIso('a."end"'))} AS end_iso,
-      a.agent_id, g.fullname AS agent_name, t.fullname AS target_name,
+      a.agent_id, g.fullname AS agent_name, a.buffer_before, a.buffer_after, t.fullname AS target_name,
       (t.id IS NOT NULL AND t.is_active AND EXISTS (
         SELECT 1 FROM agent_services x WHERE x.app_id = a.app_id AND x.agent_id = t.id AND x.service_id = a.service_id
       )) AS target_ok,
@@ -153,7 +178,7 @@ function moveCheckStatement(caller: Caller, id: string, targetAgentId: string | 
  * read, record the event. Answers the status found (null: no such appointment) and the
  * appointment after the move (null: not moved).
  */
-function moveStatement(caller: Caller, id: string, from: MoveCurrent, to: MoveTarget, reason: string | null): SQL {
+function moveStatement(caller: Caller, id: string, from: MoveCurrent, to: MoveTarget, reason: string | null, outsideHours: boolean): SQL {
   const scope = companyScope(caller, sql.raw("company_id"));
   const active = sql.join(
     ACTIVE_STATUSES.map((s) => sql`${s}::appointment_status`),
@@ -182,6 +207,7 @@ function moveStatement(caller: Caller, id: string, from: MoveCurrent, to: MoveTa
     toAgentId: to.agentId,
     fromAgentName: from.agentName,
     toAgentName: to.agentId === from.agentId ? from.agentName : to.agentId ? from.targetAgentName : null,
+    ...(outsideHours ? { outsideHours: true } : {}),
   };
   return changeStatement(
     caller,

@@ -14,8 +14,18 @@ import type {
   ApiError,
   Appointment,
   AppointmentDetails,
+  AgentSchedule,
   Auth,
+  AvailabilitySearchParams,
   ById,
+  CompanyHours,
+  CreateTimeOffParams,
+  DeleteTimeOffParams,
+  EditHoursParams,
+  EditScheduleParams,
+  ListTimeOffParams,
+  SlotPage,
+  TimeOff,
   CatalogListParams,
   Company,
   CreateAgentParams,
@@ -162,13 +172,35 @@ export function createClient(options: ClientOptions) {
       ),
   };
 
+  const agent = {
+    ...catalog<Agent, AgentListParams, CreateAgentParams, EditAgentParams>("agents"),
+    /** The agent's own week (null: follows the company) and what applies. */
+    schedule: (params: ById) => call<Result<AgentSchedule>>(byId("agents", params, "/schedule"), params, {}),
+    editSchedule: (params: EditScheduleParams) =>
+      call<Result<AgentSchedule>>(byId("agents", params, "/schedule/edit"), params, rest(params, "id")),
+    timeOff: {
+      list: (params: ListTimeOffParams) => call<Result<TimeOff[]>>(byId("agents", params, "/time-off/list"), params, rest(params, "id")),
+      create: (params: CreateTimeOffParams) => call<Result<TimeOff>>(byId("agents", params, "/time-off/create"), params, rest(params, "id")),
+      delete: (params: DeleteTimeOffParams) =>
+        call<Result<TimeOff>>(byId("agents", params, `/time-off/${encodeURIComponent(params.timeOffId)}/delete`), params, {}),
+    },
+  };
+  const company = {
+    ...catalog<Company, Auth, CreateCompanyParams, EditCompanyParams>("companies"),
+    /** Opening hours (null: open at all times) and the minimum notice of API bookings. */
+    hours: (params: ById) => call<Result<CompanyHours>>(byId("companies", params, "/hours"), params, {}),
+    editHours: (params: EditHoursParams) => call<Result<CompanyHours>>(byId("companies", params, "/hours/edit"), params, rest(params, "id")),
+  };
+
   return {
     app: {
       multiService: {
         appointment,
+        /** Free slots for a service (and agent): sorted by start then agent; follow `nextFrom`. */
+        availability: { search: (params: AvailabilitySearchParams) => call<SlotPage>("availability/search", params, rest(params)) },
         service: catalog<Service, CatalogListParams, CreateServiceParams, EditServiceParams>("services"),
-        agent: catalog<Agent, AgentListParams, CreateAgentParams, EditAgentParams>("agents"),
-        company: catalog<Company, Auth, CreateCompanyParams, EditCompanyParams>("companies"),
+        agent,
+        company,
         customer: catalog<Customer, CatalogListParams, CreateCustomerParams, EditCustomerParams>("customers"),
         /** The appointment event feed: pass the last id seen as `after` to catch up. */
         event: { list: (params: ListEventsParams) => call<EventPage>("events/list", params, rest(params)) },

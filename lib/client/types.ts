@@ -10,7 +10,19 @@ import type {
 } from "../contract/appointment-inputs";
 import type { AppointmentStatus } from "../contract/status";
 import type { z } from "zod";
-import type { AgentSchema, AppointmentDetailSchema, AppointmentSchema, CompanySchema, CustomerSchema, ServiceSchema } from "../contract/wire";
+import type {
+  AgentSchema,
+  AgentScheduleSchema,
+  AppointmentDetailSchema,
+  AppointmentSchema,
+  CompanyHoursSchema,
+  CompanySchema,
+  CustomerSchema,
+  ServiceSchema,
+  SlotSchema,
+  TimeOffSchema,
+} from "../contract/wire";
+import type { AgentScheduleInput, AvailabilitySearchInput, CompanyHoursInput, TimeOffInput } from "../contract/hours";
 import type {
   AgentEdit,
   AgentInput,
@@ -110,3 +122,17 @@ export type EditWebhookParams = ById & Partial<Omit<CreateWebhookParams, keyof A
 export type ListDeliveriesParams = ById & { limit?: number };
 export type RetryDeliveryParams = ById & { deliveryId: string };
 export type DeliveriesResult = { success: true; data: WebhookDelivery[] } | { success: false; error: ApiError };
+export type Slot = z.output<typeof SlotSchema>;
+export type AgentSchedule = z.output<typeof AgentScheduleSchema>;
+export type CompanyHours = z.output<typeof CompanyHoursSchema>;
+export type TimeOff = z.output<typeof TimeOffSchema>;
+export type { WeeklyHours, TimeInterval, Weekday } from "../contract/hours";
+
+/** Free starts in [from, to) (31 days at most); `step` minutes, 15 by default. */
+export type AvailabilitySearchParams = Auth & AvailabilitySearchInput;
+export type SlotPage = { success: true; data: Slot[]; nextFrom: string | null } | { success: false; error: ApiError };
+export type EditScheduleParams = ById & AgentScheduleInput;
+export type EditHoursParams = ById & CompanyHoursInput;
+export type ListTimeOffParams = ById & { from?: string; to?: string };
+export type CreateTimeOffParams = ById & TimeOffInput;
+export type DeleteTimeOffParams = ById & { timeOffId: string };

@@ -90,12 +90,16 @@ export type CompanyInput = z.input<typeof companyInput>;
 export const companyEdit = z.object(companyShape).partial();
 export type CompanyEdit = z.input<typeof companyEdit>;
 
+const buffer = z.number().int("Nombre entier de minutes").min(0, "0 minute au moins").max(240, "240 minutes au plus");
+
 const serviceShape = {
   name: requiredText(120),
   slug: slugInput.optional(),
   description: optionalText(2000),
   basePrice: z.number().int("Nombre entier attendu").min(0).max(MAX_PRICE),
   duration: z.number().int("Nombre entier de minutes").min(5, "5 minutes au moins").max(1440, "24 heures au plus"),
+  bufferBefore: buffer,
+  bufferAfter: buffer,
   categories: z.array(z.string().trim().min(1).max(50)).max(20),
   image: url,
   isActive: z.boolean(),
@@ -107,6 +111,8 @@ export const serviceInput = z.object({
   categories: serviceShape.categories.default([]),
   isActive: serviceShape.isActive.default(true),
   fields: serviceShape.fields.default([]),
+  bufferBefore: buffer.default(0),
+  bufferAfter: buffer.default(0),
 });
 export type ServiceInput = z.input<typeof serviceInput>;
 export const serviceEdit = z.object(serviceShape).partial();

@@ -6,11 +6,47 @@ import { ERROR_STATUS } from "./errors";
 import { APPOINTMENT_EVENT_TYPES } from "./events";
 import { serviceFieldSchema } from "./fields";
 import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "./status";
+import { WEEKDAYS, type Weekday } from "./hours";
 
 
 const uuid = z.string().meta({ format: "uuid" });
 const dateTime = z.string().meta({ format: "date-time", example: "2025-01-15T10:00:00.000Z" });
 const text = z.string().nullable();
+
+const IntervalSchema = z.object({ start: z.string().meta({ example: "08:00" }), end: z.string().meta({ example: "19:00" }) });
+export const WeeklyHoursSchema = z
+  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(IntervalSchema).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<typeof IntervalSchema>>>)
+  .meta({ id: "WeeklyHours", description: "Par jour (mon…sun), les plages ouvertes HH:MM sur l'horloge de l'entreprise ; jour absent : fermé" });
+
+export const CompanyHoursSchema = z
+  .object({ companyId: uuid, timezone: z.string(), hours: WeeklyHoursSchema.nullable(), minNoticeMinutes: z.number().int() })
+  .meta({ id: "CompanyHours" });
+
+export const AgentScheduleSchema = z
+  .object({
+    agentId: uuid,
+    companyId: uuid,
+    timezone: z.string(),
+    schedule: WeeklyHoursSchema.nullable().meta({ description: "Sa propre semaine ; null : suit l'entreprise" }),
+    companyHours: WeeklyHoursSchema.nullable(),
+    effective: WeeklyHoursSchema.nullable().meta({ description: "Ce qui s'applique (null : à toute heure)" }),
+  })
+  .meta({ id: "AgentSchedule" });
+
+export const TimeOffSchema = z
+  .object({
+    id: uuid,
+    agentId: uuid,
+    kind: z.enum(["off", "extra"]),
+    startDate: z.string().meta({ example: "2026-12-24" }),
+    endDate: z.string(),
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    note: text,
+  })
+  .meta({ id: "TimeOff" });
+
+export const SlotSchema = z.object({ agentId: uuid, start: dateTime, end: dateTime }).meta({ id: "Slot" });
 
 export const StatusSchema = z.enum(APPOINTMENT_STATUSES).meta({ id: "AppointmentStatus" });
 
@@ -28,6 +64,8 @@ export const CompanySchema = z
     isDefault: z.boolean(),
     timezone: z.string().meta({ example: "Africa/Abidjan" }),
     currency: z.string().meta({ example: "XOF" }),
+    openingHours: WeeklyHoursSchema.nullable().meta({ description: "Horaires d'ouverture ; null : ouverte à toute heure" }),
+    minNoticeMinutes: z.number().int().meta({ description: "Délai minimum (minutes) des réservations par l'API" }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })
@@ -45,6 +83,8 @@ export const ServiceSchema = z
     description: text,
     basePrice: z.number().int(),
     duration: z.number().int().meta({ description: "Minutes" }),
+    bufferBefore: z.number().int().meta({ description: "Minutes où l'agent est occupé avant (préparation)" }),
+    bufferAfter: z.number().int().meta({ description: "Minutes où l'agent est occupé après (nettoyage)" }),
     categories: z.array(z.string()),
     image: text,
     isActive: z.boolean(),

@@ -5,10 +5,17 @@
 import { TZDate } from "@date-fns/tz";
 import type { ServiceField } from "../contract/fields";
 import type { AppointmentStatus } from "../contract/status";
+import { hhmm, type WeeklyHours } from "../contract/hours";
 
 export const DEMO_TIMEZONE = "Africa/Abidjan";
 /** The demo companies' hours on their clock: Monday to Saturday, 08:00–19:00. */
 export const DEMO_HOURS = { open: 8 * 60, close: 19 * 60, closedWeekdays: [0] as readonly number[] };
+
+/** DEMO_HOURS as the companies' opening hours (Sunday closed), which bookings must fit. */
+export function demoOpeningHours(): WeeklyHours {
+  const day = [{ start: hhmm(DEMO_HOURS.open), end: hhmm(DEMO_HOURS.close) }];
+  return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day };
+}
 
 const DAYS_BACK = 14;
 const DAYS_AHEAD = 14;

@@ -10,7 +10,7 @@ import { hashPassword } from "../auth/password";
 import { SCOPES } from "../contract/scopes";
 import { DEMO, DEMO_COMPANIES, demoCustomers, seededRandom } from "./catalog";
 import { planDemoAppointments, refreshDemo } from "./appointments";
-import { DEMO_TIMEZONE } from "./plan";
+import { DEMO_TIMEZONE, demoOpeningHours } from "./plan";
 
 export { refreshDemo };
 
@@ -62,7 +62,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       const { services: demoServices, agents: demoAgents, ...companyData } = demo;
       const [company] = await tx
         .insert(t.companies)
-        .values({ ...companyData, appId, timezone: DEMO_TIMEZONE, currency: "XOF" })
+        .values({ ...companyData, appId, timezone: DEMO_TIMEZONE, currency: "XOF", openingHours: demoOpeningHours() })
         .returning();
       companyIds[demo.slug] = company.id;
 

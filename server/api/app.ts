@@ -20,6 +20,7 @@ import { companyRoutes } from "./routes/companies";
 import { customerRoutes } from "./routes/customers";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/export";
+import { schedulingRoutes } from "./routes/scheduling";
 import { serviceRoutes } from "./routes/services";
 import { webhookRoutes } from "./routes/webhooks";
 
@@ -69,6 +70,7 @@ export function createApi() {
   eventRoutes(api);
   exportRoutes(api);
   webhookRoutes(api);
+  schedulingRoutes(api);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

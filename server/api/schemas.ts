@@ -24,6 +24,7 @@ import {
 } from "@/lib/contract/catalog-inputs";
 import { wireInstant } from "@/lib/contract/validation";
 import { listDeliveriesInput, webhookEdit, webhookInput } from "@/lib/contract/webhooks";
+import { agentScheduleInput, availabilitySearchWireShape, companyHoursInput, searchRefine, timeOffFields, timeOffListInput } from "@/lib/contract/hours";
 
 export const DEMO_APP_ID = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
 
@@ -86,6 +87,11 @@ export const Bodies = {
   createWebhook: webhookInput.extend(apiKey).meta({ id: "CreateWebhookBody" }),
   editWebhook: webhookEdit.extend(apiKey).meta({ id: "EditWebhookBody" }),
   listDeliveries: listDeliveriesInput.extend(apiKey).meta({ id: "ListDeliveriesBody" }),
+  searchAvailability: z.object({ ...availabilitySearchWireShape, ...apiKey }).superRefine(searchRefine).meta({ id: "AvailabilitySearchBody" }),
+  editSchedule: agentScheduleInput.extend(apiKey).meta({ id: "EditAgentScheduleBody" }),
+  editHours: companyHoursInput.extend(apiKey).meta({ id: "EditCompanyHoursBody" }),
+  listTimeOff: timeOffListInput.extend(apiKey).meta({ id: "ListTimeOffBody" }),
+  createTimeOff: timeOffFields.extend(apiKey).meta({ id: "CreateTimeOffBody" }),
 };
 
 export const DeliveryParams = IdParams.extend({
@@ -94,6 +100,10 @@ export const DeliveryParams = IdParams.extend({
 
 export {
   AgentSchema,
+  AgentScheduleSchema,
+  CompanyHoursSchema,
+  SlotSchema,
+  TimeOffSchema,
   AppointmentDetailSchema,
   AppointmentSchema,
   CompanySchema,

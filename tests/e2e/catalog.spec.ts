@@ -1,11 +1,10 @@
+import { openDay } from "./support/days";
 import { expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
 import { AgentsPage, CustomersPage, label, ServiceEditor, ServicesPage } from "./pages/catalog";
 import { SALON } from "./support/accounts";
 
 /** A day after the demo's appointments (which end two weeks ahead), so agents are free. */
-function futureDay(daysAhead: number) {
-  return new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
-}
+const futureDay = openDay;
 
 /** Distinct per run: tests share one database. */
 const run = Date.now().toString(36).slice(-5);

@@ -1,3 +1,4 @@
+import { openDay } from "./support/days";
 // "Nouveau rendez-vous" on a customer's page opens the form with that customer chosen, and
 // comes back to the customer once booked — or left with Annuler or the back link — as the
 // calendar's slot click comes back to the calendar.
@@ -26,7 +27,7 @@ test("booking from a customer's page returns to the customer, and so does cancel
   await page.getByRole("link", { name: "Nouveau rendez-vous" }).click();
   await expect(page.locator("form[data-hydrated]")).toBeVisible();
   await newAppointment.chooseService("Manucure");
-  const day = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+  const day = openDay(45);
   await newAppointment.setWhen(day, "11:00");
   await newAppointment.field("Agent").selectOption({ label: "Sans agent (à attribuer)" });
   await screenshot(page, "customer-booking-form-1280");

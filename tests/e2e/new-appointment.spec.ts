@@ -1,11 +1,9 @@
+import { openDay } from "./support/days";
 import { expect, plain, screenshot, test } from "./fixtures";
 import { PARIS, SALON } from "./support/accounts";
 
 /** A day well after the demo's appointments (which end two weeks ahead), so agents are free. */
-function futureDay(daysAhead: number) {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
+const futureDay = openDay;
 
 test.describe("new appointment", () => {
   test("custom fields render from the service; the total is computed live and saved", async ({ page, newAppointment, appointments }) => {

@@ -242,6 +242,20 @@ describe("conflicts", () => {
     expectError(answers.find((a) => a.status === 409)!, "appointment-changed");
   });
 
+  it("outside-working-hours: outside the agent's hours, with when they work that day", async () => {
+    await t.call(`companies/${t.companyB.id}/hours/edit`, { hours: { mon: [{ start: "09:00", end: "12:00" }] } });
+    const err = expectError(
+      await t.call("appointments/create", { serviceId: t.serviceB.id, customerId: t.customer.id, agentId: t.agentB.id, date: "2032-05-03T13:00:00Z" }),
+      "outside-working-hours",
+    );
+    expect(err.message).toContain("09:00–12:00");
+    await t.call(`companies/${t.companyB.id}/hours/edit`, { hours: null });
+  });
+
+  it("time-off-not-found: an unknown time off of a known agent", async () => {
+    expectError(await t.call(`agents/${t.agentA.id}/time-off/${UNKNOWN}/delete`), "time-off-not-found");
+  });
+
   it("idempotency-conflict: the same key with another body", async () => {
     const headers = { "idempotency-key": `conflict-${Date.now()}` };
     expect((await t.call("customers/create", { fullname: "Konan", telephone: "+2250102030405" }, { headers })).status).toBe(201);

@@ -15,6 +15,14 @@ const ENDPOINTS = [
   "events/list",
   "export",
   ...["list", "create", "{id}", "{id}/edit", "{id}/delete", "{id}/deliveries", "{id}/rotate-secret", "{id}/test", "{id}/deliveries/{deliveryId}/retry"].map((r) => `webhooks/${r}`),
+  "availability/search",
+  "agents/{id}/schedule",
+  "agents/{id}/schedule/edit",
+  "agents/{id}/time-off/list",
+  "agents/{id}/time-off/create",
+  "agents/{id}/time-off/{timeOffId}/delete",
+  "companies/{id}/hours",
+  "companies/{id}/hours/edit",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
 

@@ -62,6 +62,19 @@ describe.each(INSTANTS)("demo seed at $when", ({ now, today, ...expected }) => {
     expect([...new Set(rows.map((r) => r.status))].sort()).toEqual(["CANCELLED", "COMPLETED", "CONFIRMED", ...running, "PENDING"]);
   });
 
+  it("keeps every appointment inside the demo companies' opening hours (Mon–Sat 08:00–19:00)", async () => {
+    const [company] = await executeRows<{ opening_hours: unknown }>(await getDb(), sql`SELECT opening_hours FROM companies WHERE app_id = ${DEMO.appId}::uuid LIMIT 1`);
+    expect(company.opening_hours).toMatchObject({ mon: [{ start: "08:00", end: "19:00" }], sat: [{ start: "08:00", end: "19:00" }] });
+    expect(company.opening_hours).not.toHaveProperty("sun");
+    for (const a of await demoAppointments()) {
+      // Abidjan is UTC+0: the UTC clock is the companies' clock.
+      const start = a.date.getUTCHours() * 60 + a.date.getUTCMinutes();
+      const end = start + (a.end.getTime() - a.date.getTime()) / 60_000;
+      expect(a.date.getUTCDay(), a.date.toISOString()).not.toBe(0);
+      expect(start >= 8 * 60 && end <= 19 * 60, `${a.date.toISOString()} – ${a.end.toISOString()}`).toBe(true);
+    }
+  });
+
   it("plans statuses that fit the clock: nothing done in the future, nothing waiting today that is over", async () => {
     const rows = await demoAppointments();
     for (const r of rows) {

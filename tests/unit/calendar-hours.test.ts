@@ -45,3 +45,16 @@ describe("the time grid's hours", () => {
     expect(hhmm(openingMinute(events, "2026-03-24", "2026-03-24", wallDate("2026-03-26T14:40")))).toBe("09:00");
   });
 });
+
+describe("isClosed: shading outside the week's hours", () => {
+  const week = { mon: [{ start: "09:00", end: "12:00" }, { start: "14:00", end: "18:00" }] };
+  it("reads the floating Date's wall clock; no hours is never closed", async () => {
+    const { isClosed } = await import("@/components/calendar/hours");
+    // 2031-03-31 is a Monday.
+    expect(isClosed(week, new Date("2031-03-31T09:00:00Z"))).toBe(false);
+    expect(isClosed(week, new Date("2031-03-31T12:00:00Z"))).toBe(true);
+    expect(isClosed(week, new Date("2031-03-31T17:45:00Z"))).toBe(false);
+    expect(isClosed(week, new Date("2031-04-01T10:00:00Z"))).toBe(true);
+    expect(isClosed(null, new Date("2031-04-01T10:00:00Z"))).toBe(false);
+  });
+});

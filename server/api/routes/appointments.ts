@@ -44,7 +44,9 @@ const create = createRoute({
   summary: "Créer un rendez-vous",
   description:
     "Statut initial PENDING (CONFIRMED demande le droit appointments:status). Sans `totalPrice`, le prix est " +
-    "celui du service plus les options choisies. L'agent doit réaliser le service et être libre sur le créneau.",
+    "celui du service plus les options choisies. L'agent doit réaliser le service et être libre sur le créneau " +
+    "(battements du service compris) et dans ses horaires (sans agent : l'entreprise ouverte), sinon " +
+    "outside-working-hours, qui dit quand il travaille ce jour-là ; le délai minimum de l'entreprise s'applique.",
   security,
   middleware: [idempotency] as const,
   request: { params: AppParams, headers: IdempotencyHeaders, body: jsonBody(Bodies.createAppointment) },
@@ -52,7 +54,7 @@ const create = createRoute({
     201: json(ok(AppointmentDetailSchema), "Le rendez-vous créé, comme `get` le renvoie"),
     ...commonErrors,
     ...notFoundError("service-not-found, agent-not-found, customer-not-found"),
-    ...conflictError("agent-unavailable, idempotency-conflict"),
+    ...conflictError("agent-unavailable, outside-working-hours, idempotency-conflict"),
   },
 });
 

@@ -62,10 +62,11 @@ export const bulkStatusAction = memberAction(
  * domain's; the answer is where it now is.
  */
 export const rescheduleAction = memberAction(
-  z.object({ id: z.string().max(100), date: z.string().max(40).optional(), agentId: z.string().max(100).nullish(), reason }),
-  async ({ id, date, agentId, reason }, { caller }) => {
+  z.object({ id: z.string().max(100), date: z.string().max(40).optional(), agentId: z.string().max(100).nullish(), reason, force: z.boolean().optional() }),
+  async ({ id, date, agentId, reason, force }, { caller }) => {
     try {
-      const moved = await rescheduleAppointment(caller, id, { date, agentId, reason });
+      // `force`: an owner or admin confirmed a move outside working hours (the domain checks the role).
+      const moved = await rescheduleAppointment(caller, id, { date, agentId, reason }, { forceHours: force });
       return { id: moved.id, date: moved.date, end: moved.end, agentId: moved.agentId };
     } finally {
       refresh();

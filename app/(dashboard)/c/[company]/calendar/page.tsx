@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
 import { CalendarSkeleton } from "@/components/calendar/calendar-skeleton";
 import { CalendarView } from "@/components/calendar/calendar-view";
+import { listAgentSchedules } from "@/lib/scheduling";
+import type { WeeklyHours } from "@/lib/contract/hours";
 import { addDaysKey, dayKeyOr, rangeTitle, todayKey, visibleDays, visibleRange } from "@/components/calendar/range";
 import { calendarCache, type CalendarParams, shownStatuses } from "@/components/calendar/search-params";
 import { type CalendarEventView, type CalendarResource, UNASSIGNED } from "@/components/calendar/types";
@@ -21,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Company = { id: string; slug: string; timezone: string; currency: string };
+type Company = { id: string; slug: string; timezone: string; currency: string; openingHours: WeeklyHours | null };
 
 export default async function CalendarPage({
   params,
@@ -72,7 +74,7 @@ async function CalendarData({
   const range = visibleRange(sp.view, day, tz);
   const agentId = sp.agent && isUuid(sp.agent) ? sp.agent : undefined;
 
-  const [found, services, agents] = await Promise.all([
+  const [found, services, agents, schedules] = await Promise.all([
     listAppointmentsInRange(caller, {
       companyId: company.id,
       from: range.start,
@@ -83,7 +85,9 @@ async function CalendarData({
     }),
     listServices(caller, { companyId: company.id, limit: 200 }),
     listAgents(caller, { companyId: company.id, limit: 200 }),
+    listAgentSchedules(caller, company.id),
   ]);
+  const hoursOf = (id: string) => schedules.find((x) => x.id === id)?.schedule ?? company.openingHours;
 
   const events: CalendarEventView[] = found.data.map((a) => ({
     id: a.id,
@@ -106,7 +110,7 @@ async function CalendarData({
   // appointments in view, then the appointments nobody has taken yet.
   const columns: CalendarResource[] = agents.data
     .filter((a) => (agentId ? a.id === agentId : a.isActive))
-    .map((a) => ({ id: a.id, title: a.fullname }));
+    .map((a) => ({ id: a.id, title: a.fullname, hours: hoursOf(a.id) }));
   for (const e of events) {
     if (e.agentId && !columns.some((c) => c.id === e.agentId)) columns.push({ id: e.agentId, title: e.agentName ?? "—" });
   }
@@ -128,6 +132,7 @@ async function CalendarData({
       days={days}
       events={events}
       resources={columns}
+      companyHours={company.openingHours}
       services={services.data.map((s) => ({ id: s.id, name: s.name }))}
       agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, serviceIds: a.serviceIds, isActive: a.isActive }))}
       detail={detail}

@@ -10,6 +10,9 @@ import { getAgent, listServices } from "@/lib/catalog";
 import { isAppError } from "@/lib/contract/errors";
 import { formatPhone } from "@/lib/contract/format";
 import { loadCompany } from "../../company";
+import { AgentHoursSection } from "@/components/scheduling/hours-sections";
+import { getAgentSchedule, listTimeOff } from "@/lib/scheduling";
+import { localDateKey } from "@/lib/contract/dates";
 
 type Params = { company: string; id: string };
 
@@ -33,10 +36,12 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function AgentPage({ params }: { params: Promise<Params> }) {
   const [{ member, company, agent }, t, tc] = await Promise.all([load(params), getTranslations("agents"), getTranslations("catalog")]);
-  const [services, ahead] = await Promise.all([
+  const [services, ahead, schedule, timeOff] = await Promise.all([
     listServices(member.caller, { companyId: company.id, limit: 200 }),
     // Appointments still to come that are in this agent's name: said before deactivating.
     countAppointmentsByStatus(member.caller, { companyId: company.id, agentId: agent.id, from: new Date() }),
+    getAgentSchedule(member.caller, agent.id),
+    listTimeOff(member.caller, agent.id, { from: localDateKey(new Date(), company.timezone) }),
   ]);
   const upcoming = ahead.PENDING + ahead.CONFIRMED + ahead.IN_PROGRESS;
   return (
@@ -61,6 +66,14 @@ export default async function AgentPage({ params }: { params: Promise<Params> })
           isActive: agent.isActive,
           serviceIds: agent.serviceIds,
         }}
+      />
+      <AgentHoursSection
+        company={company.slug}
+        agentId={agent.id}
+        schedule={schedule.schedule}
+        timeOff={timeOff}
+        timeZone={company.timezone}
+        readOnly={!hasScope(member.caller, "catalog:write")}
       />
     </div>
   );

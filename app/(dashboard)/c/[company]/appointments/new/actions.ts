@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAppointment } from "@/lib/appointments";
+import { searchAvailability } from "@/lib/scheduling";
 import { memberAction } from "@/app/_server/session";
 import { failure, type ActionResult } from "@/lib/contract/action-result";
 import { createCustomer, getCompanyBySlug, listCustomers } from "@/lib/catalog";
@@ -41,6 +42,8 @@ const newAppointmentInput = z.object({
   commune: z.string().max(200).optional(),
   filledFields: z.record(z.string(), z.unknown()),
   confirm: z.boolean().default(false),
+  /** Book outside the agent's hours after the warning (owners and admins; the domain checks). */
+  force: z.boolean().default(false),
 });
 
 export type NewAppointmentResult = ActionResult<{ id: string; day: string }>;
@@ -73,7 +76,7 @@ export const createAppointmentAction = memberAction(newAppointmentInput, async (
       commune: input.commune || null,
       filledFields: input.filledFields,
       status: input.confirm ? "CONFIRMED" : "PENDING",
-    });
+    }, { forceHours: input.force });
     revalidatePath("/c/[company]/appointments", "page");
     return { id: appointment.id, day: localDateKey(new Date(appointment.date), company.timezone) };
   } catch (err) {
@@ -101,3 +104,22 @@ function withFormFields(err: unknown): unknown {
   }
   return err;
 }
+
+export type SlotOption = { agentId: string; date: string; time: string };
+
+/** The next free slots (up to 8) from the chosen day on, as the form's date, time and agent. */
+export const findSlotsAction = memberAction(
+  z.object({ company: z.string().max(100), serviceId: z.string().max(100), agentId: z.string().max(100).optional(), date: z.string().max(10) }),
+  async (input, { caller }): Promise<SlotOption[]> => {
+    const company = await getCompanyBySlug(caller, input.company);
+    const day = wallClockToInstant(`${input.date}T00:00`, company.timezone) ?? new Date();
+    const from = new Date(Math.max(day.getTime(), Date.now()));
+    const to = new Date(from.getTime() + 14 * 86_400_000);
+    const answer = await searchAvailability(caller, { serviceId: input.serviceId, agentId: input.agentId || undefined, from, to }, { limit: 8 });
+    return answer.data.map((s) => {
+      const [date, time] = instantToWallClock(s.start, company.timezone).split("T");
+      return { agentId: s.agentId, date, time };
+    });
+  },
+  { readOnly: true },
+);

@@ -50,6 +50,8 @@ export default async function ServicePage({ params }: { params: Promise<Params> 
           name: service.name,
           description: service.description,
           duration: service.duration,
+          bufferBefore: service.bufferBefore,
+          bufferAfter: service.bufferAfter,
           basePrice: service.basePrice,
           categories: service.categories,
           isActive: service.isActive,

@@ -4,6 +4,7 @@ import { CompaniesView } from "@/components/settings/companies-view";
 import { listCompanies } from "@/lib/catalog";
 import { formatPhone } from "@/lib/contract/format";
 import { loadManager } from "../manager";
+import { CompanyHoursSection } from "@/components/scheduling/hours-sections";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.companies");
@@ -15,6 +16,8 @@ export default async function CompaniesPage({ params }: { params: Promise<{ comp
   const { member, company } = await loadManager(slug);
   const companies = await listCompanies(member.caller);
   return (
+    <div className="flex flex-col gap-6">
+    <CompanyHoursSection company={company.slug} hours={company.openingHours} timeZone={company.timezone} readOnly={false} />
     <CompaniesView
       currentSlug={company.slug}
       rows={companies.map((c) => ({
@@ -30,5 +33,6 @@ export default async function CompaniesPage({ params }: { params: Promise<{ comp
         isDefault: c.isDefault,
       }))}
     />
+    </div>
   );
 }

@@ -1,0 +1,76 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { useActions } from "@/components/actions-context";
+import { Button } from "@/components/ui/button";
+
+type SlotOption = { agentId: string; date: string; time: string };
+
+/**
+ * The next free slots for the chosen service (and agent) from the chosen day, on the company's
+ * clock; picking one fills the form's date, time and agent. Read again when those change.
+ */
+export function SlotSuggestions({
+  company,
+  serviceId,
+  agentId,
+  date,
+  agentName,
+  onPick,
+  formatDay,
+}: {
+  company: string;
+  serviceId: string;
+  agentId: string;
+  date: string;
+  agentName: (id: string) => string;
+  onPick: (slot: SlotOption) => void;
+  formatDay: (date: string) => string;
+}) {
+  const actions = useActions();
+  const t = useTranslations("form.slots");
+  const [slots, setSlots] = useState<SlotOption[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setSlots(null);
+    setFailed(false);
+    actions.findSlots({ company, serviceId, agentId: agentId || undefined, date }).then((r) => {
+      if (!live) return;
+      if (r.ok) setSlots(r.data);
+      else setFailed(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [actions, company, serviceId, agentId, date]);
+
+  return (
+    <div className="grid gap-2" data-testid="slot-suggestions">
+      <div className="text-sm font-medium">{t("title")}</div>
+      {failed ? (
+        <p className="text-xs text-muted-foreground">{t("failed")}</p>
+      ) : slots === null ? (
+        <p className="flex items-center gap-2 text-xs text-muted-foreground">
+          <Loader2 aria-hidden className="size-3 animate-spin" />
+          {t("loading")}
+        </p>
+      ) : slots.length === 0 ? (
+        <p className="text-xs text-muted-foreground">{t("none")}</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2" aria-label={t("title")}>
+          {slots.map((s) => (
+            <li key={`${s.agentId}-${s.date}-${s.time}`}>
+              <Button type="button" variant="outline" size="sm" onClick={() => onPick(s)}>
+                {formatDay(s.date)} {s.time} · {agentName(s.agentId)}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

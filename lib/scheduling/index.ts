@@ -1,0 +1,14 @@
+export { assertWithinWorkingHours, type HoursCheck } from "./working-hours";
+export { searchAvailability, type AvailabilityAnswer } from "./availability";
+export {
+  getCompanyHours,
+  setCompanyHours,
+  getAgentSchedule,
+  setAgentSchedule,
+  listTimeOff,
+  listAgentSchedules,
+  createTimeOff,
+  deleteTimeOff,
+  type CompanyHours,
+  type AgentSchedule,
+} from "./settings";

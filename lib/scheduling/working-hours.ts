@@ -1,0 +1,105 @@
+// The one check that a booking (or a move) fits the hours: the agent's (their own week or the
+// company's, plus their time off and extra hours), or the company's opening hours for an
+// appointment without an agent. Create calls it; a move calls it the same way.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { executeRows, type Queryable } from "@/db";
+import { type Caller, isManager } from "../auth/caller";
+import { AppError } from "../contract/errors";
+import { hhmm, type TimeOff, type WeeklyHours } from "../contract/hours";
+import { addDays, alwaysOpen, type HoursSpec, insideRanges, localDateOf, minutesOpenOn, openRanges } from "./hours-math";
+
+export type HoursCheck = {
+  companyId: string;
+  agentId: string | null;
+  /** The appointment itself; the check covers [start − bufferBefore, end + bufferAfter). */
+  start: Date;
+  end: Date;
+  bufferBefore: number;
+  bufferAfter: number;
+  /** Asked from the dashboard after a warning: owners and admins only, never an API key. */
+  force?: boolean;
+  now?: Date;
+};
+
+type HoursRow = {
+  timezone: string;
+  opening_hours: WeeklyHours | null;
+  min_notice_minutes: number;
+  fullname: string | null;
+  schedule: WeeklyHours | null;
+  exceptions: TimeOff[] | null;
+};
+
+/**
+ * Loads the hours that apply (one query) and refuses with `outside-working-hours` when the
+ * blocked range is not inside them, or when an API booking comes later than the company's
+ * minimum notice. Answers whether the booking was forced outside the hours (to record it).
+ */
+export async function assertWithinWorkingHours(db: Queryable, caller: Caller, check: HoursCheck): Promise<{ outsideHours: boolean }> {
+  const row = await loadHours(db, caller.appId, check.companyId, check.agentId, check.start, check.end);
+  if (!row) return { outsideHours: false };
+  const now = (check.now ?? new Date()).getTime();
+  if (caller.actor.type === "api_key" && row.min_notice_minutes > 0 && check.start.getTime() < now + row.min_notice_minutes * 60_000) {
+    throw new AppError("outside-working-hours", noticeMessage(row.min_notice_minutes));
+  }
+  const spec = hoursSpec(row, check.agentId !== null);
+  if (alwaysOpen(spec)) return { outsideHours: false };
+  const from = check.start.getTime() - check.bufferBefore * 60_000;
+  const to = check.end.getTime() + check.bufferAfter * 60_000;
+  if (insideRanges(openRanges(spec, from, to), from, to)) return { outsideHours: false };
+  if (check.force && isManager(caller)) return { outsideHours: true };
+  throw new AppError("outside-working-hours", outsideMessage(spec, row.fullname, check.start), {
+    details: { workingHours: dayHours(spec, check.start) },
+  });
+}
+
+/** The hours of an agent (own week or the company's, with exceptions), or of the company alone. */
+export function hoursSpec(row: Pick<HoursRow, "timezone" | "opening_hours" | "schedule" | "exceptions">, withAgent: boolean): HoursSpec {
+  return {
+    timezone: row.timezone,
+    weekly: withAgent ? (row.schedule ?? row.opening_hours) : row.opening_hours,
+    exceptions: withAgent ? (row.exceptions ?? []) : [],
+  };
+}
+
+async function loadHours(db: Queryable, appId: string, companyId: string, agentId: string | null, start: Date, end: Date) {
+  // Exceptions of the local days around the booking; a day either side covers any time zone.
+  const firstDay = addDays(start.toISOString().slice(0, 10), -2);
+  const lastDay = addDays(end.toISOString().slice(0, 10), 2);
+  const [row] = await executeRows<HoursRow>(
+    db,
+    sql`
+      SELECT co.timezone, co.opening_hours, co.min_notice_minutes, g.fullname, g.schedule,
+        (SELECT json_agg(json_build_object('kind', t.kind, 'startDate', t.start_date, 'endDate', t.end_date,
+                'startTime', t.start_time, 'endTime', t.end_time))
+           FROM agent_time_off t
+          WHERE t.app_id = co.app_id AND t.agent_id = g.id AND t.end_date >= ${firstDay}::date AND t.start_date <= ${lastDay}::date
+        ) AS exceptions
+      FROM companies co
+      LEFT JOIN agents g ON g.app_id = co.app_id AND g.company_id = co.id AND g.id = ${agentId}::uuid
+      WHERE co.app_id = ${appId}::uuid AND co.id = ${companyId}::uuid`,
+  );
+  return row;
+}
+
+const dayFormat = (timezone: string) => new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone: timezone });
+
+function dayHours(spec: HoursSpec, at: Date) {
+  return minutesOpenOn(spec, localDateOf(at, spec.timezone)).map((r) => ({ start: hhmm(r.start), end: hhmm(r.end) }));
+}
+
+/** "Awa Koné ne travaille pas à cette heure. Le lundi 7 décembre : 08:00–12:00, 14:00–19:00." */
+export function outsideMessage(spec: HoursSpec, agentName: string | null, at: Date): string {
+  const day = dayFormat(spec.timezone).format(at);
+  const hours = dayHours(spec, at);
+  const who = agentName ? `${agentName} ne travaille pas` : "L'entreprise est fermée";
+  if (hours.length === 0) return `${who} le ${day}.`;
+  const list = hours.map((h) => `${h.start}–${h.end}`).join(", ");
+  return `${who} à cette heure. Le ${day}, ${agentName ? "horaires de travail" : "horaires d'ouverture"} : ${list}.`;
+}
+
+function noticeMessage(minutes: number): string {
+  const delay = minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+  return `Les réservations en ligne doivent être faites au moins ${delay} à l'avance.`;
+}

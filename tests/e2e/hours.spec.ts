@@ -1,0 +1,59 @@
+// Working hours from the dashboard: an agent's week edited (a day copied to the others), time
+// off added, and the new-appointment form offering that agent's free slots. A fresh agent of
+// the Paris company (no opening hours), deactivated at the end, so other specs see no change.
+import { dayFirst, expect, screenshot, test } from "./fixtures";
+import { PARIS } from "./support/accounts";
+import { DemoApi } from "./support/api";
+import { openDay } from "./support/days";
+
+test("an agent's week is edited and the form offers their free slots", async ({ page, request, newAppointment }) => {
+  const api = new DemoApi(request);
+  const paris = await api.paris();
+  const name = `Agent Horaires ${Date.now() % 100000}`;
+  const agent = await api.call<{ id: string }>("agents/create", { companyId: paris.companyId, fullname: name, serviceIds: [paris.serviceId] });
+  try {
+    await page.goto(`/c/${PARIS.slug}/agents/${agent.id}`);
+    const week = page.getByTestId("weekly-hours");
+    await week.getByLabel("Suit les horaires de l'entreprise").click();
+    await week.getByLabel("Début (Lundi)").fill("10:00");
+    await week.getByLabel("Fin (Lundi)").fill("12:00");
+    await week.getByRole("button", { name: "Copier le Lundi sur tous les jours" }).click();
+    await expect(week.getByLabel("Début (Dimanche)")).toHaveValue("10:00");
+    await week.getByRole("button", { name: "Enregistrer les horaires" }).click();
+    await expect(page.getByText("Horaires enregistrés")).toBeVisible();
+
+    // A day off, listed after the save.
+    const day = openDay(30);
+    const timeOff = page.getByTestId("time-off");
+    await timeOff.getByLabel("Du", { exact: true }).fill(day);
+    await timeOff.getByRole("button", { name: "Ajouter" }).click();
+    await expect(timeOff.getByText(`Absence · ${day} · toute la journée`)).toBeVisible();
+    await screenshot(page, "hours-agent-page-1280");
+
+    await page.reload();
+    await expect(page.getByTestId("weekly-hours").getByLabel("Fin (Samedi)")).toHaveValue("12:00");
+
+    // The form: the day off is skipped, the next day's first slot is 10:00 with this agent.
+    await page.goto(`/c/${PARIS.slug}/appointments/new?agentId=${agent.id}`);
+    await expect(page.locator("form[data-hydrated]")).toBeVisible();
+    await newAppointment.chooseService(PARIS.service);
+    await newAppointment.setWhen(day, "08:00");
+    const slots = page.getByTestId("slot-suggestions");
+    const first = slots.getByRole("button").first();
+    await expect(first).toContainText(`10:00 · ${name}`);
+    await screenshot(page, "hours-form-slots-1280");
+    await first.click();
+    const next = new Date(`${day}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    await expect(newAppointment.field("Date")).toHaveValue(dayFirst(next.toISOString().slice(0, 10)));
+    await expect(newAppointment.field("Heure")).toHaveValue("10:00");
+    await expect(newAppointment.field("Agent")).toHaveValue(agent.id);
+
+    // The per-agent calendar shades the hours this agent does not work.
+    await page.goto(`/c/${PARIS.slug}/calendar?view=agents&date=${day}&agent=${agent.id}`);
+    await expect(page.locator(".rdv-closed").first()).toBeAttached();
+    await screenshot(page, "hours-calendar-closed-1280");
+  } finally {
+    await api.call(`agents/${agent.id}/edit`, { isActive: false });
+  }
+});
