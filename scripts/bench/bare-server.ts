@@ -6,7 +6,7 @@
 //   tsx --import ./scripts/register.mjs scripts/bench/bare-server.ts  (DATABASE_URL, PORT)
 import { createHash } from "node:crypto";
 import http from "node:http";
-import { Placeholder } from "drizzle-orm";
+import { is, Placeholder, SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -55,7 +55,8 @@ function template(built: { sql: string; params: unknown[] }, sentinels: Record<s
 type Fields = { [k: string]: unknown };
 function shaper(fields: Fields) {
   const plan: { key: string; nested?: string[] }[] = Object.entries(fields).map(([key, v]) =>
-    v && typeof v === "object" && !("columnType" in (v as object)) ? { key, nested: Object.keys(v as object) } : { key },
+    // A column or an SQL expression is one value; any other object is a nested selection.
+    v && typeof v === "object" && !("columnType" in (v as object)) && !is(v, SQL) ? { key, nested: Object.keys(v as object) } : { key },
   );
   return (values: unknown[]) => {
     const out: Record<string, unknown> = {};

@@ -235,7 +235,13 @@ async function compareAnswers(api: string, bare: string, requests: Record<OpName
         return JSON.stringify(await res.json());
       }),
     );
-    if (answers[0] !== answers[1]) differing.push(op);
+    if (answers[0] !== answers[1]) {
+      // Where they part, so the warning says what to fix.
+      let at = 0;
+      while (answers[0][at] === answers[1][at]) at++;
+      differing.push(op);
+      console.log(`${op}: api …${answers[0].slice(Math.max(0, at - 60), at + 80)}… bare …${answers[1].slice(Math.max(0, at - 60), at + 80)}…`);
+    }
   }
   return differing;
 }
