@@ -8,7 +8,7 @@ import { useLive } from "@/components/live/live-events";
 
 /** Where a moved appointment shows until the server's answer: instants (ISO) and agent. */
 export type MovePlace = { startsAt: string; endsAt: string; agentId: string | null };
-export type MoveRequest = { date?: string; agentId?: string | null; reason?: string };
+export type MoveRequest = { date?: string; agentId?: string | null; reason?: string; force?: boolean };
 
 /**
  * Moves with an optimistic overlay, as status changes do: the event shows at its new place at
@@ -32,7 +32,12 @@ export function useReschedule(describe: (id: string) => string) {
       const result = await actions.reschedule({ id, ...request });
       if (result.ok) toast.success(t("move.done"), { description: describe(id) });
       // The server's reason, in the interface's language when it has one for the code.
-      else toast.error(t.has(`errors.${result.code}`) ? t(`errors.${result.code}`) : result.message, { description: describe(id) });
+      else
+        toast.error(t.has(`errors.${result.code}`) ? t(`errors.${result.code}`) : result.message, {
+          description: describe(id),
+          // Outside working hours, an owner or admin is asked and may move it anyway.
+          action: result.forceable ? { label: t("move.force"), onClick: () => move(id, { ...request, force: true }, place, onDone) } : undefined,
+        });
       onDone?.(result.ok);
     });
   }

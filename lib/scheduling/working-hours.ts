@@ -50,7 +50,8 @@ export async function assertWithinWorkingHours(db: Queryable, caller: Caller, ch
   if (insideRanges(openRanges(spec, from, to), from, to)) return { outsideHours: false };
   if (check.force && isManager(caller)) return { outsideHours: true };
   throw new AppError("outside-working-hours", outsideMessage(spec, row.fullname, check.start), {
-    details: { workingHours: dayHours(spec, check.start) },
+    // forceable: an owner or admin may confirm and book anyway (the dashboard then offers it).
+    details: { workingHours: dayHours(spec, check.start), ...(isManager(caller) ? { forceable: true } : {}) },
   });
 }
 

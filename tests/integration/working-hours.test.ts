@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db";
 import { createAppointment, listAppointmentEvents } from "@/lib/appointments";
+import { rescheduleAppointment } from "@/lib/appointments/reschedule";
 import { createAgent, createService, getService } from "@/lib/catalog";
 import type { Caller } from "@/lib/auth/caller";
 import { createTimeOff, deleteTimeOff, getAgentSchedule, listTimeOff, setAgentSchedule, setCompanyHours } from "@/lib/scheduling/settings";
@@ -91,6 +92,24 @@ describe("working hours and time off (Europe/Paris, across a DST change)", () =>
     expect(await codeOf(() => bookB("2031-03-31T18:00:00Z", t.caller(), agent.id, { forceHours: true }))).toBe("outside-working-hours");
     const staff: Caller = { ...t.owner, role: "staff" };
     expect(await codeOf(() => bookB("2031-03-31T19:00:00Z", staff, agent.id, { forceHours: true }))).toBe("outside-working-hours");
+  });
+
+  it("a move is checked like a booking: refused outside the hours (a manager told it may force), forced by an owner and recorded", async () => {
+    // Wednesday 2 April 2031, summer time: 10:00 Paris = 08:00Z, inside; 19:00 Paris = 17:00Z, closed.
+    const apt = await bookB("2031-04-02T08:00:00Z");
+    const refused = await rescheduleAppointment(t.owner, apt.id, { date: "2031-04-02T17:00:00Z" }).catch((e) => e);
+    expect(refused.code).toBe("outside-working-hours");
+    expect(refused.details.forceable).toBe(true);
+    const staff: Caller = { ...t.owner, role: "staff" };
+    const staffRefused = await rescheduleAppointment(staff, apt.id, { date: "2031-04-02T17:00:00Z" }, { forceHours: true }).catch((e) => e);
+    expect([staffRefused.code, staffRefused.details.forceable]).toEqual(["outside-working-hours", undefined]);
+    expect(await codeOf(() => rescheduleAppointment(t.caller(), apt.id, { date: "2031-04-02T17:00:00Z" }))).toBe("outside-working-hours");
+    const moved = await rescheduleAppointment(t.owner, apt.id, { date: "2031-04-02T17:00:00Z" }, { forceHours: true });
+    expect(moved.date).toBe("2031-04-02T17:00:00.000Z");
+    const events = await listAppointmentEvents(t.owner, apt.id);
+    expect(events.find((e) => e.type === "appointment.moved")?.details).toMatchObject({ outsideHours: true });
+    // Back inside the hours: no force needed.
+    await rescheduleAppointment(staff, apt.id, { date: "2031-04-02T12:00:00Z" });
   });
 
   it("a minimum notice for API bookings only", async () => {
