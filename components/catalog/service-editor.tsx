@@ -7,31 +7,18 @@ import { toast } from "sonner";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useHydrated } from "@/components/use-hydrated";
-import type { ServiceField } from "@/lib/contract/fields";
 import { serviceInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
 import { CheckboxField, ConfirmDialog, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
 import { ServiceBuffers } from "./service-buffers";
+import { riskyFieldChanges, TOP_KEYS, type ServiceFormValues } from "./service-values";
+
+export type { ServiceFormValues };
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
 import { useActions } from "@/components/actions-context";
-
-export type ServiceFormValues = {
-  id?: string;
-  name: string;
-  description: string | null;
-  duration: number;
-  bufferBefore?: number;
-  bufferAfter?: number;
-  basePrice: number;
-  categories: string[];
-  isActive: boolean;
-  fields: ServiceField[];
-};
-
-const TOP_KEYS = ["name", "description", "duration", "bufferBefore", "bufferAfter", "basePrice", "categories", "isActive", "fields"];
 
 /**
  * Creates or edits a service: its details and its custom fields. The values are checked with
@@ -97,17 +84,6 @@ export function ServiceEditor({
     return out;
   }
 
-  /** Saved fields that this edit removes or re-keys: answers already given keep the old keys. */
-  function riskyChanges(): string[] {
-    const changes: string[] = [];
-    for (const saved of initial?.fields ?? []) {
-      const now = fields.find((f) => f.savedName === saved.name);
-      if (!now) changes.push(t("changeRemoved", { label: saved.label }));
-      else if (now.name.trim() !== saved.name) changes.push(t("changeRenamed", { label: saved.label, from: saved.name, to: now.name.trim() }));
-    }
-    return changes;
-  }
-
   function submit(e: React.FormEvent) {
     e.preventDefault();
     if (readOnly) return;
@@ -118,7 +94,7 @@ export function ServiceEditor({
       invalid(local);
       return;
     }
-    const risky = editing ? riskyChanges() : [];
+    const risky = editing ? riskyFieldChanges(initial?.fields ?? [], fields, t) : [];
     if (risky.length) {
       setConfirmChanges(risky);
       return;
