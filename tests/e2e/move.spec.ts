@@ -10,9 +10,11 @@ import { apiCustomer, DemoApi, parisInstant } from "./support/api";
 
 /** "YYYY-MM-DD" on a company's clock, `days` from today (a week later on a retry: a fresh day). */
 function dayKey(timeZone: string, days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(Date.now() + (days + 7 * test.info().retry) * 86_400_000),
-  );
+  const at = new Date(Date.now() + (days + 7 * test.info().retry) * 86_400_000);
+  // Off Sunday: the demo salon is closed then (and moves there are refused).
+  const weekday = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short" }).format(at);
+  if (weekday === "Sun") at.setTime(at.getTime() + 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
 type Apt = { id: string; date: string; agentId: string | null; status: string; cancellation?: { kind: string } | null };

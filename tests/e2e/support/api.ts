@@ -4,6 +4,7 @@
 import { type APIRequestContext, expect } from "@playwright/test";
 import { DEMO } from "../../../lib/demo/catalog";
 import { PARIS } from "./accounts";
+import { openDay } from "./days";
 
 type Booked = { id: string; date: string; end: string; status: string };
 
@@ -84,12 +85,13 @@ export async function apiService(request: APIRequestContext, companySlug: string
   return services.find((s) => s.name === name)!;
 }
 
-/** An appointment without an agent (no slot to collide with), `daysAhead` days from now at 10:00 UTC. */
+/** An appointment without an agent (no slot to collide with), `daysAhead` days from now (a Monday for a Sunday) at 10:00 UTC. */
 export async function apiAppointment(
   request: APIRequestContext,
   input: { serviceId: string; customerId: string; daysAhead: number; filledFields?: Record<string, unknown> },
 ) {
-  const day = new Date(Date.now() + input.daysAhead * 86_400_000).toISOString().slice(0, 10);
+  // Off Sunday: the demo companies are closed then.
+  const day = openDay(input.daysAhead);
   return call<{ id: string; status: string }>(request, "appointments/create", {
     serviceId: input.serviceId,
     customerId: input.customerId,
