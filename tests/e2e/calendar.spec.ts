@@ -268,8 +268,8 @@ test.describe("calendar: opening hour, cancelled and overlapping, running late (
     await calendar.goto(PARIS.slug, `view=agents&date=${day}`);
     const columns = calendar.grid().locator(".rbc-time-content .rbc-day-slot");
     await expect(calendar.event(gone.id)).toHaveCount(0);
-    const agentColumn = (await columns.nth(0).boundingBox())!;
-    expect((await calendar.event(taken.id).boundingBox())!.width).toBeGreaterThan(agentColumn.width * 0.9);
+    const agentColumn = await calendar.box(columns.nth(0));
+    expect((await calendar.box(calendar.event(taken.id))).width).toBeGreaterThan(agentColumn.width * 0.9);
     // Side by side in "Non assigné", each still says its start and its customer.
     for (const [i, a] of open.entries()) {
       const lines = await calendar.shownLines(a.id);
@@ -280,7 +280,7 @@ test.describe("calendar: opening hour, cancelled and overlapping, running late (
     // In the week, a seventh of the width shared by three: narrower, still the start and the name.
     await calendar.chooseView("Semaine");
     for (const [i, a] of open.entries()) {
-      const box = (await calendar.event(a.id).boundingBox())!;
+      const box = await calendar.box(calendar.event(a.id));
       expect(box.width, a.id).toBeLessThan(80);
       const lines = await calendar.shownLines(a.id);
       expect(lines, a.id).toContain(wallClock(a.date, PARIS_TZ).slice(11));
@@ -294,8 +294,8 @@ test.describe("calendar: opening hour, cancelled and overlapping, running late (
     await toggle.check();
     await expect(page).toHaveURL(/cancelled=true/);
     await calendar.ready();
-    const goneBox = (await calendar.event(gone.id).boundingBox())!;
-    const takenBox = (await calendar.event(taken.id).boundingBox())!;
+    const goneBox = await calendar.box(calendar.event(gone.id));
+    const takenBox = await calendar.box(calendar.event(taken.id));
     expect(takenBox.width).toBeLessThan(agentColumn.width * 0.75);
     expect(takenBox.width).toBeGreaterThan(agentColumn.width * 0.6);
     expect(goneBox.x).toBeGreaterThanOrEqual(takenBox.x + takenBox.width);

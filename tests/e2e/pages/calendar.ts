@@ -13,11 +13,22 @@ export class CalendarPage {
   async ready() {
     await expect(this.page.locator("[data-hydrated]").first()).toBeAttached();
     await expect(this.page.locator("[aria-busy=true]")).toHaveCount(0);
-    await expect(this.page.locator("[data-testid=calendar] .rbc-calendar, [data-testid=agenda], [data-testid=agenda-empty]").first()).toBeVisible();
+    // A week of 500 appointments may take a while to draw on a loaded machine.
+    await expect(this.page.locator("[data-testid=calendar] .rbc-calendar, [data-testid=agenda], [data-testid=agenda-empty]").first()).toBeVisible({ timeout: 30_000 });
   }
 
   grid() {
     return this.page.getByTestId("calendar");
+  }
+
+  /**
+   * Where an element is drawn, once it is: a live refresh (an event of this test's own bookings
+   * arriving after the page loaded) may redraw the grid between two reads.
+   */
+  async box(locator: Locator) {
+    let box: Awaited<ReturnType<Locator["boundingBox"]>> = null;
+    await expect.poll(async () => (box = await locator.boundingBox()) !== null).toBe(true);
+    return box!;
   }
 
   title() {
