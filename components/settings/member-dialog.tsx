@@ -18,17 +18,9 @@ import { MEMBER_ROLES, type MemberRole } from "@/lib/contract/scopes";
 import { MemberCredentials, type NewMember } from "./member-credentials";
 import type { MemberRow } from "./team-view";
 
+import { generatePassword, PASSWORD_MIN } from "./generate-password";
+
 type Company = { id: string; name: string };
-
-const PASSWORD_MIN = 10;
-
-/** A password easy to read out or type: no 0/O, 1/l/I. */
-function generatePassword(length = 14): string {
-  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const bytes = new Uint32Array(length);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
-}
 
 export function MemberDialog({
   member,
