@@ -31,7 +31,8 @@ const notNumber = fc.oneof(anyString(), fc.boolean(), fc.array(fc.integer(), { m
 const notBoolean = fc.oneof(anyString(), fc.integer(), fc.constant(null), fc.array(fc.boolean(), { maxLength: 2 }));
 const notArray = fc.oneof(anyString(), fc.integer(), fc.boolean(), fc.object({ maxDepth: 1 }));
 const notObject = fc.oneof(anyString(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
-const tooLong = (max: number) => anyString({ minLength: max + 1, maxLength: max + 20 }).filter((s) => s.trim().length > max);
+/** Longer than `max` as zod and PostgreSQL count: in code points (an emoji is one), not UTF-16 units. */
+const tooLong = (max: number) => anyString({ minLength: max + 1, maxLength: max + 20 }).filter((s) => [...s.trim()].length > max);
 const badId = fc.oneof(notString, tooLong(100), fc.constant(""));
 const badInt = (min: number, max: number) =>
   fc.oneof(
