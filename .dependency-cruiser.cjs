@@ -7,10 +7,10 @@ module.exports = {
     {
       name: "contract-is-pure",
       comment:
-        "lib/contract/ is shared by the server, the browser and the typed client: it imports only itself and zod/date-fns (no server, Next, React, database or Node module).",
+        "lib/contract/ is shared by the server, the browser and the typed client: it imports only itself and zod/date-fns/libphonenumber-js (no server, Next, React, database or Node module).",
       severity: "error",
       from: { path: "^lib/contract/" },
-      to: { pathNot: ["^lib/contract/", "^node_modules/(zod|date-fns|@date-fns/tz)/"] },
+      to: { pathNot: ["^lib/contract/", "^node_modules/(zod|date-fns|@date-fns/tz|libphonenumber-js)/"] },
     },
     {
       name: "client-imports-only-contract",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { filledFieldsSchema, serviceFieldsSchema } from "@/lib/contract/fields";
 import { slugify } from "@/lib/contract/slug";
 import { normalizePhone } from "@/lib/contract/phone";
+import { phoneKind } from "@/lib/contract/phone-kind";
 import { computeTotalPrice } from "@/lib/contract/pricing";
 import { isoInstant } from "@/lib/contract/validation";
 
@@ -56,7 +57,7 @@ describe("normalizePhone", () => {
     ["+33 6 12 34 56 78", "+33612345678"],
   ])("%s → %s", (input, expected) => expect(normalizePhone(input)).toBe(expected));
 
-  it.each(["123", "0707", "abc", "+0 123 456 789", "07 07 12 34 5a", ""])("refuses %s", (input) => {
+  it.each(["123", "0707", "abc", "+0 123 456 789", "07 07 12 34 5a", "", "99 12 34 56 78", "+225 10 12 34 56 78"])("refuses %s", (input) => {
     expect(normalizePhone(input)).toBeUndefined();
   });
 });
@@ -76,4 +77,15 @@ describe("slugify", () => {
     expect(slugify("Salon Élégance – Cocody !")).toBe("salon-elegance-cocody");
     expect(slugify("  ")).toBe("x");
   });
+});
+
+describe("phoneKind", () => {
+  it.each([
+    ["+2250707123456", "mobile"],
+    ["+2250544332211", "mobile"],
+    ["+2250102030405", "mobile"],
+    ["+2252722441010", "fixed"],
+    ["+33612345678", "mobile"],
+    ["+33145678901", "fixed"],
+  ])("%s is %s", (e164, kind) => expect(phoneKind(e164)).toBe(kind));
 });
