@@ -15,6 +15,11 @@ export type OutgoingMessage = {
   body: string;
   /** WhatsApp business-initiated messages: an approved template and its ordered parameters. */
   template?: { name: string; language: string; parameters: string[] };
+  /**
+   * WhatsApp: the customer wrote to us within the last 24 hours, so free text (no template) is
+   * allowed. Unset or false: a message without a template is refused, not sent.
+   */
+  customerWindowOpen?: boolean;
 };
 
 /**
