@@ -36,7 +36,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v.leng
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** Statuses and replies of `entry[].changes[].value`, in order; anything unreadable is skipped. */
-export function parseWhatsAppCallback(json: unknown): InboundEvent[] {
+export function parseWhatsAppCallback(json: unknown, now: () => Date = () => new Date()): InboundEvent[] {
   const events: InboundEvent[] = [];
   for (const entry of list<{ changes?: unknown }>((json as { entry?: unknown } | null)?.entry)) {
     for (const change of list<{ value?: Value }>(entry?.changes)) {
@@ -55,7 +55,7 @@ export function parseWhatsAppCallback(json: unknown): InboundEvent[] {
         const providerId = str(m?.id);
         if (text === undefined || !from || !providerId) continue;
         const seconds = Number(m.timestamp);
-        const at = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
+        const at = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : now();
         events.push({ kind: "reply", channel: "whatsapp", from: `+${from.replace(/^\+/, "")}`, text, providerId, at });
       }
     }
