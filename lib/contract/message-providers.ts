@@ -21,17 +21,19 @@ export const SMTP_DEFAULT_PORT = { tls: "465", starttls: "587", none: "25" } as 
 const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 const HOST = /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$/;
 
-const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus`);
+const text = (max: number) => z.string({ error: "Texte attendu" }).trim().max(max, `${max} caractères au plus`);
+/** A missing field reads as empty, so it gets the field's own message rather than a type error. */
+const present = <S extends z.ZodType>(schema: S) => z.preprocess((v) => v ?? "", schema);
 const required = (max: number, message: string) => text(max).min(1, message);
 /** A form's empty field means "not set". */
 const optional = (max: number) => text(max).optional().transform((s) => (s ? s : undefined));
 const secret = (message: string, min = 1) =>
-  z.string().max(2000, "2000 caractères au plus").refine((s) => s.trim().length >= min, { error: message });
+  present(z.string({ error: message }).max(2000, "2000 caractères au plus").refine((s) => s.trim().length >= min, { error: message }));
 
 export function smtpSettingsSchema() {
   return z
     .object({
-      host: required(253, "Serveur SMTP requis").regex(HOST, "Nom d'hôte ou adresse IP attendu (ex. smtp.example.com)"),
+      host: present(required(253, "Serveur SMTP requis").regex(HOST, "Nom d'hôte ou adresse IP attendu (ex. smtp.example.com)")),
       security: z.enum(SMTP_SECURITY, { error: "Sécurité attendue : tls (port 465), starttls (port 587) ou none (serveur local)" }).default("starttls"),
       port: z
         .union([z.string(), z.number()])
@@ -41,7 +43,7 @@ export function smtpSettingsSchema() {
         .optional(),
       user: optional(320),
       password: z.string().max(2000, "2000 caractères au plus").optional().transform((s) => (s ? s : undefined)),
-      fromAddress: z.string().trim().pipe(z.email("Adresse d'expédition attendue (ex. rdv@salon.ci)")),
+      fromAddress: present(text(320).pipe(z.email("Adresse d'expédition attendue (ex. rdv@salon.ci)"))),
       fromName: optional(100),
     })
     .superRefine((s, ctx) => {
@@ -65,7 +67,7 @@ export function whatsappSettingsSchema(allowLoopback = false) {
       .regex(/^$|^v\d{1,3}\.\d{1,2}$/, "Version de l'API attendue sous la forme v21.0")
       .optional()
       .transform((v) => v || WHATSAPP_API_VERSION),
-    phoneNumberId: required(30, "Identifiant du numéro (Phone number ID) requis").regex(/^\d{5,30}$/, "Identifiant du numéro (Phone number ID) : des chiffres"),
+    phoneNumberId: present(required(30, "Identifiant du numéro (Phone number ID) requis").regex(/^\d{5,30}$/, "Identifiant du numéro (Phone number ID) : des chiffres")),
     accessToken: secret("Jeton d'accès requis"),
     appSecret: secret("Clé secrète de l'app requise (elle vérifie la signature des rappels)"),
     verifyToken: secret("Jeton de vérification requis (8 caractères au moins)", 8),
@@ -103,7 +105,7 @@ const bodyTemplate = text(2000)
 
 export function smsSettingsSchema(allowLoopback = false) {
   return z.object({
-    url: webhookUrl(allowLoopback),
+    url: present(webhookUrl(allowLoopback)),
     method: z.enum(["POST", "PUT"], { error: "Méthode attendue : POST ou PUT" }).default("POST"),
     authHeader: text(100)
       .regex(/^$|^[A-Za-z0-9-]+$/, "Nom d'en-tête attendu (lettres, chiffres, tirets ; ex. Authorization)")
