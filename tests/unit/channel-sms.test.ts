@@ -90,6 +90,12 @@ describe("sending through the generic SMS provider", () => {
     expect(await pending).toMatchObject({ state: "failed", retry: true, reason: expect.stringContaining("Envoi interrompu") });
   });
 
+  it("an already stopped sender sends nothing", async () => {
+    const before = provider.received.length;
+    expect(await sms.send(confirmation, settings, AbortSignal.abort())).toMatchObject({ state: "failed", retry: true, reason: expect.stringContaining("avant le départ") });
+    expect(provider.received.length).toBe(before);
+  });
+
   it("a slow answer within the limit is still a send", async () => {
     provider.next({ delayMs: 100 });
     expect((await sms.send(confirmation, settings)).state).toBe("sent");

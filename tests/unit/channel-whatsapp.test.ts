@@ -105,6 +105,20 @@ describe("sending through the WhatsApp Cloud API shape", () => {
     expect(await pending).toMatchObject({ state: "unknown", reason: expect.stringContaining("Envoi interrompu") });
   });
 
+  it("a provider that hangs on one message does not hold up the next one", async () => {
+    const slow = createWhatsAppChannel({ allowLoopback: true, timeoutMs: 600_000 });
+    meta.next("hang");
+    const before = meta.received.length;
+    const controller = new AbortController();
+    let settled = false;
+    const stuck = slow.send(reminder, settings, controller.signal).finally(() => (settled = true));
+    await meta.waitFor(before + 1);
+    expect((await slow.send(reminder, settings)).state).toBe("sent");
+    expect(settled).toBe(false);
+    controller.abort();
+    expect((await stuck).state).toBe("unknown");
+  });
+
   it("retries when the provider cannot be reached (nothing was sent)", async () => {
     const closed = await startWhatsAppProvider(secrets);
     await closed.close();

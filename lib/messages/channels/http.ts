@@ -5,7 +5,7 @@
 // then a retry is safe.
 import "server-only";
 import type { SendOutcome } from "@/lib/messages/channel";
-import { post } from "@/lib/net/post";
+import { ABORTED, post } from "@/lib/net/post";
 import { checkUrlAddress } from "@/lib/webhooks/address";
 import { webhookConfig } from "@/lib/webhooks/config";
 
@@ -37,6 +37,7 @@ export async function callProvider(
   } catch {
     return { state: "failed", retry: false, reason: `Adresse du fournisseur ${provider} invalide` };
   }
+  if (signal?.aborted) return { state: "failed", retry: true, reason: `${provider} : ${ABORTED.toLowerCase()} avant le départ de la requête` };
   const verdict = await checkUrlAddress(url, allowLoopback(options));
   // A name that does not resolve may be a passing DNS failure; a refused address is a setting to fix.
   if (!verdict.ok) return { state: "failed", retry: Boolean(verdict.unresolved), reason: verdict.reason };
@@ -49,7 +50,10 @@ export async function callProvider(
     limit: 16_384,
   });
   if (r.answered) return { status: r.status, body: r.body, json: parseJson(r.body) };
-  if (!r.written) return { state: "failed", retry: true, reason: `${provider} injoignable : ${r.error}` };
+  if (!r.written) {
+    const why = r.error === ABORTED ? `${provider} : ${ABORTED.toLowerCase()} avant le départ de la requête` : `${provider} injoignable : ${r.error}`;
+    return { state: "failed", retry: true, reason: why };
+  }
   const lost = `${provider} : réponse perdue après l'envoi (${r.error})`;
   return idempotent ? { state: "failed", retry: true, reason: `${lost} ; nouvel essai sans risque de doublon` } : { state: "unknown", reason: `${lost} ; le message a peut-être été envoyé` };
 }
