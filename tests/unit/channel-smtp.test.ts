@@ -103,6 +103,17 @@ describe("e-mail over SMTP", () => {
     expect(await email.send(confirmation, { ...settings, port })).toMatchObject({ state: "failed", retry: true, reason: expect.stringContaining("ECONNREFUSED") });
   });
 
+  it("no encryption where it is required is final, with the reason: no STARTTLS offered, an untrusted certificate", async () => {
+    expect(await email.send(confirmation, { ...settings, security: "starttls" })).toMatchObject({ state: "failed", retry: false, reason: expect.stringContaining("Connexion chiffrée impossible") });
+    // smtp-server's built-in certificate is not one this machine trusts.
+    const tls = new SMTPServer({ secure: true, authOptional: true, logger: false });
+    tls.on("error", () => {});
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", () => resolve()));
+    const port = String((tls.server.address() as AddressInfo).port);
+    expect(await email.send(confirmation, { ...settings, security: "tls", port })).toMatchObject({ state: "failed", retry: false, reason: expect.stringMatching(/Connexion chiffrée impossible.*certificate/) });
+    await new Promise<void>((resolve) => tls.close(() => resolve()));
+  });
+
   it("the sender's AbortSignal stops a server that never answers, without waiting for the time limit", async () => {
     const controller = new AbortController();
     const before = received.length;

@@ -37,7 +37,8 @@ export async function callProvider(
   } catch {
     return { state: "failed", retry: false, reason: `Adresse du fournisseur ${provider} invalide` };
   }
-  if (signal?.aborted) return { state: "failed", retry: true, reason: `${provider} : ${ABORTED.toLowerCase()} avant le départ de la requête` };
+  const stopped: SendOutcome = { state: "failed", retry: true, reason: `${provider} : ${ABORTED.toLowerCase()} avant le départ de la requête` };
+  if (signal?.aborted) return stopped;
   const verdict = await checkUrlAddress(url, allowLoopback(options));
   // A name that does not resolve may be a passing DNS failure; a refused address is a setting to fix.
   if (!verdict.ok) return { state: "failed", retry: Boolean(verdict.unresolved), reason: verdict.reason };
@@ -50,10 +51,7 @@ export async function callProvider(
     limit: 16_384,
   });
   if (r.answered) return { status: r.status, body: r.body, json: parseJson(r.body) };
-  if (!r.written) {
-    const why = r.error === ABORTED ? `${provider} : ${ABORTED.toLowerCase()} avant le départ de la requête` : `${provider} injoignable : ${r.error}`;
-    return { state: "failed", retry: true, reason: why };
-  }
+  if (!r.written) return r.error === ABORTED ? stopped : { state: "failed", retry: true, reason: `${provider} injoignable : ${r.error}` };
   const lost = `${provider} : réponse perdue après l'envoi (${r.error})`;
   return idempotent ? { state: "failed", retry: true, reason: `${lost} ; nouvel essai sans risque de doublon` } : { state: "unknown", reason: `${lost} ; le message a peut-être été envoyé` };
 }

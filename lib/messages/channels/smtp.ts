@@ -40,6 +40,11 @@ type SmtpError = SMTPConnection.SMTPError;
 function outcomeOf(err: SmtpError, bodyWritten: boolean): SendOutcome {
   const said = shortText(err.response || err.message);
   const code = err.responseCode;
+  // No TLS where it is required (no STARTTLS offered, a certificate expired, self-signed or for
+  // another name): another attempt meets the same server, so a person must fix it first.
+  if (err.code === "ETLS" || err.command === "STARTTLS" || (!code && /certificate|self[- ]signed|unable to verify|altnames/i.test(err.message))) {
+    return { state: "failed", retry: false, reason: `Connexion chiffrée impossible avec le serveur SMTP (${err.code ?? "TLS"} : ${said}) ; vérifiez le serveur, le port et la sécurité choisie` };
+  }
   if (code && code >= 500) {
     const what = err.code === "EAUTH" ? "Authentification SMTP refusée" : "Le serveur SMTP a refusé le message";
     return { state: "failed", retry: false, reason: `${what} (${code}) : ${said}` };
