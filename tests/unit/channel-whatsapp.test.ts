@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "@/lib/messages/channel";
-import { answerWhatsAppChallenge, createWhatsAppChannel, parseWhatsAppCallback, verifyWhatsAppSignature } from "@/lib/messages/channels/whatsapp";
+import { answerWhatsAppChallenge, createWhatsAppChannel, parseWhatsAppCallback, verifyWhatsAppSignature, whatsAppPhoneNumberIds } from "@/lib/messages/channels/whatsapp";
 import { startReceiver, type Receiver } from "../support/receiver";
 import { startWhatsAppProvider, type WhatsAppProvider } from "../support/providers";
 
@@ -170,6 +170,8 @@ describe("WhatsApp callbacks", () => {
     await meta.sendStatus(inbox.url("/wa-events"), { id: "wamid.fake2", status: "failed", title: "Message undeliverable" });
     await meta.sendReply(inbox.url("/wa-events"), { from: "+2250701020304", text: "OUI", id: "wamid.in1", timestamp: 1_767_261_600 });
     await meta.sendReply(inbox.url("/wa-events"), { from: "2250701020304", text: "NON", id: "wamid.in2", button: true });
+    // The route finds the app (and so the secret to check the signature with) by the phone number id.
+    expect(inbox.at("/wa-events").map((r) => whatsAppPhoneNumberIds(JSON.parse(r.body)))).toEqual(Array(4).fill([secrets.phoneNumberId]));
     const events = inbox.at("/wa-events").flatMap((r) => parseWhatsAppCallback(JSON.parse(r.body)));
     expect(events).toEqual([
       { kind: "status", channel: "whatsapp", providerId: "wamid.fake1", state: "sent" },
@@ -182,6 +184,7 @@ describe("WhatsApp callbacks", () => {
   it("skips what it cannot read instead of failing the whole callback", () => {
     expect(parseWhatsAppCallback(null)).toEqual([]);
     expect(parseWhatsAppCallback({ entry: "x" })).toEqual([]);
+    expect(whatsAppPhoneNumberIds({ entry: [{ changes: [{ value: {} }] }] })).toEqual([]);
     const interactive = {
       entry: [
         {

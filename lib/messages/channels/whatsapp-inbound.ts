@@ -18,6 +18,22 @@ export function answerWhatsAppChallenge(params: URLSearchParams, verifyToken: st
   return sameSecret(token, verifyToken) ? challenge : null;
 }
 
+/**
+ * The phone number ids a callback is about (`value.metadata.phone_number_id`), read before the
+ * signature is checked: they tell the route which app's settings, and so which app secret, to
+ * verify it with. Nothing else of an unverified body may be trusted.
+ */
+export function whatsAppPhoneNumberIds(json: unknown): string[] {
+  const ids = new Set<string>();
+  for (const entry of list<{ changes?: unknown }>((json as { entry?: unknown } | null)?.entry)) {
+    for (const change of list<{ value?: { metadata?: { phone_number_id?: unknown } } }>(entry?.changes)) {
+      const id = str(change?.value?.metadata?.phone_number_id);
+      if (id) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
 const STATES = new Set(["sent", "delivered", "read", "failed"]);
 
 type Value = { statuses?: unknown; messages?: unknown };

@@ -9,7 +9,7 @@ import type { ChannelAdapter, OutgoingMessage, SendOutcome } from "@/lib/message
 import { allowLoopback, callProvider, type HttpChannelOptions, isAnswer, type ProviderAnswer, retryableStatus, shortText } from "./http";
 import { isOutcome, readSettings } from "./read-settings";
 
-export { answerWhatsAppChallenge, parseWhatsAppCallback, verifyWhatsAppSignature } from "./whatsapp-inbound";
+export { answerWhatsAppChallenge, parseWhatsAppCallback, verifyWhatsAppSignature, whatsAppPhoneNumberIds } from "./whatsapp-inbound";
 
 /**
  * Error codes Meta answers with HTTP 400 that still mean "later": throttling (4, 80007, 130429),
