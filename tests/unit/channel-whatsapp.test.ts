@@ -57,6 +57,12 @@ describe("sending through the WhatsApp Cloud API shape", () => {
     expect(whatsapp.idempotent).toBe(false);
   });
 
+  it("a template without variables goes without components", async () => {
+    expect((await whatsapp.send({ ...reminder, template: { name: "bienvenue", language: "en", parameters: [] } }, settings)).state).toBe("sent");
+    expect(last().json).toMatchObject({ type: "template", template: { name: "bienvenue", language: { code: "en" } } });
+    expect((last().json as { template: object }).template).not.toHaveProperty("components");
+  });
+
   it("sends free text only inside the customer's 24-hour window", async () => {
     const free = { ...reminder, template: undefined, body: "Votre rendez-vous est confirmé. À demain !" };
     const before = meta.received.length;

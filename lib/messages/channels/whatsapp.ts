@@ -33,8 +33,9 @@ export function whatsappBody(message: OutgoingMessage): WhatsAppBody | SendOutco
   const to = message.to.replace(/^\+/, "");
   if (message.template) {
     const { name, language, parameters } = message.template;
-    const components = parameters.length ? [{ type: "body", parameters: parameters.map((text) => ({ type: "text", text })) }] : [];
-    return { messaging_product: "whatsapp", recipient_type: "individual", to, type: "template", template: { name, language: { code: language }, components } };
+    // A template without variables takes no components at all.
+    const components = parameters.length ? { components: [{ type: "body", parameters: parameters.map((text) => ({ type: "text", text })) }] } : {};
+    return { messaging_product: "whatsapp", recipient_type: "individual", to, type: "template", template: { name, language: { code: language }, ...components } };
   }
   if (!message.customerWindowOpen) {
     return {
