@@ -25,9 +25,10 @@ export const messages = pgTable(
     occurrence: text().notNull().default(""),
     /** The event that made (or last re-timed) it. */
     eventId: bigint({ mode: "number" }),
-    channel: text().$type<MessageChannel>().notNull(),
+    /** Null when no channel could reach the customer (failed, with the reason). */
+    channel: text().$type<MessageChannel>(),
     /** E.164 or an e-mail address. */
-    recipient: text().notNull(),
+    recipient: text(),
     language: text().$type<MessageLanguage>().notNull(),
     subject: text(),
     body: text().notNull(),
