@@ -13,7 +13,7 @@ import { eventColumns, SETTLED } from "./events";
 /** A one-row table holding `last_event_id` (webhook_dispatch, message_planner). */
 export type FeedPlace = { table: "webhook_dispatch" | "message_planner"; lock: number; batch: number };
 
-const followedColumns = { appId: appointmentEvents.appId, published: appointmentEvents.published, ...eventColumns };
+export const followedColumns = { appId: appointmentEvents.appId, published: appointmentEvents.published, ...eventColumns };
 
 export async function readSettledAfter(tx: Tx, after: number, limit: number) {
   return tx.select(followedColumns).from(appointmentEvents).where(and(gt(appointmentEvents.id, after), SETTLED)).orderBy(asc(appointmentEvents.id)).limit(limit);

@@ -11,15 +11,16 @@
 // cancelled if the appointment has started by then); a reminder already due when planned (booked
 // an hour before) is not made at all: never sent late. `now` is injected so tests drive the clock.
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
-import { messages, type NewMessage } from "@/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "@/db";
+import { appointmentEvents, messages, type NewMessage } from "@/db/schema";
 import type { AppointmentJson } from "../contract/events";
 import { outOfQuietHours, reminderDue } from "../contract/message-settings";
 import type { MessageTrigger } from "../contract/messages";
-import { followFeed, type FollowedEvent } from "../appointments/follow";
+import { followedColumns, followFeed, type FollowedEvent } from "../appointments/follow";
 import { compose } from "./compose";
 import { loadContext, type PlanContext } from "./context";
+import { dbStore, memoryStore, type PlanStore } from "./plan-store";
 
 const PLAN_LOCK = 727_003;
 export const PLAN_BATCH = 500;
@@ -34,7 +35,8 @@ export function planOnce(now: Date = new Date()): Promise<number> {
       tx,
       published.map((e) => ({ appId: e.appId, companyId: e.companyId, customerId: data(e).customerId })),
     );
-    for (const e of published) await planEvent(tx, ctx, e, data(e), now);
+    const store = dbStore(tx);
+    for (const e of published) await planEvent(store, ctx, e, data(e), now);
   });
 }
 
@@ -43,8 +45,32 @@ export async function planAll(now: Date = new Date()): Promise<void> {
   while ((await planOnce(now)) === PLAN_BATCH);
 }
 
-async function planEvent(tx: Tx, ctx: PlanContext, e: FollowedEvent, a: AppointmentJson, now: Date) {
-  const plan = new Planner(tx, ctx, e, a, now);
+/**
+ * Plans an app's history written outside the change path (the demo's unpublished events) as if
+ * each event had just happened, then records what fell due by `now` on the journal as sent when
+ * due: the demo opens on a journal that tells its appointments' story. Later ones stay scheduled.
+ */
+export async function planHistory(db: Queryable, appId: string, now: Date): Promise<void> {
+  const events = await db
+    .select(followedColumns)
+    .from(appointmentEvents)
+    .where(and(eq(appointmentEvents.appId, appId), eq(appointmentEvents.published, false)))
+    .orderBy(asc(appointmentEvents.id));
+  const data = (e: FollowedEvent) => e.data as unknown as AppointmentJson;
+  const ctx = await loadContext(db, events.map((e) => ({ appId, companyId: e.companyId, customerId: data(e).customerId })));
+  const store = memoryStore();
+  for (const e of events) {
+    const at = e.at < now ? e.at : now;
+    store.journalUntil(at);
+    await planEvent(store, ctx, e, data(e), at);
+  }
+  store.journalUntil(now);
+  const rows = store.rows();
+  for (let i = 0; i < rows.length; i += 200) await db.insert(messages).values(rows.slice(i, i + 200)).onConflictDoNothing();
+}
+
+async function planEvent(store: PlanStore, ctx: PlanContext, e: FollowedEvent, a: AppointmentJson, now: Date) {
+  const plan = new Planner(store, ctx, e, a, now);
   const to = e.toStatus;
   switch (e.type) {
     case "appointment.created":
@@ -76,7 +102,7 @@ class Planner {
   private readonly start: Date;
 
   constructor(
-    private readonly tx: Tx,
+    private readonly store: PlanStore,
     private readonly ctx: PlanContext,
     private readonly e: FollowedEvent,
     private readonly a: AppointmentJson,
@@ -121,7 +147,7 @@ class Planner {
   async once(trigger: MessageTrigger, occurrence = "") {
     if (!this.wanted(trigger)) return;
     const due = outOfQuietHours(this.now, this.company!.timezone);
-    await this.tx.insert(messages).values(this.row(trigger, due, occurrence)).onConflictDoNothing();
+    await this.store.once(this.row(trigger, due, occurrence));
   }
 
   /**
@@ -136,44 +162,12 @@ class Planner {
         await this.cancelWaiting("Rappel devenu trop tardif", trigger);
         continue;
       }
-      const row = this.row(trigger, outOfQuietHours(due, this.company!.timezone));
-      await this.tx
-        .insert(messages)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [messages.appId, messages.appointmentId, messages.trigger, messages.occurrence],
-          set: {
-            eventId: row.eventId,
-            channel: row.channel,
-            recipient: row.recipient,
-            language: row.language,
-            subject: row.subject,
-            body: row.body,
-            template: row.template,
-            state: row.state,
-            dueAt: row.dueAt,
-            failureReason: row.failureReason,
-            updatedAt: sql`now()`,
-          },
-          // Never one a sender has tried: it went, or its outcome is being settled.
-          setWhere: sql`${messages.attempts} = 0 AND ${messages.state} IN ('scheduled', 'queued', 'cancelled')`,
-        });
+      await this.store.reminder(this.row(trigger, outOfQuietHours(due, this.company!.timezone)));
     }
   }
 
   /** Cancels the appointment's messages still waiting (of one trigger when given), unless a sender holds one. */
   async cancelWaiting(reason: string, trigger?: MessageTrigger) {
-    await this.tx
-      .update(messages)
-      .set({ state: "cancelled", failureReason: reason, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(messages.appId, this.e.appId),
-          eq(messages.appointmentId, this.e.appointmentId),
-          trigger ? eq(messages.trigger, trigger) : undefined,
-          inArray(messages.state, ["scheduled", "queued"]),
-          isNull(messages.lockedUntil),
-        ),
-      );
+    await this.store.cancelWaiting(this.e.appId, this.e.appointmentId, reason, trigger);
   }
 }
