@@ -92,6 +92,42 @@ export const messageProviders = pgTable(
   ],
 );
 
+/**
+ * What customers answered (WhatsApp, SMS): every reply once (unique per channel and provider id,
+ * so a provider's repeated callback changes nothing twice), what it did, and whether staff read it.
+ */
+export const messageReplies = pgTable(
+  "message_replies",
+  {
+    appId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    channel: text().$type<MessageChannel>().notNull(),
+    providerId: text().notNull(),
+    /** The sender's number (E.164). */
+    sender: text().notNull(),
+    text: text().notNull(),
+    /** Null: a number the app does not know. */
+    customerId: uuid(),
+    companyId: uuid(),
+    appointmentId: uuid(),
+    /** What the reply did: confirmed, cancelled, opted-out, stored (for staff), help (nothing to tie it to). */
+    action: text().$type<ReplyAction>().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.appId, t.id] }),
+    foreignKey({ columns: [t.appId], foreignColumns: [apps.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.appId, t.customerId], foreignColumns: [customers.appId, customers.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.appId, t.appointmentId], foreignColumns: [appointments.appId, appointments.id] }).onDelete("cascade"),
+    uniqueIndex("message_replies_provider_key").on(t.appId, t.channel, t.providerId),
+    index("message_replies_unread_idx").on(t.appId, t.receivedAt).where(sql`read_at IS NULL`),
+  ],
+);
+
+export const REPLY_ACTIONS = ["confirmed", "cancelled", "opted-out", "stored", "help"] as const;
+export type ReplyAction = (typeof REPLY_ACTIONS)[number];
+
 /** The planner's place in the event feed (one row): events after it are still to plan. */
 export const messagePlanner = pgTable("message_planner", {
   id: integer().primaryKey().default(1),
