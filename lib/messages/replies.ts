@@ -5,10 +5,12 @@
 // reply on their next appointment. A number the app does not know, or a yes/no with nothing to
 // act on, gets a polite help message. Answers the text to send back, if any.
 import "server-only";
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { appointments, customers, messageReplies, type ReplyAction } from "@/db/schema";
-import type { Caller } from "../auth/caller";
+import { type Caller, companyScope, requireScope } from "../auth/caller";
+import { AppError, isAppError } from "../contract/errors";
+import { isUuid } from "../contract/ids";
 import { SCOPES } from "../contract/scopes";
 import { messageDate, messageTime, greetingName } from "../contract/message-templates";
 import type { MessageChannel, MessageLanguage } from "../contract/messages";
@@ -97,13 +99,48 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
   }
   const channelName = CHANNEL_NAMES[reply.channel];
   const client: Caller = { appId, companyIds: "all", scopes: [...SCOPES], actor: { type: "system", id: null, name: `Client (${channelName})` } };
-  const changed = await updateAppointmentStatus(
-    client,
-    next!.id,
-    action === "confirmed" ? { status: "CONFIRMED" } : { status: "CANCELLED", reason: `Annulé par le client (réponse ${channelName})` },
-    { now },
-  );
+  let changed;
+  try {
+    changed = await updateAppointmentStatus(
+      client,
+      next!.id,
+      action === "confirmed" ? { status: "CONFIRMED" } : { status: "CANCELLED", reason: `Annulé par le client (réponse ${channelName})` },
+      { now },
+    );
+  } catch (err) {
+    // Changed by staff meanwhile: the reply is left for them to read.
+    if (!isAppError(err)) throw err;
+    await db
+      .update(messageReplies)
+      .set({ action: "stored", readAt: null })
+      .where(and(eq(messageReplies.appId, appId), eq(messageReplies.id, kept.id)));
+    return { action: "stored", appointmentId: next!.id, answer: null };
+  }
   const at = new Date(changed.date);
   const args = [greetingName(customer!.firstName, customer!.fullname), messageDate(at, changed.company.timezone, lang), messageTime(at, changed.company.timezone, lang)] as const;
   return { action, appointmentId: next!.id, answer: action === "confirmed" ? answers.confirmed(...args) : answers.cancelled(...args) };
+}
+
+/** The replies staff must read (kept ones, unread), newest first, of the caller's companies. */
+export async function listUnreadReplies(caller: Caller, limit = 100) {
+  requireScope(caller, "appointments:read");
+  const db = await getDb();
+  return db
+    .select()
+    .from(messageReplies)
+    .where(and(eq(messageReplies.appId, caller.appId), isNull(messageReplies.readAt), companyScope(caller, messageReplies.companyId)))
+    .orderBy(desc(messageReplies.receivedAt))
+    .limit(Math.min(Math.max(limit, 1), 200));
+}
+
+export async function markReplyRead(caller: Caller, id: string): Promise<void> {
+  requireScope(caller, "appointments:read");
+  if (!isUuid(id)) throw new AppError("message-not-found");
+  const db = await getDb();
+  const rows = await db
+    .update(messageReplies)
+    .set({ readAt: sql`coalesce(${messageReplies.readAt}, now())` })
+    .where(and(eq(messageReplies.appId, caller.appId), eq(messageReplies.id, id), companyScope(caller, messageReplies.companyId)))
+    .returning({ id: messageReplies.id });
+  if (rows.length === 0) throw new AppError("message-not-found");
 }

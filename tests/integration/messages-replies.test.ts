@@ -8,8 +8,8 @@ import { getDb } from "@/db";
 import { messageReplies } from "@/db/schema";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import { getCustomer } from "@/lib/catalog";
-import { handleReply, type Reply, replyWord } from "@/lib/messages/replies";
-import { makeTenant, type Tenant } from "../support/factories";
+import { handleReply, listUnreadReplies, markReplyRead, type Reply, replyWord } from "@/lib/messages/replies";
+import { codeOf, makeTenant, type Tenant } from "../support/factories";
 
 let t: Tenant;
 const now = new Date("2029-06-01T10:00:00Z");
@@ -75,6 +75,12 @@ describe("replies", () => {
     const db = await getDb();
     const [row] = await db.select().from(messageReplies).where(and(eq(messageReplies.appId, t.appId), eq(messageReplies.action, "stored")));
     expect(row).toMatchObject({ appointmentId: out.appointmentId, readAt: null, text: "Je serai 10 minutes en retard" });
+
+    expect((await listUnreadReplies(t.owner)).map((r) => r.text)).toEqual(["Je serai 10 minutes en retard"]);
+    expect(await listUnreadReplies(t.caller({ companyIds: [t.companyB.id] }))).toEqual([]);
+    expect(await codeOf(() => markReplyRead(t.caller({ companyIds: [t.companyB.id] }), row.id))).toBe("message-not-found");
+    await markReplyRead(t.owner, row.id);
+    expect(await listUnreadReplies(t.owner)).toEqual([]);
 
     const stranger = await handleReply(t.appId, reply("OUI", "+2250101010101"), now);
     expect(stranger).toMatchObject({ action: "help", appointmentId: null });
