@@ -52,29 +52,31 @@ async function insertMessages(tenant: Tenant, appointmentId: string, rows: { sta
     .returning();
 }
 
+// On Salon B, where these tests book nothing: on a shared database the planner (another file's)
+// must not make messages for the appointments listed below.
 describe("settings", () => {
   it("answers the defaults (off, no-show off, 18:00 and 2 hours), saves a change and refuses bad texts with the field named", async () => {
-    const s = await getMessageSettings(t.owner, t.companyA.id);
+    const s = await getMessageSettings(t.owner, t.companyB.id);
     expect(s).toMatchObject({ enabled: false, dayBeforeAt: "18:00", hoursBeforeMinutes: 120 });
     expect(s.triggers["no-show"]).toBe(false);
     expect(s.triggers.received).toBe(true);
 
-    const saved = await updateMessageSettings(t.owner, t.companyA.id, { enabled: true, dayBeforeAt: "19:30", templates: { fr: { confirmed: "C'est noté {{firstName}} !" } } });
+    const saved = await updateMessageSettings(t.owner, t.companyB.id, { enabled: true, dayBeforeAt: "19:30", templates: { fr: { confirmed: "C'est noté {{firstName}} !" } } });
     expect(saved).toMatchObject({ enabled: true, dayBeforeAt: "19:30" });
-    expect((await getMessageSettings(t.owner, t.companyA.id)).templates.fr?.confirmed).toBe("C'est noté {{firstName}} !");
+    expect((await getMessageSettings(t.owner, t.companyB.id)).templates.fr?.confirmed).toBe("C'est noté {{firstName}} !");
 
-    expect(await fieldsOf(() => updateMessageSettings(t.owner, t.companyA.id, { templates: { en: { received: "Hi {{name}}" } } }))).toEqual(["templates.en.received"]);
-    expect(await fieldsOf(() => updateMessageSettings(t.owner, t.companyA.id, { templates: { fr: { received: "a".repeat(1001) } } }))).toEqual(["templates.fr.received"]);
-    expect(await fieldsOf(() => updateMessageSettings(t.owner, t.companyA.id, { hoursBeforeMinutes: 5 }))).toEqual(["hoursBeforeMinutes"]);
-    expect((await getMessageSettings(t.owner, t.companyA.id)).dayBeforeAt).toBe("19:30");
+    expect(await fieldsOf(() => updateMessageSettings(t.owner, t.companyB.id, { templates: { en: { received: "Hi {{name}}" } } }))).toEqual(["templates.en.received"]);
+    expect(await fieldsOf(() => updateMessageSettings(t.owner, t.companyB.id, { templates: { fr: { received: "a".repeat(1001) } } }))).toEqual(["templates.fr.received"]);
+    expect(await fieldsOf(() => updateMessageSettings(t.owner, t.companyB.id, { hoursBeforeMinutes: 5 }))).toEqual(["hoursBeforeMinutes"]);
+    expect((await getMessageSettings(t.owner, t.companyB.id)).dayBeforeAt).toBe("19:30");
   });
 
   it("keeps a company's settings to those who see it", async () => {
-    const limited = t.caller({ companyIds: [t.companyB.id] });
-    expect(await codeOf(() => getMessageSettings(limited, t.companyA.id))).toBe("company-not-found");
-    expect(await codeOf(() => getMessageSettings(other.owner, t.companyA.id))).toBe("company-not-found");
-    expect(await codeOf(() => updateMessageSettings(other.owner, t.companyA.id, { enabled: true }))).toBe("company-not-found");
-    expect(await codeOf(() => updateMessageSettings(t.caller({ scopes: ["catalog:read"] }), t.companyA.id, { enabled: true }))).toBe("not-authorized");
+    const limited = t.caller({ companyIds: [t.companyA.id] });
+    expect(await codeOf(() => getMessageSettings(limited, t.companyB.id))).toBe("company-not-found");
+    expect(await codeOf(() => getMessageSettings(other.owner, t.companyB.id))).toBe("company-not-found");
+    expect(await codeOf(() => updateMessageSettings(other.owner, t.companyB.id, { enabled: true }))).toBe("company-not-found");
+    expect(await codeOf(() => updateMessageSettings(t.caller({ scopes: ["catalog:read"] }), t.companyB.id, { enabled: true }))).toBe("not-authorized");
   });
 });
 

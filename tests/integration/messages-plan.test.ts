@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rescheduleAppointment, updateAppointmentStatus } from "@/lib/appointments";
 import { editCustomer } from "@/lib/catalog";
+import { getDb } from "@/db";
+import { messages } from "@/db/schema";
+import { startMessageWorker, stopMessageWorker } from "@/lib/messages";
 import { messageConfig } from "@/lib/messages/config";
 import { sendDue } from "@/lib/messages/sender";
 import { makeTenant, type Tenant } from "../support/factories";
@@ -164,5 +167,41 @@ describe("changes", () => {
     expect(m.received.body).toContain("Bonjour Ayo");
     expect(await messagesOf(t.appId, b.id)).toEqual({});
     await editCustomer(t.owner, t.customer.id, { optOuts: [] });
+  });
+});
+
+describe("the background worker", () => {
+  it("started with the server's background work, sends what is due through the journal; stopped, it lets go", async () => {
+    process.env.MESSAGES_POLL_MS = "100";
+    const a = await bookA("2030-09-10T10:00:00Z");
+    const db = await getDb();
+    const [row] = await db
+      .insert(messages)
+      .values({
+        appId: t.appId,
+        companyId: t.companyA.id,
+        appointmentId: a.id,
+        customerId: t.customer.id,
+        trigger: "confirmed",
+        channel: "journal",
+        recipient: t.customer.telephone,
+        language: "fr",
+        body: "Votre rendez-vous est confirmé",
+        state: "queued",
+        dueAt: new Date(Date.now() - 1000),
+      })
+      .returning();
+    await startMessageWorker();
+    try {
+      let state = row.state;
+      for (let i = 0; i < 200 && state !== "sent"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        state = (await messagesOf(t.appId, a.id)).confirmed.state;
+      }
+      expect(state).toBe("sent");
+      expect((await messagesOf(t.appId, a.id)).confirmed.providerId).toBe(`journal-${row.id}`);
+    } finally {
+      await stopMessageWorker();
+    }
   });
 });
