@@ -21,6 +21,7 @@ import { followedColumns, followFeed, type FollowedEvent } from "../appointments
 import { compose } from "./compose";
 import { loadContext, type PlanContext } from "./context";
 import { dbStore, memoryStore, type PlanStore } from "./plan-store";
+import { isClientReply } from "./replies";
 
 const PLAN_LOCK = 727_003;
 export const PLAN_BATCH = 500;
@@ -84,11 +85,12 @@ async function planEvent(store: PlanStore, ctx: PlanContext, e: FollowedEvent, a
       return;
     case "appointment.status_changed":
       if (to === "CONFIRMED") {
-        if (e.fromStatus === "PENDING") await plan.once("confirmed");
+        // A customer who confirmed by replying was answered in that conversation already.
+        if (e.fromStatus === "PENDING" && !isClientReply(e)) await plan.once("confirmed");
         await plan.reminders();
       } else if (to === "CANCELLED" || to === "IN_PROGRESS" || to === "COMPLETED") {
         await plan.cancelWaiting(to === "CANCELLED" ? "Rendez-vous annulé" : "Rendez-vous commencé ou terminé");
-        if (to === "CANCELLED") await plan.once(a.cancellation?.kind === "no-show" ? "no-show" : "cancelled");
+        if (to === "CANCELLED" && !isClientReply(e)) await plan.once(a.cancellation?.kind === "no-show" ? "no-show" : "cancelled");
       }
       return;
     default:

@@ -22,6 +22,10 @@ import type { InboundEvent } from "./channel";
 export type Reply = Extract<InboundEvent, { kind: "reply" }>;
 export type ReplyOutcome = { action: ReplyAction | "duplicate"; appointmentId: string | null; answer: string | null };
 
+/** The actor a reply's change is recorded as: "Client (WhatsApp)". The planner knows it (no second confirmation). */
+export const CLIENT_ACTOR_PREFIX = "Client (";
+export const isClientReply = (e: { actorType: string; actorName: string | null }) => e.actorType === "system" && !!e.actorName?.startsWith(CLIENT_ACTOR_PREFIX);
+
 const CHANNEL_NAMES: Record<MessageChannel, string> = { whatsapp: "WhatsApp", sms: "SMS", email: "e-mail", journal: "journal" };
 
 /** "Oui !" → "OUI"; accents and punctuation do not count. */
@@ -98,7 +102,7 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
     return { action, appointmentId: null, answer: answers.stop };
   }
   const channelName = CHANNEL_NAMES[reply.channel];
-  const client: Caller = { appId, companyIds: "all", scopes: [...SCOPES], actor: { type: "system", id: null, name: `Client (${channelName})` } };
+  const client: Caller = { appId, companyIds: "all", scopes: [...SCOPES], actor: { type: "system", id: null, name: `${CLIENT_ACTOR_PREFIX}${channelName})` } };
   let changed;
   try {
     changed = await updateAppointmentStatus(

@@ -7,7 +7,7 @@ import { rescheduleAppointment, updateAppointmentStatus } from "@/lib/appointmen
 import { editCustomer } from "@/lib/catalog";
 import { getDb } from "@/db";
 import { messages } from "@/db/schema";
-import { startMessageWorker, stopMessageWorker } from "@/lib/messages";
+import { handleReply, startMessageWorker, stopMessageWorker } from "@/lib/messages";
 import { messageConfig } from "@/lib/messages/config";
 import { sendDue } from "@/lib/messages/sender";
 import { makeTenant, type Tenant } from "../support/factories";
@@ -167,6 +167,19 @@ describe("changes", () => {
     expect(m.received.body).toContain("Bonjour Ayo");
     expect(await messagesOf(t.appId, b.id)).toEqual({});
     await editCustomer(t.owner, t.customer.id, { optOuts: [] });
+  });
+});
+
+describe("replies", () => {
+  it("sends no second confirmation to a customer who confirmed by replying; the reminders stay", async () => {
+    const a = await bookA("2030-10-10T10:00:00Z");
+    await plan(t, at("2030-10-01T12:00:00Z"));
+    const out = await handleReply(t.appId, { kind: "reply", channel: "whatsapp", from: t.customer.telephone, text: "OUI", providerId: `wamid.${a.id}`, at: at("2030-10-01T12:05:00Z") }, at("2030-10-01T12:05:00Z"));
+    expect(out).toMatchObject({ action: "confirmed", appointmentId: a.id });
+    await plan(t, at("2030-10-01T12:06:00Z"));
+    const m = await messagesOf(t.appId, a.id);
+    expect(m.confirmed).toBeUndefined();
+    expect(m["reminder-day-before"].state).toBe("scheduled");
   });
 });
 
