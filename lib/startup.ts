@@ -29,9 +29,19 @@ export function prepareDatabase(): Promise<void> {
 
 /**
  * Work a server does in the background once its database is ready: the webhook delivery worker
- * (lib/webhooks/worker.ts; WEBHOOKS_WORKER=0 turns it off on this instance).
+ * (lib/webhooks/worker.ts; WEBHOOKS_WORKER=0 turns it off on this instance) and the customer
+ * message worker (lib/messages/worker.ts; MESSAGES_WORKER=0).
  */
 export async function startBackgroundWork(): Promise<void> {
   const { startWebhookWorker } = await import("./webhooks/worker");
+  const { startMessageWorker } = await import("./messages/worker");
   await startWebhookWorker();
+  await startMessageWorker();
+}
+
+/** Stops what startBackgroundWork started (a graceful stop). */
+export async function stopBackgroundWork(): Promise<void> {
+  const { stopWebhookWorker } = await import("./webhooks/worker");
+  const { stopMessageWorker } = await import("./messages/worker");
+  await Promise.all([stopWebhookWorker(), stopMessageWorker()]);
 }

@@ -117,8 +117,8 @@ async function stop(signal: string) {
   if (!finished) console.error(`Arrêt : ${inFlight} requête(s) coupée(s) après ${STOP_TIMEOUT_MS} ms`);
   server.closeAllConnections();
   await nextApp.close().catch(() => {});
-  // Deliveries still in flight keep their lease: another instance (or this one restarted) sends them.
-  await (await import("../lib/webhooks/worker")).stopWebhookWorker();
+  // Deliveries and messages still in flight keep their lease: another instance (or this one restarted) takes them.
+  await (await import("../lib/startup")).stopBackgroundWork();
   await closeDb(finished ? 5 : 0).catch(() => {});
   console.log("Arrêté.");
   process.exit(0);

@@ -10,3 +10,4 @@ export * from "./api-keys";
 export * from "./operations";
 export * from "./webhooks";
 export * from "./time-off";
+export * from "./messages";

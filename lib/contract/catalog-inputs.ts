@@ -1,5 +1,6 @@
 // Inputs of the catalog functions (companies, services, agents, customers). Pure.
 import { z } from "zod";
+import { MESSAGE_CHANNELS, MESSAGE_LANGUAGES } from "./messages";
 import { normalizePhone } from "./phone";
 import { MAX_PRICE } from "./pricing";
 import { id, optionalText, requiredText } from "./validation";
@@ -137,13 +138,26 @@ export type AgentInput = z.input<typeof agentInput>;
 export const agentEdit = z.object(agentShape).partial();
 export type AgentEdit = z.input<typeof agentEdit>;
 
+const customerMessaging = {
+  language: z.enum(MESSAGE_LANGUAGES, { error: "Langue attendue : fr ou en" }),
+  firstName: optionalText(60),
+  preferredChannel: z.enum(MESSAGE_CHANNELS, { error: `Canal attendu : ${MESSAGE_CHANNELS.join(", ")}, ou null` }).nullable(),
+  optOuts: z
+    .array(z.enum(MESSAGE_CHANNELS, { error: `Canal attendu : ${MESSAGE_CHANNELS.join(", ")}` }))
+    .max(MESSAGE_CHANNELS.length)
+    .transform((list) => [...new Set(list)]),
+};
 export const customerInput = z.object({
   fullname: requiredText(120),
   telephone: phoneInput,
   email: optionalEmail,
+  ...customerMessaging,
+  language: customerMessaging.language.default("fr"),
+  preferredChannel: customerMessaging.preferredChannel.optional(),
+  optOuts: customerMessaging.optOuts.default([]),
 });
 export type CustomerInput = z.input<typeof customerInput>;
-export const customerEdit = customerInput.partial();
+export const customerEdit = z.object({ fullname: requiredText(120), telephone: phoneInput, email: optionalEmail, ...customerMessaging }).partial();
 export type CustomerEdit = z.input<typeof customerEdit>;
 
 export const catalogListInput = z.object({

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ERROR_STATUS } from "./errors";
 import { APPOINTMENT_EVENT_TYPES } from "./events";
 import { serviceFieldSchema } from "./fields";
+import { MESSAGE_CHANNELS, MESSAGE_LANGUAGES } from "./messages";
 import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "./status";
 import { WEEKDAYS, type Weekday } from "./hours";
 
@@ -118,6 +119,10 @@ export const CustomerSchema = z
     fullname: z.string(),
     telephone: z.string().meta({ description: "E.164", example: "+2250707123456" }),
     email: text,
+    language: z.enum(MESSAGE_LANGUAGES).meta({ description: "Langue des messages" }),
+    firstName: text.meta({ description: "Prénom pour les salutations ; absent : le premier mot du nom" }),
+    preferredChannel: z.enum(MESSAGE_CHANNELS).nullable().meta({ description: "Canal préféré ; null : WhatsApp pour un mobile, sinon SMS, sinon e-mail" }),
+    optOuts: z.array(z.enum(MESSAGE_CHANNELS)).meta({ description: "Canaux refusés par le client" }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })

@@ -10,6 +10,7 @@ import { filledFieldsSchema, type FilledFields, type ServiceField } from "../con
 import { localDateKey } from "../contract/dates";
 import { fillHistoryDataStatement } from "../appointments/change-sql";
 import { computeTotalPrice } from "../contract/pricing";
+import { planHistory } from "../messages/plan";
 import { DEMO, DEMO_COMPANIES, seededRandom } from "./catalog";
 import { DEMO_TIMEZONE, planAgent, planUnassigned, type PlannedAppointment } from "./plan";
 
@@ -125,6 +126,8 @@ export async function planDemoAppointments(db: Queryable, now: Date): Promise<nu
     written += inserted.size;
   }
   await db.execute(fillHistoryDataStatement(appId));
+  // Each appointment's messages, as the planner would have made them along its history.
+  await planHistory(db, appId, now);
   await db
     .insert(t.demoPlans)
     .values({ appId, plannedAt: now })

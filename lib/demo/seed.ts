@@ -8,6 +8,7 @@ import { serviceFieldsSchema } from "../contract/fields";
 import { digestApiKey } from "../auth/api-key-secret";
 import { hashPassword } from "../auth/password";
 import { SCOPES } from "../contract/scopes";
+import { defaultMessageSettings } from "../contract/message-settings";
 import { DEMO, DEMO_COMPANIES, demoCustomers, seededRandom } from "./catalog";
 import { planDemoAppointments, refreshDemo } from "./appointments";
 import { DEMO_TIMEZONE, demoOpeningHours } from "./plan";
@@ -56,6 +57,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await tx.insert(t.apps).values({ id: appId, name: DEMO.appName });
 
     await tx.insert(t.customers).values(demoCustomers(random).map((c) => ({ ...c, appId })));
+    // Messages on, through the journal only: the demo shows what would be sent, and sends nothing.
+    await tx.insert(t.messageProviders).values({ appId, channel: "journal" });
 
     const companyIds: Record<string, string> = {};
     for (const demo of DEMO_COMPANIES) {
@@ -65,6 +68,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         .values({ ...companyData, appId, timezone: DEMO_TIMEZONE, currency: "XOF", openingHours: demoOpeningHours() })
         .returning();
       companyIds[demo.slug] = company.id;
+      await tx.insert(t.messageSettings).values({ appId, companyId: company.id, settings: { ...defaultMessageSettings(), enabled: true } });
 
       const services = await tx
         .insert(t.services)

@@ -1,9 +1,9 @@
 // Webhook delivery, the same on PostgreSQL and on the embedded PGlite: the database is the queue.
 //
-// 1. Fan-out (`dispatchOnce`): under a transaction-level advisory lock (one dispatcher at a time
-//    across instances), the settled events after the dispatcher's place (SETTLED: a late
-//    committing event is never skipped) become one delivery row per matching endpoint (unique per
-//    event and endpoint: a repeat inserts nothing), and the place moves on, in one transaction.
+// 1. Fan-out (`dispatchOnce`): the settled events after the dispatcher's place (followed as
+//    lib/appointments/follow.ts does: one dispatcher at a time, never skipping a late commit)
+//    become one delivery row per matching endpoint (unique per event and endpoint: a repeat
+//    inserts nothing), and the place moves on, in one transaction.
 // 2. Claim (`claimDue`): due deliveries are leased with `FOR UPDATE SKIP LOCKED`: two instances
 //    never take the same row, and a delivery whose appointment has an earlier event still pending
 //    for that endpoint waits for it (order per appointment; other appointments and endpoints go
@@ -15,11 +15,12 @@
 //    delivered, or retried on the schedule, then failed. An endpoint failing for days is disabled.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { detached, executeRows, getDb, listen } from "@/db";
-import { appointmentEvents, webhookDeliveries, webhookDispatch, webhookEndpoints } from "@/db/schema";
-import { eventColumns, SETTLED, toEvent } from "../appointments/events";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { toEvent } from "../appointments/events";
+import { followFeed } from "../appointments/follow";
 import { checkUrlAddress } from "./address";
 import { type WebhookConfig, webhookConfig } from "./config";
 import { decryptSecret } from "./secret";
@@ -38,19 +39,8 @@ export function matches(endpoint: { types: string[]; companyId: string | null },
 }
 
 /** Fans one batch of settled events out to the endpoints that want them; answers how many events were read. */
-export async function dispatchOnce(): Promise<number> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${DISPATCH_LOCK})`);
-    const [place] = await tx.select({ last: webhookDispatch.lastEventId }).from(webhookDispatch).where(eq(webhookDispatch.id, 1));
-    const after = place?.last ?? 0;
-    const events = await tx
-      .select({ appId: appointmentEvents.appId, published: appointmentEvents.published, ...eventColumns })
-      .from(appointmentEvents)
-      .where(and(gt(appointmentEvents.id, after), SETTLED))
-      .orderBy(asc(appointmentEvents.id))
-      .limit(DISPATCH_BATCH);
-    if (events.length === 0) return 0;
+export function dispatchOnce(): Promise<number> {
+  return followFeed({ table: "webhook_dispatch", lock: DISPATCH_LOCK, batch: DISPATCH_BATCH }, async (tx, events) => {
     const appIds = [...new Set(events.map((e) => e.appId))];
     const endpoints = await tx
       .select({ appId: webhookEndpoints.appId, id: webhookEndpoints.id, types: webhookEndpoints.types, companyId: webhookEndpoints.companyId, createdAt: webhookEndpoints.createdAt })
@@ -77,12 +67,6 @@ export async function dispatchOnce(): Promise<number> {
     for (let i = 0; i < rows.length; i += 200) {
       await tx.insert(webhookDeliveries).values(rows.slice(i, i + 200)).onConflictDoNothing();
     }
-    const last = events[events.length - 1].id;
-    await tx
-      .insert(webhookDispatch)
-      .values({ id: 1, lastEventId: last })
-      .onConflictDoUpdate({ target: webhookDispatch.id, set: { lastEventId: sql`greatest(${webhookDispatch.lastEventId}, ${last})` } });
-    return events.length;
   });
 }
 

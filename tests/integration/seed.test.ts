@@ -62,6 +62,20 @@ describe.each(INSTANTS)("demo seed at $when", ({ now, today, ...expected }) => {
     expect([...new Set(rows.map((r) => r.status))].sort()).toEqual(["CANCELLED", "COMPLETED", "CONFIRMED", ...running, "PENDING"]);
   });
 
+  it("opens on a journal of messages: sent ones for what happened, reminders waiting for what comes", async () => {
+    const rows = await executeRows<{ trigger: string; state: string; channel: string; due_at: Date; sent_at: Date | null }>(
+      await getDb(),
+      sql`SELECT trigger, state, channel, due_at, sent_at FROM messages WHERE app_id = ${DEMO.appId}::uuid`,
+    );
+    const sent = rows.filter((r) => r.state === "sent");
+    expect(sent.length).toBeGreaterThan(100);
+    expect(new Set(sent.map((r) => r.trigger))).toEqual(new Set(["received", "confirmed", "cancelled", "reminder-day-before", "reminder-hours-before"]));
+    expect(rows.every((r) => r.channel === "journal")).toBe(true);
+    for (const r of sent) expect(new Date(r.sent_at!).getTime()).toBeLessThanOrEqual(now.getTime());
+    for (const r of rows.filter((x) => x.state === "scheduled")) expect(new Date(r.due_at).getTime()).toBeGreaterThan(now.getTime());
+    expect(rows.some((r) => r.state === "scheduled")).toBe(true);
+  });
+
   it("keeps every appointment inside the demo companies' opening hours (Mon–Sat 08:00–19:00)", async () => {
     const [company] = await executeRows<{ opening_hours: unknown }>(await getDb(), sql`SELECT opening_hours FROM companies WHERE app_id = ${DEMO.appId}::uuid LIMIT 1`);
     expect(company.opening_hours).toMatchObject({ mon: [{ start: "08:00", end: "19:00" }], sat: [{ start: "08:00", end: "19:00" }] });

@@ -8,9 +8,9 @@ import { executeRows, getDb } from "@/db";
 
 /**
  * Tables without a tenant: the tenant root, people who may belong to several apps, sign-in
- * throttling, the webhook dispatcher's one-row place in the whole feed.
+ * throttling, the webhook dispatcher's and the message planner's one-row places in the whole feed.
  */
-const NOT_TENANT = new Set(["apps", "users", "login_attempts", "webhook_dispatch"]);
+const NOT_TENANT = new Set(["apps", "users", "login_attempts", "webhook_dispatch", "message_planner"]);
 /** Tables that stay whole on every node (Citus reference tables): tenant tables may point at them. */
 const REFERENCE = new Set(["users"]);
 

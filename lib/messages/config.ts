@@ -1,0 +1,36 @@
+// The message sender's settings read from the environment, in one place.
+import "server-only";
+
+/** Seconds before each retry of a send the provider failed (5xx, timeout): about 6 hours in all. */
+export const DEFAULT_RETRY_SCHEDULE_S = [30, 120, 600, 1800, 3600, 14_400];
+
+export type MessageConfig = {
+  /** Delays before retry 1, 2, … in milliseconds; attempts = length + 1. */
+  retryScheduleMs: number[];
+  /** How long a claimed message is held by its sender (outlives the timeout, so no one else sends it meanwhile). */
+  leaseMs: number;
+  /** Per provider call. */
+  timeoutMs: number;
+  /** Messages in flight per process. */
+  concurrency: number;
+  /** How often a sender looks for due messages without being woken. */
+  pollMs: number;
+};
+
+export function messageConfig(env: Record<string, string | undefined> = process.env): MessageConfig {
+  const schedule = env.MESSAGES_RETRY_SCHEDULE?.trim();
+  const parsed = schedule ? schedule.split(",").map((s) => Number(s.trim())).filter((n) => Number.isFinite(n) && n >= 0) : DEFAULT_RETRY_SCHEDULE_S;
+  const timeoutMs = number(env.MESSAGES_TIMEOUT_S, 10) * 1000;
+  return {
+    retryScheduleMs: parsed.map((s) => Math.round(s * 1000)),
+    timeoutMs,
+    leaseMs: Math.max(number(env.MESSAGES_LEASE_S, 60) * 1000, timeoutMs + 5000),
+    concurrency: Math.max(1, Math.floor(number(env.MESSAGES_CONCURRENCY, 16))),
+    pollMs: number(env.MESSAGES_POLL_MS, 1000),
+  };
+}
+
+function number(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+}

@@ -1,0 +1,175 @@
+// The planner: follows the settled event feed (lib/appointments/follow.ts: one planner at a time
+// across instances, no event skipped or seen twice) and turns appointment changes into messages.
+//
+// - created → "received" (PENDING) or "confirmed", and the two reminders scheduled;
+// - confirmed → "confirmed" (an undone no-show only brings the reminders back);
+// - moved → "moved" (one per move: keyed by its event) and the reminders re-timed;
+// - cancelled → "cancelled" with the reason, or "no-show" when the company turned it on; and
+//   with started or completed, every message still waiting is cancelled.
+//
+// Times are on the company's clock; nothing goes out from 21:00 to 07:00 (moved to 07:00, or
+// cancelled if the appointment has started by then); a reminder already due when planned (booked
+// an hour before) is not made at all: never sent late. `now` is injected so tests drive the clock.
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "@/db";
+import { appointmentEvents, messages, type NewMessage } from "@/db/schema";
+import type { AppointmentJson } from "../contract/events";
+import { outOfQuietHours, reminderDue } from "../contract/message-settings";
+import type { MessageTrigger } from "../contract/messages";
+import { followedColumns, followFeed, type FollowedEvent } from "../appointments/follow";
+import { compose } from "./compose";
+import { loadContext, type PlanContext } from "./context";
+import { dbStore, memoryStore, type PlanStore } from "./plan-store";
+import { isClientReply } from "./replies";
+
+const PLAN_LOCK = 727_003;
+export const PLAN_BATCH = 500;
+const REMINDERS = ["reminder-day-before", "reminder-hours-before"] as const;
+
+/** Plans one batch of settled events; answers how many events were read. */
+export function planOnce(now: Date = new Date()): Promise<number> {
+  return followFeed({ table: "message_planner", lock: PLAN_LOCK, batch: PLAN_BATCH }, async (tx, events) => {
+    const published = events.filter((e) => e.published);
+    const data = (e: FollowedEvent) => e.data as unknown as AppointmentJson;
+    const ctx = await loadContext(
+      tx,
+      published.map((e) => ({ appId: e.appId, companyId: e.companyId, customerId: data(e).customerId })),
+    );
+    const store = dbStore(tx);
+    for (const e of published) await planEvent(store, ctx, e, data(e), now);
+  });
+}
+
+/** Plans every settled event there is (tests, start-up). */
+export async function planAll(now: Date = new Date()): Promise<void> {
+  while ((await planOnce(now)) === PLAN_BATCH);
+}
+
+/**
+ * Plans an app's history written outside the change path (the demo's unpublished events) as if
+ * each event had just happened, then records what fell due by `now` on the journal as sent when
+ * due: the demo opens on a journal that tells its appointments' story. Later ones stay scheduled.
+ */
+export async function planHistory(db: Queryable, appId: string, now: Date): Promise<void> {
+  const events = await db
+    .select(followedColumns)
+    .from(appointmentEvents)
+    .where(and(eq(appointmentEvents.appId, appId), eq(appointmentEvents.published, false)))
+    .orderBy(asc(appointmentEvents.id));
+  const data = (e: FollowedEvent) => e.data as unknown as AppointmentJson;
+  const ctx = await loadContext(db, events.map((e) => ({ appId, companyId: e.companyId, customerId: data(e).customerId })));
+  const store = memoryStore();
+  for (const e of events) {
+    const at = e.at < now ? e.at : now;
+    store.journalUntil(at);
+    await planEvent(store, ctx, e, data(e), at);
+  }
+  store.journalUntil(now);
+  const rows = store.rows();
+  for (let i = 0; i < rows.length; i += 200) await db.insert(messages).values(rows.slice(i, i + 200)).onConflictDoNothing();
+}
+
+async function planEvent(store: PlanStore, ctx: PlanContext, e: FollowedEvent, a: AppointmentJson, now: Date) {
+  const plan = new Planner(store, ctx, e, a, now);
+  const to = e.toStatus;
+  switch (e.type) {
+    case "appointment.created":
+      await plan.once(to === "CONFIRMED" ? "confirmed" : "received");
+      await plan.reminders();
+      return;
+    case "appointment.moved":
+      if (to !== "PENDING" && to !== "CONFIRMED") return;
+      await plan.once("moved", String(e.id));
+      await plan.reminders();
+      return;
+    case "appointment.status_changed":
+      if (to === "CONFIRMED") {
+        // A customer who confirmed by replying was answered in that conversation already.
+        if (e.fromStatus === "PENDING" && !isClientReply(e)) await plan.once("confirmed");
+        await plan.reminders();
+      } else if (to === "CANCELLED" || to === "IN_PROGRESS" || to === "COMPLETED") {
+        await plan.cancelWaiting(to === "CANCELLED" ? "Rendez-vous annulé" : "Rendez-vous commencé ou terminé");
+        if (to === "CANCELLED" && !isClientReply(e)) await plan.once(a.cancellation?.kind === "no-show" ? "no-show" : "cancelled");
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+class Planner {
+  private readonly company;
+  private readonly customer;
+  private readonly start: Date;
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly ctx: PlanContext,
+    private readonly e: FollowedEvent,
+    private readonly a: AppointmentJson,
+    private readonly now: Date,
+  ) {
+    this.company = ctx.company(e.appId, e.companyId);
+    this.customer = ctx.customer(e.appId, a.customerId);
+    this.start = new Date(a.date);
+  }
+
+  private wanted(trigger: MessageTrigger): boolean {
+    return !!this.company && !!this.customer && this.company.settings.enabled && this.company.settings.triggers[trigger];
+  }
+
+  /** The row for a trigger due at `due` (already out of the quiet hours). */
+  private row(trigger: MessageTrigger, due: Date, occurrence = ""): NewMessage {
+    const c = compose(trigger, this.a, this.customer!, this.company!, this.company!.settings, this.ctx.channels(this.e.appId));
+    // Past the start by the time it may go: pointless (a no-show message is after the start by nature).
+    const late = trigger !== "no-show" && due >= this.start;
+    const state = c.unreachable ? "failed" : late ? "cancelled" : due <= this.now ? "queued" : "scheduled";
+    return {
+      appId: this.e.appId,
+      companyId: this.e.companyId,
+      appointmentId: this.e.appointmentId,
+      customerId: this.a.customerId,
+      trigger,
+      occurrence,
+      eventId: this.e.id,
+      channel: c.channel,
+      recipient: c.recipient,
+      language: c.language,
+      subject: c.subject,
+      body: c.body,
+      template: c.template,
+      state,
+      dueAt: due,
+      failureReason: c.unreachable ?? (late ? "Le rendez-vous aura commencé avant la fin des heures calmes (21 h – 7 h)" : null),
+    };
+  }
+
+  /** A message sent once per appointment and trigger (a move: once per move), now or at 07:00. */
+  async once(trigger: MessageTrigger, occurrence = "") {
+    if (!this.wanted(trigger)) return;
+    const due = outOfQuietHours(this.now, this.company!.timezone);
+    await this.store.once(this.row(trigger, due, occurrence));
+  }
+
+  /**
+   * Schedules the reminders for the appointment's current time, or re-times (and re-words) those
+   * not tried yet; one already due is not made, and an earlier one no longer fitting is cancelled.
+   */
+  async reminders() {
+    for (const trigger of REMINDERS) {
+      if (!this.wanted(trigger)) continue;
+      const due = reminderDue(trigger, this.start, this.company!.timezone, this.company!.settings);
+      if (due <= this.now) {
+        await this.cancelWaiting("Rappel devenu trop tardif", trigger);
+        continue;
+      }
+      await this.store.reminder(this.row(trigger, outOfQuietHours(due, this.company!.timezone)));
+    }
+  }
+
+  /** Cancels the appointment's messages still waiting (of one trigger when given), unless a sender holds one. */
+  async cancelWaiting(reason: string, trigger?: MessageTrigger) {
+    await this.store.cancelWaiting(this.e.appId, this.e.appointmentId, reason, trigger);
+  }
+}

@@ -1,0 +1,148 @@
+// The sender: due messages leased with `FOR UPDATE SKIP LOCKED` (two instances never take the
+// same one), sent through their channel's adapter with the app's provider settings, and the
+// outcome recorded if the lease is still ours.
+//
+// Exactly once: a message is claimed by one sender at a time and its lease outlives the
+// provider call. A sender that dies mid-send leaves its lease set; whoever claims the message
+// next sees it and, as the answer may have been lost after the provider took the message, sends
+// it again only through an adapter whose provider dedupes on our id (`idempotent`); otherwise
+// the message is marked "unknown" for staff to decide: never sent twice.
+import "server-only";
+import { and, eq, or, sql } from "drizzle-orm";
+import { executeRows, getDb } from "@/db";
+import { messageProviders, messages } from "@/db/schema";
+import type { MessageChannel, MessageState } from "../contract/messages";
+import type { ChannelAdapter, ChannelSettings, OutgoingMessage, SendOutcome } from "./channel";
+import { type AdapterRegistry, CHANNEL_ADAPTERS } from "./channels";
+import type { MessageConfig } from "./config";
+import { providerSecrets } from "./provider-secret";
+
+export type Claimed = {
+  appId: string;
+  id: string;
+  channel: MessageChannel | null;
+  recipient: string | null;
+  subject: string | null;
+  body: string;
+  template: OutgoingMessage["template"] | null;
+  attempts: number;
+  /** The previous sender's lease was still set: its answer was lost. */
+  lost: boolean;
+  /** The customer wrote on this channel in the last 24 hours (WhatsApp's free-text window). */
+  windowOpen: boolean;
+};
+
+export type SendOptions = { now?: Date; appId?: string; adapters?: AdapterRegistry };
+
+/** Leases up to `limit` messages due at `now` (of one app when given). */
+export async function claimDue(config: MessageConfig, limit: number, options: SendOptions = {}): Promise<Claimed[]> {
+  const now = options.now ?? new Date();
+  const db = await getDb();
+  const appFilter = options.appId ? sql`AND app_id = ${options.appId}::uuid` : sql``;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return executeRows<Claimed>(
+    db,
+    sql`WITH due AS (
+          SELECT app_id, id, locked_until FROM messages
+          WHERE state IN ('scheduled', 'queued') AND due_at <= ${at}
+            AND (locked_until IS NULL OR locked_until < ${at}) ${appFilter}
+          ORDER BY due_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        UPDATE messages m
+        SET locked_until = ${at} + make_interval(secs => ${config.leaseMs / 1000}), attempts = m.attempts + 1,
+            state = 'queued', updated_at = now()
+        FROM due
+        WHERE m.app_id = due.app_id AND m.id = due.id
+        RETURNING m.app_id AS "appId", m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.attempts,
+                  due.locked_until IS NOT NULL AS lost,
+                  EXISTS (SELECT 1 FROM message_replies r
+                          WHERE r.app_id = m.app_id AND r.channel = m.channel AND r.sender = m.recipient
+                            AND r.received_at > ${at} - interval '24 hours') AS "windowOpen"`,
+  );
+}
+
+/** The provider settings (secret opened) of the apps and channels of a batch. */
+async function settingsOf(batch: Claimed[]): Promise<Map<string, ChannelSettings>> {
+  const wanted = batch.filter((m) => m.channel);
+  if (wanted.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(messageProviders)
+    .where(
+      and(
+        eq(messageProviders.enabled, true),
+        or(...wanted.map((m) => and(eq(messageProviders.appId, m.appId), eq(messageProviders.channel, m.channel!)))),
+      ),
+    );
+  return new Map(rows.map((p) => [`${p.appId}/${p.channel}`, { ...p.settings, ...providerSecrets(p.secretEncrypted) }]));
+}
+
+type Outcome = SendOutcome | { state: "failed"; reason: string; retry: false };
+
+async function attempt(config: MessageConfig, m: Claimed, adapter: ChannelAdapter | undefined, settings: ChannelSettings | undefined): Promise<Outcome> {
+  if (!m.channel || !m.recipient) return { state: "failed", reason: "Aucun canal pour ce client", retry: false };
+  if (!adapter) return { state: "failed", reason: `Canal ${m.channel} non disponible sur ce serveur`, retry: false };
+  if (!settings) return { state: "failed", reason: `Fournisseur ${m.channel} non configuré pour cette application`, retry: false };
+  if (m.lost && !adapter.idempotent) {
+    return { state: "unknown", reason: "Réponse du fournisseur perdue : le message est peut-être parti (non renvoyé)" };
+  }
+  const message: OutgoingMessage = {
+    id: m.id,
+    channel: m.channel,
+    to: m.recipient,
+    body: m.body,
+    ...(m.subject ? { subject: m.subject } : {}),
+    ...(m.template ? { template: m.template } : {}),
+    customerWindowOpen: m.windowOpen,
+  };
+  try {
+    return await adapter.send(message, settings, AbortSignal.timeout(config.timeoutMs));
+  } catch (err) {
+    // A bug or a cut mid-call: the provider may have taken it.
+    const reason = `Erreur pendant l'envoi : ${(err as Error).message}`;
+    return adapter.idempotent ? { state: "failed", reason, retry: true } : { state: "unknown", reason };
+  }
+}
+
+async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) {
+  const db = await getDb();
+  const ours = and(eq(messages.appId, m.appId), eq(messages.id, m.id), eq(messages.attempts, m.attempts));
+  const done = { lockedUntil: null, updatedAt: sql`now()` };
+  if (o.state === "sent") {
+    await db.update(messages).set({ ...done, state: "sent", providerId: o.providerId, sentAt: now, failureReason: null }).where(ours);
+    return;
+  }
+  const delay = o.state === "failed" && o.retry ? config.retryScheduleMs[m.attempts - 1] : undefined;
+  const state: MessageState = delay !== undefined ? "queued" : o.state;
+  await db
+    .update(messages)
+    .set({ ...done, state, failureReason: o.reason, ...(delay !== undefined ? { dueAt: new Date(now.getTime() + delay) } : {}) })
+    .where(ours);
+}
+
+/** Sends a claimed batch; answers the outcomes in order. */
+export async function sendClaimed(config: MessageConfig, batch: Claimed[], options: SendOptions = {}): Promise<Outcome[]> {
+  const registry = options.adapters ?? CHANNEL_ADAPTERS;
+  const settings = await settingsOf(batch);
+  return Promise.all(
+    batch.map(async (m) => {
+      const outcome = await attempt(config, m, m.channel ? registry[m.channel] : undefined, settings.get(`${m.appId}/${m.channel}`));
+      if (outcome.state !== "sent") console.warn(`[messages] ${m.id} (${m.channel ?? "sans canal"}) : ${outcome.state}, ${outcome.reason}`);
+      await record(config, m, outcome, options.now ?? new Date());
+      return outcome;
+    }),
+  );
+}
+
+/** Sends everything due at `now` (of one app when given), claim after claim; answers how many were tried. */
+export async function sendDue(config: MessageConfig, options: SendOptions = {}): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const claimed = await claimDue(config, config.concurrency, options);
+    if (claimed.length === 0) return count;
+    await sendClaimed(config, claimed, options);
+    count += claimed.length;
+  }
+}

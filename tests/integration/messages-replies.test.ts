@@ -1,0 +1,89 @@
+// Customers' replies: OUI/1 confirms the next PENDING appointment and NON/2 cancels the next
+// PENDING or CONFIRMED one (recorded as the client's, with the channel), STOP opts out of that
+// channel, anything else is kept unread on the next appointment, an unknown number gets help;
+// a provider's repeated callback changes nothing twice.
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { messageReplies } from "@/db/schema";
+import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
+import { getCustomer } from "@/lib/catalog";
+import { handleReply, listUnreadReplies, markReplyRead, type Reply, replyWord } from "@/lib/messages/replies";
+import { codeOf, makeTenant, type Tenant } from "../support/factories";
+
+let t: Tenant;
+const now = new Date("2029-06-01T10:00:00Z");
+let n = 0;
+const reply = (text: string, from = t.customer.telephone, channel: Reply["channel"] = "whatsapp"): Reply => ({
+  kind: "reply",
+  channel,
+  from,
+  text,
+  providerId: `wamid.${++n}.${Date.now()}`,
+  at: now,
+});
+
+beforeAll(async () => {
+  t = await makeTenant("Replies");
+});
+
+describe("replies", () => {
+  it("reads yes, no and stop words whatever the case, accents and punctuation", () => {
+    expect(["OUI", " oui ! ", "Oui.", "1"].map(replyWord)).toEqual(["yes", "yes", "yes", "yes"]);
+    expect(["non", "NON!", "2"].map(replyWord)).toEqual(["no", "no", "no"]);
+    expect(["STOP", "Arrêt"].map(replyWord)).toEqual(["stop", "stop"]);
+    expect(replyWord("Je serai en retard")).toBeNull();
+  });
+
+  it("OUI confirms the next PENDING appointment as the client's, by WhatsApp, and answers", async () => {
+    const later = await t.book();
+    const first = await t.book();
+    // `book` hands out later slots: `later` is the earlier one.
+    const out = await handleReply(t.appId, reply("Oui"), now);
+    expect(out).toMatchObject({ action: "confirmed", appointmentId: later.id });
+    expect(out.answer).toContain("est confirmé");
+    expect((await getAppointment(t.owner, later.id)).status).toBe("CONFIRMED");
+    expect((await getAppointment(t.owner, first.id)).status).toBe("PENDING");
+    const events = await listAppointmentEvents(t.owner, later.id);
+    expect(events.at(-1)).toMatchObject({ toStatus: "CONFIRMED", actorName: "Client (WhatsApp)" });
+  });
+
+  it("NON cancels the next active one with the channel in the reason; a repeated callback does nothing twice", async () => {
+    const a = await t.book();
+    const r = reply("2", t.customer.telephone, "sms");
+    const out = await handleReply(t.appId, r, now);
+    expect(out.action).toBe("cancelled");
+    const cancelled = await getAppointment(t.owner, out.appointmentId!);
+    expect(cancelled.status).toBe("CANCELLED");
+    expect(cancelled.cancellation?.reason).toContain("SMS");
+    expect(await handleReply(t.appId, r, now)).toEqual({ action: "duplicate", appointmentId: null, answer: null });
+    expect(a.id).toBeDefined();
+  });
+
+  it("STOP opts the customer out of that channel only", async () => {
+    const out = await handleReply(t.appId, reply("STOP"), now);
+    expect(out.action).toBe("opted-out");
+    expect((await getCustomer(t.owner, t.customer.id)).optOuts).toEqual(["whatsapp"]);
+    await handleReply(t.appId, reply("stop"), now);
+    expect((await getCustomer(t.owner, t.customer.id)).optOuts).toEqual(["whatsapp"]);
+  });
+
+  it("keeps anything else unread on the next appointment; an unknown number gets help", async () => {
+    const out = await handleReply(t.appId, reply("Je serai 10 minutes en retard"), now);
+    expect(out.action).toBe("stored");
+    expect(out.answer).toBeNull();
+    const db = await getDb();
+    const [row] = await db.select().from(messageReplies).where(and(eq(messageReplies.appId, t.appId), eq(messageReplies.action, "stored")));
+    expect(row).toMatchObject({ appointmentId: out.appointmentId, readAt: null, text: "Je serai 10 minutes en retard" });
+
+    expect((await listUnreadReplies(t.owner)).map((r) => r.text)).toEqual(["Je serai 10 minutes en retard"]);
+    expect(await listUnreadReplies(t.caller({ companyIds: [t.companyB.id] }))).toEqual([]);
+    expect(await codeOf(() => markReplyRead(t.caller({ companyIds: [t.companyB.id] }), row.id))).toBe("message-not-found");
+    await markReplyRead(t.owner, row.id);
+    expect(await listUnreadReplies(t.owner)).toEqual([]);
+
+    const stranger = await handleReply(t.appId, reply("OUI", "+2250101010101"), now);
+    expect(stranger).toMatchObject({ action: "help", appointmentId: null });
+    expect(stranger.answer).toContain("pas trouvé");
+  });
+});
