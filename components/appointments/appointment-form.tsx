@@ -303,8 +303,7 @@ export function AppointmentForm({
                 serviceId={service.id}
                 agentId={agentId}
                 date={date}
-                agentName={(a) => agents.find((x) => x.id === a)?.name ?? ""}
-                formatDay={(d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}
+                agents={agents}
                 onPick={(slot) => {
                   setDate(slot.date);
                   setTime(slot.time);

@@ -271,7 +271,7 @@ export function CalendarView({
         onMove={(to: Move) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
         noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
-        move={{ agents, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
+        move={{ agents, company: companySlug, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
       />
       <CancelDialog
         target={cancelTarget}

@@ -188,6 +188,43 @@ test.describe("moving appointments", () => {
     await expect(page.getByTestId("customer-no-shows")).toHaveText("1 absence");
     await screenshot(page, "65-no-show-customer-1280", { fullPage: false });
   });
+
+  test("Déplacer offers the agent's free slots (its own place not counted as taken); picked and sent by keyboard", async ({ page, request }) => {
+    const api = new DemoApi(request);
+    const paris = await api.paris();
+    const [customer] = await api.customers(1);
+    // A fresh agent working 10:00–12:00 every day (deactivated at the end: other specs see no change).
+    const name = `Agent Créneaux ${Date.now() % 100000}`;
+    const agent = await api.call<{ id: string }>("agents/create", { companyId: paris.companyId, fullname: name, serviceIds: [paris.serviceId] });
+    try {
+      const hours = [{ start: "10:00", end: "12:00" }];
+      await api.call(`agents/${agent.id}/schedule/edit`, { schedule: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, hours])) });
+      const day = dayKey(PARIS_TZ, 47);
+      // 10:15–10:45: the 10:00 slot is free only once this appointment's own place is set aside.
+      const apt = await api.bookParis({ serviceId: paris.serviceId, customerId: customer.id, agentId: agent.id, date: parisInstant(`${day}T10:15`) });
+
+      const calendar = new CalendarPage(page);
+      await calendar.goto(PARIS.slug, `view=agents&date=${day}&agent=${agent.id}&appointment=${apt.id}`);
+      await calendar.drawer().first().getByRole("button", { name: "Déplacer" }).click();
+      const dialog = page.getByRole("dialog", { name: "Déplacer le rendez-vous" });
+      const slots = dialog.getByTestId("slot-suggestions").getByRole("button");
+      await expect(slots.first()).toContainText(`10:00 · ${name}`);
+      await screenshot(page, "62-move-slots-1280", { fullPage: false });
+
+      // Keyboard: focus the first slot, Enter fills the time, focus goes to "Déplacer", Enter moves.
+      await slots.first().focus();
+      await page.keyboard.press("Enter");
+      await expect(dialog.getByLabel("Heure")).toHaveValue("10:00");
+      await expect(dialog.getByRole("button", { name: "Déplacer" })).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(dialog).toBeHidden();
+      await expect(page.getByText("Rendez-vous déplacé")).toBeVisible();
+      const moved = await api.call<Apt>(`appointments/${apt.id}`);
+      expect([moved.date, moved.agentId]).toEqual([parisInstant(`${day}T10:00`).toISOString(), agent.id]);
+    } finally {
+      await api.call(`agents/${agent.id}/edit`, { isActive: false });
+    }
+  });
 });
 
 const PARIS_TZ = "Europe/Paris";

@@ -157,6 +157,7 @@ async function AppointmentsData({
       prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
       nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
       exportPath={`/c/${company.slug}/appointments/export`}
+      companySlug={company.slug}
       timeZone={tz}
       layout={{
         oneDay: isOneDayPreset(sp.range),
