@@ -191,17 +191,13 @@ test.describe("moving appointments", () => {
 
   test("Déplacer offers the agent's free slots (its own place not counted as taken); picked and sent by keyboard", async ({ page, request }) => {
     const api = new DemoApi(request);
-    const paris = await api.paris();
     const [customer] = await api.customers(1);
-    // A fresh agent working 10:00–12:00 every day (deactivated at the end: other specs see no change).
-    const name = `Agent Créneaux ${Date.now() % 100000}`;
-    const agent = await api.call<{ id: string }>("agents/create", { companyId: paris.companyId, fullname: name, serviceIds: [paris.serviceId] });
+    const agent = await api.parisAgent("Agent Créneaux", [{ start: "10:00", end: "12:00" }]);
+    const { name } = agent;
     try {
-      const hours = [{ start: "10:00", end: "12:00" }];
-      await api.call(`agents/${agent.id}/schedule/edit`, { schedule: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, hours])) });
       const day = dayKey(PARIS_TZ, 47);
       // 10:15–10:45: the 10:00 slot is free only once this appointment's own place is set aside.
-      const apt = await api.bookParis({ serviceId: paris.serviceId, customerId: customer.id, agentId: agent.id, date: parisInstant(`${day}T10:15`) });
+      const apt = await api.bookParis({ serviceId: agent.serviceId, customerId: customer.id, agentId: agent.id, date: parisInstant(`${day}T10:15`) });
 
       const calendar = new CalendarPage(page);
       await calendar.goto(PARIS.slug, `view=agents&date=${day}&agent=${agent.id}&appointment=${apt.id}`);
@@ -222,7 +218,7 @@ test.describe("moving appointments", () => {
       const moved = await api.call<Apt>(`appointments/${apt.id}`);
       expect([moved.date, moved.agentId]).toEqual([parisInstant(`${day}T10:00`).toISOString(), agent.id]);
     } finally {
-      await api.call(`agents/${agent.id}/edit`, { isActive: false });
+      await agent.done();
     }
   });
 });
