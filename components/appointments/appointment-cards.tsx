@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { isFinal, type AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 import { RowActions } from "./row-actions";
-import { ChangedBadge, LateBadge, StatusBadge } from "./status-badge";
+import { AbsentBadge, ChangedBadge, LateBadge, StatusBadge } from "./status-badge";
 import type { AppointmentRow } from "./types";
 
 type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
@@ -95,6 +95,7 @@ export function AppointmentCard({
             </span>
             <span className="flex items-center gap-1">
               {late ? <LateBadge /> : null}
+              {r.agentOff && !isFinal(status) ? <AbsentBadge /> : null}
               {changedBy !== undefined ? <ChangedBadge by={changedBy} /> : null}
               <StatusBadge status={status} pending={pending} />
             </span>

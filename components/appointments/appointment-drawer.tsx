@@ -16,6 +16,8 @@ import type { MovePlace, MoveRequest } from "./use-reschedule";
 /** What the drawer needs to move an appointment ("Déplacer"). */
 export type DrawerMove = {
   agents: MoveAgent[];
+  /** The company's slug: the free slots offered are read on its clock. */
+  company: string;
   timeZone: string;
   pending: boolean;
   onMove: (id: string, request: MoveRequest, place: MovePlace, onDone: (ok: boolean) => void) => void;
@@ -91,6 +93,7 @@ export function AppointmentDrawer({
                   detail={ready}
                   open
                   agents={move.agents}
+                  company={move.company}
                   timeZone={move.timeZone}
                   pending={move.pending}
                   onClose={() => setMoving(null)}

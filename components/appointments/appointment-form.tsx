@@ -4,7 +4,7 @@ import { Loader2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/forms/date-field";
@@ -41,7 +41,6 @@ export function AppointmentForm({
   locale,
   returnTo,
   cancelHref,
-  canForce = false,
 }: {
   company: { slug: string; name: string; timezone: string; currency: string };
   services: Service[];
@@ -53,8 +52,6 @@ export function AppointmentForm({
   returnTo?: string;
   /** Where "Annuler" leads: where the form was opened from. */
   cancelHref: string;
-  /** Owners and admins may book outside the agent's hours after a warning. */
-  canForce?: boolean;
 }) {
   const actions = useActions();
   const t = useTranslations();
@@ -75,9 +72,15 @@ export function AppointmentForm({
   const [confirm, setConfirm] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  // Refused outside the hours: a manager is asked before booking anyway.
+  // Refused outside the hours and the server says this member may force it (an owner or
+  // admin): asked inline before booking anyway.
   const [outsideHours, setOutsideHours] = useState(false);
+  const forceRef = useRef<HTMLButtonElement>(null);
   const [pending, start] = useTransition();
+  // The choice is the next thing to do: focus goes to it once it shows and can be pressed.
+  useEffect(() => {
+    if (outsideHours && !pending) forceRef.current?.focus();
+  }, [outsideHours, pending]);
 
   const service = services.find((s) => s.id === serviceId) ?? null;
   // Before a service is chosen, a prefilled agent still shows (alone) in the agent list.
@@ -168,7 +171,12 @@ export function AppointmentForm({
         force,
       });
       if (!r.ok) {
-        if (r.code === "outside-working-hours") setOutsideHours(true);
+        if (r.code === "outside-working-hours" && r.forceable) {
+          setOutsideHours(true);
+          setErrors(r.fields ?? {});
+          setFormError(r.message);
+          return;
+        }
         const message = t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : r.message;
         const fields = r.fields ?? {};
         // Friendly words for the codes the receptionist can fix, next to their field.
@@ -303,8 +311,7 @@ export function AppointmentForm({
                 serviceId={service.id}
                 agentId={agentId}
                 date={date}
-                agentName={(a) => agents.find((x) => x.id === a)?.name ?? ""}
-                formatDay={(d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}
+                agents={agents}
                 onPick={(slot) => {
                   setDate(slot.date);
                   setTime(slot.time);
@@ -375,10 +382,22 @@ export function AppointmentForm({
             {formError}
           </p>
         ) : null}
-        {outsideHours && canForce ? (
-          <Button type="button" variant="destructive" className="w-fit" disabled={pending} onClick={(e) => submit(e, true)}>
-            {t("form.forceOutsideHours")}
-          </Button>
+        {outsideHours ? (
+          <div role="group" aria-label={t("form.forceTitle")} data-testid="force-outside-hours" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <p>{t("form.forceHint")}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button ref={forceRef} type="button" variant="destructive" disabled={pending} onClick={(e) => submit(e, true)}>
+                {t("form.forceOutsideHours")}
+              </Button>
+              <Button type="button" variant="outline" disabled={pending} onClick={() => {
+                  setOutsideHours(false);
+                  document.getElementById(`${id}-time`)?.focus();
+                }}
+              >
+                {t("form.forceChange")}
+              </Button>
+            </div>
+          </div>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
           <div aria-live="polite">

@@ -50,6 +50,7 @@ export function AppointmentsView({
   prevCursor,
   nextCursor,
   exportPath,
+  companySlug,
   timeZone,
   layout,
 }: {
@@ -62,6 +63,7 @@ export function AppointmentsView({
   prevCursor: string | null;
   nextCursor: string | null;
   exportPath: string;
+  companySlug: string;
   timeZone: string;
   layout: ListLayout;
 }) {
@@ -292,7 +294,7 @@ export function AppointmentsView({
         onMove={(to) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
         noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
-        move={{ agents, timeZone, pending: reschedule.pending, onMove: (id, request, _place, onDone) => reschedule.move(id, request, null, onDone) }}
+        move={{ agents, company: companySlug, timeZone, pending: reschedule.pending, onMove: (id, request, _place, onDone) => reschedule.move(id, request, null, onDone) }}
       />
 
       <CancelDialog

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { DateField } from "@/components/forms/date-field";
 import { TimeField } from "@/components/forms/time-field";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { wallClockToInstant } from "@/lib/contract/dates";
 import { formatTimeZone } from "@/lib/contract/format";
+import { SlotSuggestions } from "./slot-suggestions";
 import type { AppointmentDetailView } from "./types";
 import type { MovePlace, MoveRequest } from "./use-reschedule";
 
@@ -18,13 +19,15 @@ import type { MovePlace, MoveRequest } from "./use-reschedule";
 export type MoveAgent = { id: string; name: string; serviceIds?: string[]; isActive?: boolean };
 
 /**
- * "Déplacer": a new date and time on the company's clock, and an agent (or none). Sends only
- * what changed; the server's rules decide (a refusal comes back as a toast, the dialog stays).
+ * "Déplacer": a new date and time on the company's clock, and an agent (or none), with the
+ * next free slots offered first (the form's picker). Sends only what changed; the server's
+ * rules decide (a refusal comes back as a toast, the dialog stays).
  */
 export function MoveDialog({
   detail,
   open,
   agents,
+  company,
   timeZone,
   pending,
   onClose,
@@ -33,6 +36,8 @@ export function MoveDialog({
   detail: AppointmentDetailView;
   open: boolean;
   agents: MoveAgent[];
+  /** The company's slug (the slot search reads its clock). */
+  company: string;
   timeZone: string;
   pending: boolean;
   onClose: () => void;
@@ -46,6 +51,7 @@ export function MoveDialog({
   const [agentId, setAgentId] = useState(detail.agentId ?? "");
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const choices = agents.filter(
     (a) => a.id === detail.agentId || ((a.isActive ?? true) && (!a.serviceIds || a.serviceIds.includes(detail.serviceId))),
   );
@@ -102,6 +108,22 @@ export function MoveDialog({
               ))}
             </NativeSelect>
           </div>
+          <SlotSuggestions
+            company={company}
+            serviceId={detail.serviceId}
+            agentId={agentId}
+            date={date}
+            moving={detail.id}
+            agents={choices}
+            onPick={(slot) => {
+              setDate(slot.date);
+              setTime(slot.time);
+              setAgentId(slot.agentId);
+              setError(null);
+              // The list is read again for the new choice: focus goes on, to "Déplacer".
+              submitRef.current?.focus();
+            }}
+          />
           <div className="grid gap-2">
             <Label htmlFor={`${id}-reason`}>{t("reason")}</Label>
             <Textarea id={`${id}-reason`} value={reason} maxLength={500} placeholder={t("reasonPlaceholder")} onChange={(e) => setReason(e.target.value)} />
@@ -115,7 +137,7 @@ export function MoveDialog({
             <Button type="button" variant="outline" onClick={onClose}>
               {t("cancel")}
             </Button>
-            <Button type="submit" aria-disabled={pending || undefined} className="aria-disabled:cursor-wait aria-disabled:opacity-60">
+            <Button ref={submitRef} type="submit" aria-disabled={pending || undefined} className="aria-disabled:cursor-wait aria-disabled:opacity-60">
               {pending ? t("saving") : t("submit")}
             </Button>
           </DialogFooter>

@@ -2,11 +2,13 @@
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
 import type { ServiceField } from "@/lib/contract/fields";
 import { instantToWallClock } from "@/lib/contract/dates";
+import { type Absence, absentDuring } from "@/lib/contract/hours";
 import { NO_SHOW_UNDO_MS } from "@/lib/contract/status";
 import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
 import type { AppointmentDetailView, AppointmentRow } from "./types";
 
-export function toRow(a: AppointmentView, timeZone: string, locale: string): AppointmentRow {
+/** `absences`: the company's time off around the rows (the phone's cards say when an agent is off). */
+export function toRow(a: AppointmentView, timeZone: string, locale: string, absences: readonly Absence[] = []): AppointmentRow {
   const day = upperFirst(formatDay(a.date, timeZone, locale));
   const time = formatTime(a.date, timeZone, locale);
   return {
@@ -22,6 +24,7 @@ export function toRow(a: AppointmentView, timeZone: string, locale: string): App
     customerPhone: formatPhone(a.customer.telephone),
     serviceName: a.service.name,
     agentName: a.agent?.fullname ?? null,
+    agentOff: absentDuring(absences, a.agentId, instantToWallClock(a.date, timeZone), instantToWallClock(a.end, timeZone)),
     commune: a.commune,
     price: formatMoney(a.totalPrice, a.company.currency, locale),
   };

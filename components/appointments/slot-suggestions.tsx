@@ -1,36 +1,38 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useActions } from "@/components/actions-context";
 import { Button } from "@/components/ui/button";
 
-type SlotOption = { agentId: string; date: string; time: string };
+export type SlotOption = { agentId: string; date: string; time: string };
 
 /**
  * The next free slots for the chosen service (and agent) from the chosen day, on the company's
- * clock; picking one fills the form's date, time and agent. Read again when those change.
+ * clock; picking one fills the date, time and agent. Read again when those change. Shared by
+ * the new-appointment form and "Déplacer" (which passes the appointment it moves as `moving`).
  */
 export function SlotSuggestions({
   company,
   serviceId,
   agentId,
   date,
-  agentName,
+  moving,
+  agents,
   onPick,
-  formatDay,
 }: {
   company: string;
   serviceId: string;
   agentId: string;
   date: string;
-  agentName: (id: string) => string;
+  moving?: string;
+  agents: { id: string; name: string }[];
   onPick: (slot: SlotOption) => void;
-  formatDay: (date: string) => string;
 }) {
   const actions = useActions();
   const t = useTranslations("form.slots");
+  const locale = useLocale();
   const [slots, setSlots] = useState<SlotOption[] | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -38,7 +40,7 @@ export function SlotSuggestions({
     let live = true;
     setSlots(null);
     setFailed(false);
-    actions.findSlots({ company, serviceId, agentId: agentId || undefined, date }).then((r) => {
+    actions.findSlots({ company, serviceId, agentId: agentId || undefined, date, moving }).then((r) => {
       if (!live) return;
       if (r.ok) setSlots(r.data);
       else setFailed(true);
@@ -46,7 +48,11 @@ export function SlotSuggestions({
     return () => {
       live = false;
     };
-  }, [actions, company, serviceId, agentId, date]);
+  }, [actions, company, serviceId, agentId, date, moving]);
+
+  const agentName = (id: string) => agents.find((a) => a.id === id)?.name ?? "";
+  // A date key read at noon UTC: the same calendar day in any browser zone.
+  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
   return (
     <div className="grid gap-2" data-testid="slot-suggestions">
@@ -65,7 +71,7 @@ export function SlotSuggestions({
           {slots.map((s) => (
             <li key={`${s.agentId}-${s.date}-${s.time}`}>
               <Button type="button" variant="outline" size="sm" onClick={() => onPick(s)}>
-                {formatDay(s.date)} {s.time} · {agentName(s.agentId)}
+                {day(s.date)} {s.time} · {agentName(s.agentId)}
               </Button>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { AlarmClock, CheckCircle2, Pencil, CircleDashed, CircleDot, Clock, XCircle } from "lucide-react";
+import { AlarmClock, CheckCircle2, Pencil, CircleDashed, CircleDot, Clock, UserX, XCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { AppointmentStatus } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
@@ -39,6 +39,17 @@ export function StatusBadge({ status, pending, className }: { status: Appointmen
     >
       <StatusIcon status={status} />
       {t(status)}
+    </span>
+  );
+}
+
+/** The appointment's agent is on time off during it (lib/contract/hours absentDuring). */
+export function AbsentBadge() {
+  const t = useTranslations("appointments");
+  return (
+    <span data-agent-off className="inline-flex items-center gap-1 rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-amber-900">
+      <UserX aria-hidden className="size-3.5" />
+      {t("agentAbsent")}
     </span>
   );
 }

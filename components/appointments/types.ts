@@ -17,6 +17,8 @@ export type AppointmentRow = {
   customerPhone: string;
   serviceName: string;
   agentName: string | null;
+  /** The agent is on time off during it (said on the phone's cards). */
+  agentOff?: boolean;
   commune: string | null;
   price: string;
 };

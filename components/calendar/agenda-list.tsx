@@ -1,22 +1,24 @@
 "use client";
 
-import { AlarmClock, Plus } from "lucide-react";
+import { AlarmClock, Plus, UserX } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { StatusBadge } from "@/components/appointments/status-badge";
+import { AbsentBadge, StatusBadge } from "@/components/appointments/status-badge";
 import { cn } from "@/lib/utils";
-import type { CalendarEventView } from "./types";
+import type { CalendarEventView, DayAbsence } from "./types";
 
 /**
  * Phones: the visible range as a list of days and their appointments (a time grid is
  * unreadable at 390 px). Each appointment opens the same drawer; each day can take a new one.
+ * Agents on time off are named under their day, and a card whose agent is off then says so.
  */
 export function AgendaList({
   days,
   events,
   pendingIds,
   lateIds,
+  absences = {},
   onOpen,
   newHref,
   emptyText,
@@ -26,6 +28,8 @@ export function AgendaList({
   pendingIds: Set<string>;
   /** Appointments running late (in progress past their end). */
   lateIds: ReadonlySet<string>;
+  /** Agents on time off, by day key. */
+  absences?: Record<string, DayAbsence[]>;
   onOpen: (id: string) => void;
   newHref: (day: string) => string;
   emptyText: string;
@@ -39,7 +43,7 @@ export function AgendaList({
     else byDay.set(key, [e]);
   }
   // A single day always shows (with its empty state); longer ranges skip empty days.
-  const shown = days.length === 1 ? days : days.filter((d) => byDay.has(d.key));
+  const shown = days.length === 1 ? days : days.filter((d) => byDay.has(d.key) || absences[d.key]);
 
   // A week or a month opens on today, like a paper diary: the days before are above.
   const todayRef = useRef<HTMLElement>(null);
@@ -80,6 +84,12 @@ export function AgendaList({
                 <Plus aria-hidden className="size-4" />
               </Link>
             </div>
+            {absences[d.key] ? (
+              <p data-testid="day-absences" className="flex items-center gap-2 text-sm text-muted-foreground">
+                <UserX aria-hidden className="size-4 shrink-0" />
+                {t("absences", { list: absences[d.key].map((a) => `${a.name} (${a.hours ?? t("absentAllDay")})`).join(", ") })}
+              </p>
+            ) : null}
             {list.length === 0 ? (
               <p className="rounded-lg border bg-card p-4 text-sm text-muted-foreground">{emptyText}</p>
             ) : (
@@ -100,6 +110,7 @@ export function AgendaList({
                             <span className={cn("truncate font-medium", status === "CANCELLED" && "line-through")}>{e.customerName}</span>
                             <span className="flex shrink-0 items-center gap-1">
                               {late ? <LateBadge /> : null}
+                              {e.agentOff && status !== "CANCELLED" && status !== "COMPLETED" ? <AbsentBadge /> : null}
                               <StatusBadge status={status} pending={pendingIds.has(e.id)} />
                             </span>
                           </span>

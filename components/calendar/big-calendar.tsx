@@ -11,8 +11,8 @@ import "react-big-calendar/lib/css/react-big-calendar.css";
 import "react-big-calendar/lib/addons/dragAndDrop/styles.css";
 import "./calendar.css";
 import { type CalEvent, ColumnHeader, MonthEvent, TimeEvent } from "./calendar-events";
-import { atMinute, gridHours, isClosed, openingMinute } from "./hours";
-import type { WeeklyHours } from "@/lib/contract/hours";
+import { atMinute, gridHours, openingMinute } from "./hours";
+import { openAtWall, type WallRange } from "@/lib/contract/hours";
 import { dayLayout } from "./layout";
 import { floatingLocalizer } from "./localizer";
 import { type CalendarView, floatingRange, visibleDays, wallDate, wallString } from "./range";
@@ -36,7 +36,7 @@ export type BigCalendarProps = {
   lateIds: ReadonlySet<string>;
   resources: CalendarResource[];
   /** Shaded outside these hours (the company's; per agent, the column's). */
-  companyHours?: WeeklyHours | null;
+  companyHours?: WallRange[] | null;
   locale: string;
   timeZone: string;
   /** The appointment whose drawer is open. */
@@ -141,7 +141,7 @@ export const BigCalendar = memo(function BigCalendar({
       if (view === "month") return {};
       const column = view === "agents" && resourceId !== UNASSIGNED ? resources.find((r) => r.id === resourceId) : undefined;
       const hours = column ? (column.hours ?? null) : companyHours;
-      return isClosed(hours, date) ? { className: "rdv-closed" } : {};
+      return openAtWall(hours, wallString(date)) ? {} : { className: "rdv-closed" };
     },
     [view, resources, companyHours],
   );

@@ -1,5 +1,5 @@
 "use client";
-import type { WeeklyHours } from "@/lib/contract/hours";
+import type { WallRange } from "@/lib/contract/hours";
 
 import { AlertTriangle, CalendarX2 } from "lucide-react";
 import dynamic from "next/dynamic";
@@ -22,7 +22,7 @@ import { CalendarToolbar, type CalendarFilters } from "./calendar-toolbar";
 import { CalendarGridSkeleton } from "./calendar-skeleton";
 import { type CalendarView as View, dayKeyOr, stepKey } from "./range";
 import { calendarParsers, shownStatuses } from "./search-params";
-import type { CalendarEventView, CalendarResource } from "./types";
+import type { CalendarEventView, CalendarResource, DayAbsence } from "./types";
 import { useMediaQuery } from "./use-media-query";
 import { useDropMove } from "./use-drop-move";
 import { useShownEvents } from "./use-shown-events";
@@ -57,6 +57,7 @@ export function CalendarView({
   timeZone,
   locale,
   companyHours = null,
+  absences = {},
 }: {
   view: View;
   day: string;
@@ -66,8 +67,13 @@ export function CalendarView({
   days: { key: string; label: string; isToday: boolean }[];
   events: CalendarEventView[];
   resources: CalendarResource[];
-  /** Opening hours on the company's clock (null: open at all times): closed hours are shaded. */
-  companyHours?: WeeklyHours | null;
+  /**
+   * When the company is open (the agent filtered on works), on its clock, from the same rule
+   * that refuses a booking (null: open at all times): closed hours are shaded.
+   */
+  companyHours?: WallRange[] | null;
+  /** Agents on time off, by day key ("YYYY-MM-DD"). */
+  absences?: Record<string, DayAbsence[]>;
   services: { id: string; name: string }[];
   agents: MoveAgent[];
   detail: AppointmentDetailView | null;
@@ -93,6 +99,7 @@ export function CalendarView({
   // keeps the old ones while their content is the same, so it does not lay out again.
   const stableEvents = useSameContent(events);
   const stableResources = useSameContent(resources);
+  const stableHours = useSameContent(companyHours);
   const byId = useMemo(() => new Map(stableEvents.map((e) => [e.id, e])), [stableEvents]);
   const describe = useCallback(
     (id: string) => {
@@ -238,7 +245,7 @@ export function CalendarView({
               events={shownEvents}
               lateIds={lateIds}
               resources={stableResources}
-              companyHours={companyHours}
+              companyHours={stableHours}
               locale={locale}
               timeZone={timeZone}
               selectedId={params.appointment}
@@ -255,6 +262,7 @@ export function CalendarView({
             events={shownEvents}
             pendingIds={pendingIds}
             lateIds={lateIds}
+            absences={absences}
             onOpen={openEvent}
             newHref={(key) => newHref(key === today ? undefined : `${key}T09:00`)}
             emptyText={emptyText}
@@ -271,7 +279,7 @@ export function CalendarView({
         onMove={(to: Move) => detail && change(detail.id, to)}
         onCancel={() => detail && askCancel(detail)}
         noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
-        move={{ agents, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
+        move={{ agents, company: companySlug, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
       />
       <CancelDialog
         target={cancelTarget}

@@ -1,7 +1,6 @@
 // Which hours the time grid (day, week, per agent) shows and which it opens on, on the
 // company's clock. Works on the floating Dates of range.ts (UTC fields = wall clock), so a UTC
 // day is a wall-clock day here. Pure: tested without a browser.
-import { minutesOf, WEEKDAYS, type WeeklyHours } from "@/lib/contract/hours";
 import { wallDate, wallString } from "./range";
 
 const DAY_MS = 86_400_000;
@@ -66,12 +65,4 @@ export function openingMinute(events: Span[], first: string, last: string, now: 
 /** A minute of the day `day` as a floating Date (the library's min, max and scrollToTime). */
 export function atMinute(day: string, minute: number): Date {
   return new Date(wallDate(`${day}T00:00`).getTime() + minute * 60_000);
-}
-
-/** Whether a floating Date's wall-clock minute is outside the week's hours (null: never closed). */
-export function isClosed(hours: WeeklyHours | null | undefined, at: Date): boolean {
-  if (!hours) return false;
-  const day = WEEKDAYS[(at.getUTCDay() + 6) % 7];
-  const minute = at.getUTCHours() * 60 + at.getUTCMinutes();
-  return !(hours[day] ?? []).some((i) => minutesOf(i.start) <= minute && minute < minutesOf(i.end));
 }

@@ -1,4 +1,4 @@
-import type { WeeklyHours } from "@/lib/contract/hours";
+import type { WallRange } from "@/lib/contract/hours";
 // What the browser gets of the calendar: display strings made on the server in the company's
 // zone and the member's language, start/end as company wall-clock strings and as instants.
 import type { AppointmentStatus } from "@/lib/contract/status";
@@ -14,6 +14,8 @@ export type CalendarEventView = {
   status: AppointmentStatus;
   agentId: string | null;
   agentName: string | null;
+  /** The agent is on time off during it (said on the phone's agenda). */
+  agentOff?: boolean;
   serviceName: string;
   customerName: string;
   customerPhone: string;
@@ -27,6 +29,11 @@ export type CalendarEventView = {
 /** The per-agent view's column of appointments without an agent. */
 export const UNASSIGNED = "unassigned";
 
-/** A column of the per-agent view: an agent's id, or UNASSIGNED. */
-/** A per-agent column; `hours`: the agent's week on the company's clock (null: open at all times). */
-export type CalendarResource = { id: string; title: string; hours?: WeeklyHours | null };
+/**
+ * A column of the per-agent view: an agent's id, or UNASSIGNED. `hours`: when the agent works
+ * on the company's clock, time off and extra hours included (null: open at all times).
+ */
+export type CalendarResource = { id: string; title: string; hours?: WallRange[] | null };
+
+/** An agent on time off on a day: the whole day (hours null) or "10:00–11:15". */
+export type DayAbsence = { agentId: string; name: string; hours: string | null };

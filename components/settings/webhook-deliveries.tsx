@@ -14,7 +14,10 @@ import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "
 import type { WebhookDelivery } from "@/lib/contract/webhooks";
 import type { WebhookRow } from "./webhooks-view";
 
-/** An endpoint's delivery log in a side sheet: each delivery's last attempt, and "Renvoyer". */
+/**
+ * An endpoint's delivery log in a side sheet: each delivery's last attempt, and "Renvoyer".
+ * A page of 50 at a time, newest first; "Plus anciens" adds the next page below.
+ */
 export function WebhookDeliveries({
   endpoint,
   timezone,
@@ -31,15 +34,18 @@ export function WebhookDeliveries({
   const tc = useTranslations("catalog");
   const words = useErrorMessage();
   const [rows, setRows] = useState<WebhookDelivery[] | null>(null);
+  const [older, setOlder] = useState<string | null>(null);
   const [loading, start] = useTransition();
   const when = (iso: string) => format(new Date(iso), "dd/MM HH:mm:ss", { in: tz(timezone) });
 
+  // No cursor: the first page again (refresh, after a resend); a cursor: the page after it, added below.
   const load = useCallback(
-    (id: string) =>
+    (id: string, cursor?: string) =>
       start(async () => {
-        const r = await actions.webhookDeliveries({ id });
-        if (r.ok) setRows(r.data);
-        else toast.error(words(r));
+        const r = await actions.webhookDeliveries({ id, cursor });
+        if (!r.ok) return void toast.error(words(r));
+        setRows((before) => (cursor ? [...(before ?? []), ...r.data.data] : r.data.data));
+        setOlder(r.data.nextCursor);
       }),
     [actions, words],
   );
@@ -114,6 +120,14 @@ export function WebhookDeliveries({
                 ) : null}
               </li>
             ))}
+            {older && endpoint ? (
+              <li className="flex justify-center">
+                <Button variant="outline" size="sm" disabled={loading} onClick={() => load(endpoint.id, older)}>
+                  {loading ? <Loader2 aria-hidden className="animate-spin" /> : null}
+                  {t("older")}
+                </Button>
+              </li>
+            ) : null}
           </ol>
         )}
       </SheetContent>

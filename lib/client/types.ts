@@ -119,9 +119,10 @@ export type CreateWebhookParams = Auth & {
   enabled?: boolean;
 };
 export type EditWebhookParams = ById & Partial<Omit<CreateWebhookParams, keyof Auth>>;
-export type ListDeliveriesParams = ById & { limit?: number };
+/** `cursor`: the `nextCursor` of the page before (the older deliveries). */
+export type ListDeliveriesParams = ById & { limit?: number; cursor?: string };
 export type RetryDeliveryParams = ById & { deliveryId: string };
-export type DeliveriesResult = { success: true; data: WebhookDelivery[] } | { success: false; error: ApiError };
+export type DeliveriesResult = { success: true; data: WebhookDelivery[]; nextCursor: string | null } | { success: false; error: ApiError };
 export type Slot = z.output<typeof SlotSchema>;
 export type AgentSchedule = z.output<typeof AgentScheduleSchema>;
 export type CompanyHours = z.output<typeof CompanyHoursSchema>;

@@ -123,3 +123,42 @@ export type AvailabilitySearchInput = z.input<typeof availabilitySearchInput>;
 export const availabilitySearchWireShape = { ...searchShape, from: wireInstant, to: wireInstant };
 
 export type Slot = { agentId: string; start: Date; end: Date };
+
+/**
+ * Open hours as wall-clock ranges on the company's clock ("YYYY-MM-DDTHH:mm", end excluded),
+ * made by the domain from the same hours a booking is checked against; null: open at all times.
+ */
+export type WallRange = { start: string; end: string };
+
+/** Whether the wall-clock minute `wall` ("YYYY-MM-DDTHH:mm") is inside the open ranges (null: always open). */
+export function openAtWall(open: WallRange[] | null | undefined, wall: string): boolean {
+  if (!open) return true;
+  return open.some((r) => r.start <= wall && wall < r.end);
+}
+
+/** An agent's time off as stored: local dates, and local hours (null: the whole day). */
+export type Absence = { agentId: string; startDate: string; endDate: string; startTime: string | null; endTime: string | null };
+
+/**
+ * Whether `agentId` is on time off during [startWall, endWall) ("YYYY-MM-DDTHH:mm" on the
+ * company's clock): a whole day off on one of its days, or hours off that cross it.
+ */
+export function absentDuring(list: readonly Absence[], agentId: string | null, startWall: string, endWall: string): boolean {
+  if (!agentId) return false;
+  return list.some((a) => {
+    if (a.agentId !== agentId) return false;
+    // The absence on each of its days as a wall-clock range; compared as strings.
+    const first = a.startDate > startWall.slice(0, 10) ? a.startDate : startWall.slice(0, 10);
+    const last = a.endDate < endWall.slice(0, 10) ? a.endDate : endWall.slice(0, 10);
+    if (first > last) return false;
+    if (!a.startTime || !a.endTime) return startWall < `${last}T24:00` && `${first}T00:00` < endWall;
+    for (let day = first; day <= last; day = nextDay(day)) {
+      if (startWall < `${day}T${a.endTime}` && `${day}T${a.startTime}` < endWall) return true;
+    }
+    return false;
+  });
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

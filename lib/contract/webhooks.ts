@@ -82,6 +82,8 @@ export type WebhookEdit = z.input<typeof webhookEdit>;
 export const DELIVERIES_LIMIT_DEFAULT = 50;
 export const listDeliveriesInput = z.object({
   limit: z.number().int().min(1).max(200).default(DELIVERIES_LIMIT_DEFAULT),
+  /** `nextCursor` of the page before: the older deliveries. */
+  cursor: z.string().max(500).optional(),
 });
 export type ListDeliveriesInput = z.input<typeof listDeliveriesInput>;
 

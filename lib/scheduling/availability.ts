@@ -31,7 +31,12 @@ export type AvailabilityAnswer = { data: Slot[]; nextFrom: Date | null };
  * an API key), for each active agent who performs the service (or the one asked), sorted by
  * start then agent; at most 2 000, then `nextFrom` continues.
  */
-export async function searchAvailability(caller: Caller, input: AvailabilitySearchInput, options: { now?: Date; limit?: number } = {}): Promise<AvailabilityAnswer> {
+export async function searchAvailability(
+  caller: Caller,
+  input: AvailabilitySearchInput,
+  // ignore: the appointment being moved, whose own blocked range does not stand in its way.
+  options: { now?: Date; limit?: number; ignore?: string } = {},
+): Promise<AvailabilityAnswer> {
   requireScope(caller, "appointments:read");
   const q = parseInput(availabilitySearchInput, input);
   if (!isUuid(q.serviceId)) throw new AppError("service-not-found");
@@ -83,6 +88,7 @@ export async function searchAvailability(caller: Caller, input: AvailabilitySear
         FROM appointments
         WHERE app_id = ${caller.appId}::uuid AND agent_id = ANY(${sql.param(ids)}::uuid[])
           AND status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
+          ${options.ignore && isUuid(options.ignore) ? sql`AND id <> ${options.ignore}::uuid` : sql``}
           AND date < ${new Date(to + reach + 240 * 60_000).toISOString()}::timestamptz
           AND date > ${new Date(from - before - 2 * 86_400_000).toISOString()}::timestamptz
           AND blocked_to > ${new Date(from - before).toISOString()}::timestamptz

@@ -1,5 +1,6 @@
 export { assertWithinWorkingHours, type HoursCheck } from "./working-hours";
 export { searchAvailability, type AvailabilityAnswer } from "./availability";
+export { calendarHours, type CalendarHours } from "./calendar-hours";
 export {
   getCompanyHours,
   setCompanyHours,

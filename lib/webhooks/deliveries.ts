@@ -6,6 +6,7 @@ import { webhookDeliveries } from "@/db/schema";
 import type { Caller } from "../auth/caller";
 import { AppError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
+import { decodeCursor, invalidCursor, pageOf } from "../contract/pagination";
 import { parseInput } from "../contract/parse";
 import { type ListDeliveriesInput, listDeliveriesInput, WEBHOOK_TEST_TYPE, type WebhookDelivery } from "../contract/webhooks";
 import { getWebhook } from "./endpoints";
@@ -41,18 +42,43 @@ function toDelivery(r: DeliveryRow): WebhookDelivery {
   };
 }
 
-/** The endpoint's latest deliveries, newest first. */
-export async function listDeliveries(caller: Caller, endpointId: string, input: ListDeliveriesInput = {}): Promise<WebhookDelivery[]> {
-  const { limit } = parseInput(listDeliveriesInput, input);
+/**
+ * The endpoint's deliveries, newest first, a page at a time: `nextCursor` reads the older ones.
+ * The cursor names the last delivery shown; the next page starts after its (created_at, id)
+ * as the database holds them (microseconds, which a JavaScript date would round).
+ */
+export async function listDeliveryPage(
+  caller: Caller,
+  endpointId: string,
+  input: ListDeliveriesInput = {},
+): Promise<{ data: WebhookDelivery[]; nextCursor: string | null }> {
+  const { limit, cursor } = parseInput(listDeliveriesInput, input);
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, 1)[0];
+  if (after !== undefined && !isUuid(after)) throw invalidCursor();
   const endpoint = await getWebhook(caller, endpointId);
   const db = await getDb();
   const rows = await db
     .select(deliveryColumns)
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.appId, caller.appId), eq(webhookDeliveries.endpointId, endpoint.id)))
+    .where(
+      and(
+        eq(webhookDeliveries.appId, caller.appId),
+        eq(webhookDeliveries.endpointId, endpoint.id),
+        after === undefined
+          ? undefined
+          : sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (SELECT d.created_at, d.id FROM webhook_deliveries d
+                 WHERE d.app_id = ${caller.appId}::uuid AND d.endpoint_id = ${endpoint.id}::uuid AND d.id = ${after}::uuid)`,
+      ),
+    )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(limit);
-  return rows.map(toDelivery);
+    .limit(limit + 1);
+  const page = pageOf(rows, limit, (r) => [r.id]);
+  return { data: page.data.map(toDelivery), nextCursor: page.nextCursor };
+}
+
+/** The endpoint's latest deliveries (the first page), newest first. */
+export async function listDeliveries(caller: Caller, endpointId: string, input: ListDeliveriesInput = {}): Promise<WebhookDelivery[]> {
+  return (await listDeliveryPage(caller, endpointId, input)).data;
 }
 
 /**

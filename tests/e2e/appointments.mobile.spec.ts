@@ -1,5 +1,7 @@
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from "./fixtures";
-import { SALON } from "./support/accounts";
+import { PARIS, SALON } from "./support/accounts";
+import { DemoApi, parisInstant } from "./support/api";
+import { openDay } from "./support/days";
 import { bookToday } from "./support/book";
 
 test.describe("phone (390 px)", () => {
@@ -36,4 +38,28 @@ test.describe("phone (390 px)", () => {
     await screenshot(page, "12-new-appointment-390");
     await expectNoSeriousA11yViolations(page);
   });
+});
+
+test("an agent's time off: Absent under the day in the agenda, and on the cards it crosses", async ({ page, request }) => {
+  const api = new DemoApi(request);
+  const agent = await api.parisAgent("Agent Absent", null);
+  try {
+    const day = openDay(39);
+    const [customer] = await api.customers(1);
+    // Booked first (a booking into time off is refused), then the agent takes the morning off.
+    const apt = await api.bookParis({ serviceId: agent.serviceId, customerId: customer.id, agentId: agent.id, date: parisInstant(`${day}T10:30`) });
+    await api.call(`agents/${agent.id}/time-off/create`, { startDate: day, startTime: "10:00", endTime: "12:00" });
+
+    await page.goto(`/c/${PARIS.slug}/calendar?view=day&date=${day}`);
+    await expect(page.getByTestId("day-absences")).toContainText(`Absent : ${agent.name} (10:00–12:00)`);
+    const card = page.getByTestId("agenda").locator(`li[data-id="${apt.id}"]`);
+    await expect(card).toContainText("Agent absent");
+    await screenshot(page, "13-agenda-absent-390", { fullPage: false });
+    await expectNoSeriousA11yViolations(page);
+
+    await page.goto(`/c/${PARIS.slug}/appointments?range=custom&from=${day}&to=${day}`);
+    await expect(page.getByRole("list", { name: "Rendez-vous" }).locator(`li[data-id="${apt.id}"]`)).toContainText("Agent absent");
+  } finally {
+    await agent.done();
+  }
 });

@@ -57,3 +57,26 @@ test("an agent's week is edited and the form offers their free slots", async ({ 
     await api.call(`agents/${agent.id}/edit`, { isActive: false });
   }
 });
+
+test("time off is shaded in the per-agent calendar and the column says Absent", async ({ page, request }) => {
+  const api = new DemoApi(request);
+  // Following the Paris company, which has no opening hours: open at all times but for time off.
+  const agent = await api.parisAgent("Agent Congé", null);
+  try {
+    const day = openDay(38);
+    await api.call(`agents/${agent.id}/time-off/create`, { startDate: day, startTime: "10:00", endTime: "12:00" });
+    const before = new Date(`${day}T12:00:00Z`);
+    before.setUTCDate(before.getUTCDate() - 1);
+    await page.goto(`/c/${PARIS.slug}/calendar?view=agents&date=${before.toISOString().slice(0, 10)}&agent=${agent.id}`);
+    await expect(page.locator(".rbc-day-slot .rbc-time-slot").first()).toBeAttached();
+    await expect(page.locator(".rdv-closed")).toHaveCount(0);
+
+    await page.goto(`/c/${PARIS.slug}/calendar?view=agents&date=${day}&agent=${agent.id}`);
+    await expect(page.getByText(`${agent.name} · Absent`)).toBeVisible();
+    // Quarter-hour slots: 10:00–12:00 is eight closed slots in the agent's column, no more.
+    await expect(page.locator(".rbc-day-slot .rdv-closed")).toHaveCount(8);
+    await screenshot(page, "hours-calendar-time-off-1280");
+  } finally {
+    await agent.done();
+  }
+});

@@ -188,6 +188,39 @@ test.describe("moving appointments", () => {
     await expect(page.getByTestId("customer-no-shows")).toHaveText("1 absence");
     await screenshot(page, "65-no-show-customer-1280", { fullPage: false });
   });
+
+  test("Déplacer offers the agent's free slots (its own place not counted as taken); picked and sent by keyboard", async ({ page, request }) => {
+    const api = new DemoApi(request);
+    const [customer] = await api.customers(1);
+    const agent = await api.parisAgent("Agent Créneaux", [{ start: "10:00", end: "12:00" }]);
+    const { name } = agent;
+    try {
+      const day = dayKey(PARIS_TZ, 47);
+      // 10:15–10:45: the 10:00 slot is free only once this appointment's own place is set aside.
+      const apt = await api.bookParis({ serviceId: agent.serviceId, customerId: customer.id, agentId: agent.id, date: parisInstant(`${day}T10:15`) });
+
+      const calendar = new CalendarPage(page);
+      await calendar.goto(PARIS.slug, `view=agents&date=${day}&agent=${agent.id}&appointment=${apt.id}`);
+      await calendar.drawer().first().getByRole("button", { name: "Déplacer" }).click();
+      const dialog = page.getByRole("dialog", { name: "Déplacer le rendez-vous" });
+      const slots = dialog.getByTestId("slot-suggestions").getByRole("button");
+      await expect(slots.first()).toContainText(`10:00 · ${name}`);
+      await screenshot(page, "62-move-slots-1280", { fullPage: false });
+
+      // Keyboard: focus the first slot, Enter fills the time, focus goes to "Déplacer", Enter moves.
+      await slots.first().focus();
+      await page.keyboard.press("Enter");
+      await expect(dialog.getByLabel("Heure")).toHaveValue("10:00");
+      await expect(dialog.getByRole("button", { name: "Déplacer" })).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(dialog).toBeHidden();
+      await expect(page.getByText("Rendez-vous déplacé")).toBeVisible();
+      const moved = await api.call<Apt>(`appointments/${apt.id}`);
+      expect([moved.date, moved.agentId]).toEqual([parisInstant(`${day}T10:00`).toISOString(), agent.id]);
+    } finally {
+      await agent.done();
+    }
+  });
 });
 
 const PARIS_TZ = "Europe/Paris";

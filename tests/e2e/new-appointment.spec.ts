@@ -1,6 +1,7 @@
 import { openDay } from "./support/days";
 import { expect, plain, screenshot, test } from "./fixtures";
 import { PARIS, SALON } from "./support/accounts";
+import { DemoApi } from "./support/api";
 
 /** A day well after the demo's appointments (which end two weeks ahead), so agents are free. */
 const futureDay = openDay;
@@ -115,4 +116,36 @@ test.describe("new appointment", () => {
       await expect(appointments.rows().filter({ hasText: "Salimata Bamba" }).first()).toContainText(time);
     }
   });
+
+  test("outside working hours, an owner gets an inline choice and books anyway (recorded hors horaires)", async ({ page, request, newAppointment, appointments }) => {
+    const api = new DemoApi(request);
+    const agent = await api.parisAgent("Agent Hors Horaires", [{ start: "10:00", end: "12:00" }]);
+    try {
+      const day = futureDay(33);
+      await page.goto(`/c/${PARIS.slug}/appointments/new?agentId=${agent.id}`);
+      await expect(page.locator("form[data-hydrated]")).toBeVisible();
+      await newAppointment.chooseService(PARIS.service);
+      await page.getByLabel("Style").selectOption({ label: "Sculptée (+1 500 F CFA)" });
+      await newAppointment.chooseCustomer("Salimata Bamba");
+      await newAppointment.setWhen(day, "15:00");
+      await newAppointment.submit();
+
+      // Refused with the hours of that day; the choice is inline and focused, nothing booked yet.
+      await expect(page.getByRole("alert").filter({ hasText: "10:00–12:00" })).toBeVisible();
+      const choice = page.getByRole("group", { name: "Hors des horaires" });
+      const force = choice.getByRole("button", { name: "Réserver quand même (hors horaires)" });
+      await expect(force).toBeFocused();
+      await screenshot(page, "force-outside-hours-1280");
+      await page.keyboard.press("Enter");
+
+      await expect(page).toHaveURL(new RegExp(`from=${day}`));
+      const drawer = appointments.drawer();
+      await expect(drawer.getByRole("heading", { name: "Salimata Bamba" })).toBeVisible();
+      expect(plain(await drawer.innerText())).toContain("15:00 – ");
+      await expect(drawer.getByTestId("history")).toContainText("hors horaires");
+    } finally {
+      await agent.done();
+    }
+  });
+
 });

@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { startReceiver } from "../support/receiver";
 import { expect, expectNoSeriousA11yViolations, screenshot, test } from "./fixtures";
 import { SALON } from "./support/accounts";
+import { DemoApi } from "./support/api";
 
 test("webhooks: add an endpoint, see its secret once, send a test, see and resend the delivery", async ({ page }) => {
   const rx = await startReceiver();
@@ -60,5 +61,29 @@ test("webhooks: add an endpoint, see its secret once, send a test, see and resen
     await expect(delivery.locator("dd").nth(3)).toHaveText("2");
   } finally {
     await rx.close();
+  }
+});
+
+test("the delivery log reads 50 at a time; Plus anciens adds the older ones", async ({ page, request }) => {
+  const api = new DemoApi(request);
+  // Disabled, on a closed local port: the test events stay in the log, nothing is sent.
+  const url = `http://127.0.0.1:9/log-${Date.now() % 100000}`;
+  const { endpoint } = await api.call<{ endpoint: { id: string } }>("webhooks/create", { url, enabled: false });
+  try {
+    for (let i = 0; i < 52; i++) await api.call(`webhooks/${endpoint.id}/test`);
+    await page.goto(`/c/${SALON}/settings/webhooks`);
+    await expect(page.locator("[data-hydrated]").first()).toBeAttached();
+    await page.locator(`li[data-url="${url}"]`).getByRole("button", { name: "Journal des envois" }).click();
+    const sheet = page.getByRole("dialog", { name: "Journal des envois" });
+    const rows = sheet.locator("li[data-delivery]");
+    await expect(rows).toHaveCount(50);
+    await sheet.getByRole("button", { name: "Plus anciens" }).click();
+    await expect(rows).toHaveCount(52);
+    await expect(sheet.getByRole("button", { name: "Plus anciens" })).toHaveCount(0);
+    // Each delivery once.
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-delivery")));
+    expect(new Set(ids).size).toBe(52);
+  } finally {
+    await api.call(`webhooks/${endpoint.id}/delete`);
   }
 });

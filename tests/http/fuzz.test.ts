@@ -14,11 +14,20 @@ const RUNS = 1_500;
 let t: ApiTenant;
 let other: ApiTenant;
 let appointmentId: string;
+let webhookId: string;
+let otherWebhookId: string;
 
 beforeAll(async () => {
   [t, other] = await Promise.all([makeApiTenant("Fuzz"), makeApiTenant("Fuzz other")]);
   appointmentId = (await t.book()).id;
   otherAppointmentId = (await other.book()).id;
+  // Disabled endpoints (nothing is sent) on a closed local port, as the servers allow in tests.
+  const hook = async (tenant: ApiTenant) => {
+    const res = await tenant.call("webhooks/create", { url: "http://127.0.0.1:9/fuzz", enabled: false });
+    expect(res.status, res.text).toBe(201);
+    return res.body.data.endpoint.id as string;
+  };
+  [webhookId, otherWebhookId] = await Promise.all([hook(t), hook(other)]);
 });
 
 // ---------- values that can never pass ----------
@@ -102,6 +111,19 @@ const companyFields = {
   currency: fc.oneof(notString, fc.constantFrom("EURO", "F", "12A")),
 };
 const customerFields = { fullname: badRequiredText(120), telephone: badPhone, email: badEmail };
+const badWebhookUrl = fc.oneof(
+  notString,
+  tooLong(2000),
+  fc.constantFrom("", "pas une adresse", "/relative", "http://hooks.example.ci/x", "ftp://hooks.example.ci/x", "https://moi:secret@hooks.example.ci/x", "http://10.0.0.1/x"),
+);
+const webhookFields = {
+  url: badWebhookUrl,
+  types: fc.oneof(notArray, fc.constant([]), fc.constant(["appointment.deleted"]), fc.array(anyString().filter((s) => s !== "*" && !s.startsWith("appointment.")), { minLength: 1, maxLength: 3 })),
+  companyId: fc.oneof(fc.integer(), fc.boolean(), fc.array(anyString(), { minLength: 1, maxLength: 2 }), tooLong(100), fc.uuid()),
+  description: fc.oneof(fc.integer(), fc.boolean(), tooLong(500)),
+  enabled: notBoolean,
+  secret: fc.oneof(anyString({ minLength: 1 }), fc.integer(), fc.boolean()),
+};
 
 type Endpoint = {
   route: string;
@@ -154,11 +176,27 @@ const ENDPOINTS: Endpoint[] = [
   { route: "customers/create", valid: () => ({ fullname: "Fuzz", telephone: uniquePhone() }), bad: customerFields },
   { route: "customers/{id}", valid: () => ({}), bad: {} },
   { route: "customers/{id}/edit", valid: () => ({ email: "fuzz@example.ci" }), bad: customerFields },
+  { route: "webhooks/list", valid: () => ({}), bad: {} },
+  { route: "webhooks/create", valid: () => ({ url: "http://127.0.0.1:9/fuzz", enabled: false }), bad: webhookFields },
+  { route: "webhooks/{id}", valid: () => ({}), bad: {} },
+  { route: "webhooks/{id}/edit", valid: () => ({ description: "fuzz" }), bad: webhookFields },
+  { route: "webhooks/{id}/delete", valid: () => ({}), bad: {} },
+  { route: "webhooks/{id}/rotate-secret", valid: () => ({}), bad: {} },
+  { route: "webhooks/{id}/test", valid: () => ({}), bad: {} },
+  {
+    route: "webhooks/{id}/deliveries",
+    valid: () => ({}),
+    bad: { limit: badInt(1, 200), cursor: fc.oneof(notString, tooLong(500), anyString({ minLength: 1, maxLength: 40 }), fc.constant(Buffer.from('["nope"]').toString("base64url"))) },
+  },
 ];
 
 let otherAppointmentId: string;
 const realId = (route: string, tenant = t) =>
-  route.startsWith("appointments")
+  route.startsWith("webhooks")
+    ? tenant === t
+      ? webhookId
+      : otherWebhookId
+    : route.startsWith("appointments")
     ? tenant === t
       ? appointmentId
       : otherAppointmentId
@@ -287,6 +325,8 @@ const TEXT_FIELDS: Record<string, string[]> = {
   "companies/{id}/edit": ["name", "address"],
   "customers/create": ["fullname"],
   "customers/{id}/edit": ["fullname"],
+  "webhooks/create": ["description"],
+  "webhooks/{id}/edit": ["description"],
 };
 const poison = fc
   .tuple(fc.string({ maxLength: 20 }), fc.constantFrom("\u0000", "\ud800", "\udfff", "\ud83d"), fc.string({ maxLength: 20 }))
@@ -328,7 +368,7 @@ const malformed = fc.oneof(
 
 async function checksum(appId: string): Promise<string> {
   const db = await getDb();
-  const tables = ["companies", "services", "agents", "agent_services", "customers", "appointments", "appointment_events", "idempotency_keys"];
+  const tables = ["companies", "services", "agents", "agent_services", "customers", "appointments", "appointment_events", "idempotency_keys", "webhook_endpoints", "webhook_deliveries"];
   const parts = await Promise.all(
     tables.map(async (table) => {
       const [row] = await executeRows<{ sum: string | null; n: number }>(

@@ -6,9 +6,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { agents, appointments, companies, customers, services } from "@/db/schema";
+import { agents, appointments, companies, customers, services, webhookEndpoints } from "@/db/schema";
 import { createAppointment } from "@/lib/appointments";
 import type { Scope } from "@/lib/contract/scopes";
+import { createWebhook, sendTestEvent } from "@/lib/webhooks";
 import { uniquePhone } from "../support/factories";
 import { type Answer, type ApiTenant, makeApiTenant, post } from "./support/api";
 
@@ -40,6 +41,40 @@ const hasScope = (key: KeyName, scopes: readonly Scope[]) => {
   return own === "all" || scopes.some((s) => own.includes(s));
 };
 
+/** A disabled endpoint (nothing is sent) of the target's company, and a delivery in its log. */
+async function freshWebhook(target: Target) {
+  const { t, company } = parts(target);
+  const { endpoint } = await createWebhook(t.owner, { url: "http://127.0.0.1:9/matrix", companyId: company.id, enabled: false });
+  return endpoint;
+}
+
+/** What a webhook answer belongs to: every endpoint and delivery in it must be app A's (and companyA's for the restricted key). */
+function webhookCheck(data: unknown, key: KeyName) {
+  const items = Array.isArray(data) ? data : [data];
+  for (const item of items as { endpoint?: { id: string; companyId: string | null }; endpointId?: string; id: string; companyId?: string | null }[]) {
+    const id = item.endpoint?.id ?? item.endpointId ?? item.id;
+    expect(ownWebhooks.has(id), `endpoint ${id} is app A's`).toBe(true);
+    if (key === "restricted") expect(ownWebhooks.get(id)).toBe(A.companyA.id);
+  }
+}
+/** App A's endpoints by id → company, filled as the cases make them. */
+const ownWebhooks = new Map<string, string | null>();
+async function webhookOf(target: Target) {
+  const endpoint = await freshWebhook(target);
+  if (target !== "otherApp") ownWebhooks.set(endpoint.id, endpoint.companyId);
+  return endpoint;
+}
+const webhookCase = (route: string, body: Record<string, unknown> = {}, success: Case["success"] = 200): Case => ({
+  route,
+  scopes: ["webhooks:manage"],
+  targets: ["own", "otherCompany", "otherApp"],
+  companyScoped: true,
+  notFound: "webhook-not-found",
+  success,
+  check: webhookCheck,
+  request: async (target) => ({ route: route.replace("{id}", (await webhookOf(target)).id), body }),
+});
+
 /** The company, service and agent a target names. */
 function parts(target: Target) {
   if (target === "otherApp") return { t: B, company: B.companyA, service: B.serviceA, agent: B.agentA };
@@ -68,7 +103,9 @@ type Case = {
   /** Whether a company-restricted key is limited here (customers are app-wide). */
   companyScoped: boolean;
   notFound: string;
-  success: 200 | 201;
+  success: 200 | 201 | 202;
+  /** What a success must show instead of `appId` (answers without one). */
+  check?: (data: unknown, key: KeyName) => void;
   /** Extra refusal: creating a company needs a key for the whole app. */
   wholeAppOnly?: boolean;
   request: (target: Target) => Promise<{ route: string; body: Record<string, unknown> }>;
@@ -166,6 +203,34 @@ const CASES: Case[] = [
     success: 201,
     request: async () => ({ route: "customers/create", body: { fullname: "Client Matrice", telephone: uniquePhone() } }),
   },
+  webhookCase("webhooks/{id}"),
+  webhookCase("webhooks/{id}/edit", { description: "Édité" }),
+  webhookCase("webhooks/{id}/rotate-secret"),
+  webhookCase("webhooks/{id}/deliveries"),
+  webhookCase("webhooks/{id}/test", {}, 202),
+  webhookCase("webhooks/{id}/delete"),
+  {
+    ...webhookCase("webhooks/{id}/deliveries/{deliveryId}/retry", {}, 202),
+    request: async (target) => {
+      const endpoint = await webhookOf(target);
+      const delivery = await sendTestEvent(parts(target).t.owner, endpoint.id);
+      return { route: `webhooks/${endpoint.id}/deliveries/${delivery.id}/retry`, body: {} };
+    },
+  },
+  {
+    route: "webhooks/create",
+    scopes: ["webhooks:manage"],
+    targets: ["own", "otherCompany", "otherApp"],
+    companyScoped: true,
+    notFound: "company-not-found",
+    success: 201,
+    check: (data, key) => {
+      const { endpoint } = data as { endpoint: { id: string; companyId: string } };
+      expect([A.companyA.id, A.companyB.id]).toContain(endpoint.companyId);
+      if (key === "restricted") expect(endpoint.companyId).toBe(A.companyA.id);
+    },
+    request: async (t) => ({ route: "webhooks/create", body: { url: "http://127.0.0.1:9/matrix", companyId: parts(t).company.id, enabled: false } }),
+  },
 ];
 
 function expected(c: Case, key: KeyName, target: Target): { status: number; code?: string } {
@@ -179,7 +244,7 @@ function expected(c: Case, key: KeyName, target: Target): { status: number; code
 
 async function rowCounts(appId: string) {
   const db = await getDb();
-  const n = async (table: typeof appointments | typeof services | typeof agents | typeof companies | typeof customers) =>
+  const n = async (table: typeof appointments | typeof services | typeof agents | typeof companies | typeof customers | typeof webhookEndpoints) =>
     Number((await db.select({ n: count() }).from(table).where(eq(table.appId, appId)))[0].n);
   return {
     appointments: await n(appointments),
@@ -187,6 +252,7 @@ async function rowCounts(appId: string) {
     agents: await n(agents),
     companies: await n(companies),
     customers: await n(customers),
+    webhooks: await n(webhookEndpoints),
   };
 }
 
@@ -205,7 +271,9 @@ describe("tenant matrix", () => {
         const want = expected(c, key, target);
         outcomes.push(`${key}/${target}: ${res.status} ${res.body?.error?.code ?? ""}`.trim());
         wanted.push(`${key}/${target}: ${want.status} ${want.code ?? ""}`.trim());
-        if (res.status < 300) {
+        if (res.status < 300 && c.check) {
+          c.check(res.body.data, key);
+        } else if (res.status < 300) {
           // What a key may reach is its own app's, and its company's when restricted.
           const data = res.body.data;
           expect(data.appId).toBe(A.appId);
@@ -260,6 +328,22 @@ describe("tenant matrix", () => {
     expect(other.body).toEqual({ success: true, data: [], nextCursor: null });
     const full = await post(A.appId, "appointments/list", { apiKey: keys.full, limit: 200 });
     expect(full.body.data.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(inA.map((a) => a.id)));
+  });
+
+  it("webhooks/list shows only the key's app, and its company's for a restricted key", async () => {
+    const [own, other, foreign] = await Promise.all([webhookOf("own"), webhookOf("otherCompany"), webhookOf("otherApp")]);
+    const ids = async (key: KeyName) => {
+      const res = await post(A.appId, "webhooks/list", { apiKey: keys[key] });
+      return res.status === 200 ? (res.body.data as { id: string }[]).map((w) => w.id) : res.status;
+    };
+    const full = await ids("full");
+    expect(full).toEqual(expect.arrayContaining([own.id, other.id]));
+    expect(full).not.toContain(foreign.id);
+    const restricted = (await ids("restricted")) as string[];
+    expect(restricted).toContain(own.id);
+    expect(restricted).not.toContain(other.id);
+    expect(await ids("readOnly")).toBe(403);
+    expect(await ids("foreign")).toBe(401);
   });
 
   it("counts: every 201 created one row in app A, refusals none", async () => {

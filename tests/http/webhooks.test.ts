@@ -202,6 +202,15 @@ describe("typed client", () => {
     await rx.until(() => rx.at("/client").length === 1);
     const log = await client.app.multiService.webhook.deliveries({ ...auth, id, limit: 10 });
     expect(log.success && log.data.length).toBe(1);
+    expect(log.success && log.nextCursor).toBeNull();
+    // A page of one: the second test event first, then the cursor reads the older one.
+    await client.app.multiService.webhook.test({ ...auth, id });
+    const newest = await client.app.multiService.webhook.deliveries({ ...auth, id, limit: 1 });
+    if (!newest.success || !newest.nextCursor) throw new Error(`one page of one expected: ${JSON.stringify(newest)}`);
+    const older = await client.app.multiService.webhook.deliveries({ ...auth, id, limit: 1, cursor: newest.nextCursor });
+    expect(older.success && [older.data.map((d) => d.id), older.nextCursor]).toEqual([log.success ? log.data.map((d) => d.id) : [], null]);
+    const bad = await client.app.multiService.webhook.deliveries({ ...auth, id, cursor: "pas-un-curseur" });
+    expect(!bad.success && bad.error.code).toBe("validation-error");
     const missing = await client.app.multiService.webhook.get({ ...auth, id: "00000000-0000-4000-8000-000000000000" });
     expect(!missing.success && missing.error.code).toBe("webhook-not-found");
     const removed = await client.app.multiService.webhook.delete({ ...auth, id });

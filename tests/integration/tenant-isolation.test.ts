@@ -25,7 +25,11 @@ import {
   listCustomers,
   listServices,
 } from "@/lib/catalog";
+import { createWebhook, deleteWebhook, editWebhook, getWebhook, listDeliveries, listWebhooks, retryDelivery, rotateWebhookSecret, sendTestEvent } from "@/lib/webhooks";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
+
+// Endpoints here point at a closed local port and stay disabled: nothing is sent.
+process.env.WEBHOOKS_ALLOW_LOOPBACK = "1";
 
 describe("tenant isolation", () => {
   let mine: Tenant;
@@ -162,6 +166,40 @@ describe("tenant isolation", () => {
       const readOnly = mine.caller({ scopes: ["appointments:read", "catalog:read"] });
       expect(await codeOf(() => editService(readOnly, mine.serviceA.id, { name: "x" }))).toBe("not-authorized");
       expect((await getService(mine.owner, mine.serviceA.id)).name).toBe("Coupe");
+    });
+  });
+
+  describe("webhooks", () => {
+    it("another app's or another company's endpoints and deliveries answer webhook-not-found, and lists leave them out", async () => {
+      const hook = (companyId: string) => createWebhook(theirs.owner, { url: "http://127.0.0.1:9/hook", companyId, enabled: false });
+      const [{ endpoint: theirA }, { endpoint: theirB }] = await Promise.all([hook(theirs.companyA.id), hook(theirs.companyB.id)]);
+      const delivery = await sendTestEvent(theirs.owner, theirB.id);
+      const onlyA = theirs.caller({ companyIds: [theirs.companyA.id] });
+      for (const [who, target] of [
+        [mine.owner, theirA.id],
+        [mine.owner, theirB.id],
+        [onlyA, theirB.id],
+      ] as const) {
+        for (const call of [
+          () => getWebhook(who, target),
+          () => editWebhook(who, target, { description: "volé" }),
+          () => rotateWebhookSecret(who, target),
+          () => listDeliveries(who, target),
+          () => retryDelivery(who, target, delivery.id),
+          () => sendTestEvent(who, target),
+          () => deleteWebhook(who, target),
+        ]) {
+          expect(await codeOf(call)).toBe("webhook-not-found");
+        }
+      }
+      // Another company's endpoint cannot be made from a caller limited to one, nor in another app.
+      expect(await codeOf(() => createWebhook(onlyA, { url: "http://127.0.0.1:9/x", companyId: theirs.companyB.id }))).toBe("company-not-found");
+      expect(await codeOf(() => createWebhook(mine.owner, { url: "http://127.0.0.1:9/x", companyId: theirs.companyA.id }))).toBe("company-not-found");
+      expect((await listWebhooks(mine.owner)).map((w) => w.id)).not.toEqual(expect.arrayContaining([theirA.id]));
+      expect((await listWebhooks(onlyA)).map((w) => w.id)).toEqual([theirA.id]);
+      // Nothing changed: the endpoint, its description and its log are as they were.
+      expect((await getWebhook(theirs.owner, theirB.id)).description).toBeNull();
+      expect((await listDeliveries(theirs.owner, theirB.id)).map((d) => [d.id, d.status])).toEqual([[delivery.id, "pending"]]);
     });
   });
 });

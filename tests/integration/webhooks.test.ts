@@ -10,7 +10,7 @@ import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { updateAppointmentStatus } from "@/lib/appointments";
 import type { WebhookConfig } from "@/lib/webhooks/config";
 import { webhookConfig } from "@/lib/webhooks/config";
-import { createWebhook, deleteWebhook, editWebhook, getWebhook, listDeliveries, listWebhooks, retryDelivery, rotateWebhookSecret, sendTestEvent } from "@/lib/webhooks";
+import { createWebhook, deleteWebhook, editWebhook, getWebhook, listDeliveries, listDeliveryPage, listWebhooks, retryDelivery, rotateWebhookSecret, sendTestEvent } from "@/lib/webhooks";
 import { claimDue, deliverClaimed, deliverDue, dispatchOnce } from "@/lib/webhooks/worker";
 import { codeOf, eventsSettled, makeTenant, type Tenant } from "../support/factories";
 import { type Receiver, startReceiver } from "../support/receiver";
@@ -258,5 +258,26 @@ describe("managing endpoints", () => {
     const db = await getDb();
     const left = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.appId, t.appId), eq(webhookDeliveries.endpointId, w.endpoint.id)));
     expect(left).toHaveLength(0);
+  });
+});
+
+describe("delivery log pages", () => {
+  it("reads the log newest first a page at a time, each delivery once, until nextCursor is null; a bad cursor is validation-error", async () => {
+    const { endpoint } = await createWebhook(t.owner, { url: rx.url("/pages"), enabled: false });
+    const sent: string[] = [];
+    for (let i = 0; i < 5; i++) sent.push((await sendTestEvent(t.owner, endpoint.id)).id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listDeliveryPage(t.owner, endpoint.id, { limit: 2, cursor });
+      seen.push(...page.data.map((d) => d.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...sent].reverse());
+    const bad = await listDeliveryPage(t.owner, endpoint.id, { cursor: "pas-un-curseur" }).catch((e) => e);
+    expect([bad.code, Object.keys(bad.details.fields)]).toEqual(["validation-error", ["cursor"]]);
   });
 });

@@ -46,15 +46,38 @@ describe("the time grid's hours", () => {
   });
 });
 
-describe("isClosed: shading outside the week's hours", () => {
-  const week = { mon: [{ start: "09:00", end: "12:00" }, { start: "14:00", end: "18:00" }] };
-  it("reads the floating Date's wall clock; no hours is never closed", async () => {
-    const { isClosed } = await import("@/components/calendar/hours");
-    // 2031-03-31 is a Monday.
-    expect(isClosed(week, new Date("2031-03-31T09:00:00Z"))).toBe(false);
-    expect(isClosed(week, new Date("2031-03-31T12:00:00Z"))).toBe(true);
-    expect(isClosed(week, new Date("2031-03-31T17:45:00Z"))).toBe(false);
-    expect(isClosed(week, new Date("2031-04-01T10:00:00Z"))).toBe(true);
-    expect(isClosed(null, new Date("2031-04-01T10:00:00Z"))).toBe(false);
+describe("openAtWall: shading outside the open hours the domain made", () => {
+  const open = [
+    { start: "2031-03-31T09:00", end: "2031-03-31T12:00" },
+    { start: "2031-03-31T14:00", end: "2031-04-01T02:00" },
+  ];
+  it("reads a wall-clock minute against the ranges (end excluded); no ranges is always open", async () => {
+    const { openAtWall } = await import("@/lib/contract/hours");
+    const { wallString } = await import("@/components/calendar/range");
+    expect(openAtWall(open, wallString(new Date("2031-03-31T09:00:00Z")))).toBe(true);
+    expect(openAtWall(open, "2031-03-31T12:00")).toBe(false);
+    expect(openAtWall(open, "2031-03-31T23:45")).toBe(true);
+    expect(openAtWall(open, "2031-04-01T01:45")).toBe(true);
+    expect(openAtWall(open, "2031-04-01T02:00")).toBe(false);
+    expect(openAtWall(null, "2031-04-01T10:00")).toBe(true);
+  });
+});
+
+describe("absentDuring: an agent's time off over an appointment", () => {
+  const off = [
+    { agentId: "a", startDate: "2031-04-01", endDate: "2031-04-01", startTime: "10:00", endTime: "12:00" },
+    { agentId: "b", startDate: "2031-04-03", endDate: "2031-04-04", startTime: null, endTime: null },
+  ];
+  it("crosses hours off on their days, whole days off, never another agent or none", async () => {
+    const { absentDuring } = await import("@/lib/contract/hours");
+    expect(absentDuring(off, "a", "2031-04-01T11:30", "2031-04-01T12:30")).toBe(true);
+    expect(absentDuring(off, "a", "2031-04-01T12:00", "2031-04-01T12:30")).toBe(false);
+    expect(absentDuring(off, "a", "2031-04-01T09:00", "2031-04-01T10:00")).toBe(false);
+    expect(absentDuring(off, "a", "2031-04-02T11:00", "2031-04-02T11:30")).toBe(false);
+    expect(absentDuring(off, "b", "2031-04-04T23:30", "2031-04-05T00:30")).toBe(true);
+    expect(absentDuring(off, "b", "2031-04-05T00:00", "2031-04-05T01:00")).toBe(false);
+    expect(absentDuring(off, "b", "2031-04-02T23:00", "2031-04-03T00:00")).toBe(false);
+    expect(absentDuring(off, "a", "2031-04-03T10:00", "2031-04-03T11:00")).toBe(false);
+    expect(absentDuring(off, null, "2031-04-01T11:00", "2031-04-01T11:30")).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import {
   deleteWebhook,
   editWebhook,
   getWebhook,
-  listDeliveries,
+  listDeliveryPage,
   listWebhooks,
   retryDelivery,
   rotateWebhookSecret,
@@ -105,11 +105,11 @@ const deliveries = createRoute({
   path: path("webhooks/{id}/deliveries"),
   tags,
   summary: "Journal des envois",
-  description: `Les derniers envois de ce webhook, du plus récent au plus ancien (\`limit\` 1–200, 50 par défaut). ${SCOPE}`,
+  description: `Les envois de ce webhook, du plus récent au plus ancien (\`limit\` 1–200, 50 par défaut) ; \`nextCursor\` lit les plus anciens (\`null\` à la fin). ${SCOPE}`,
   security,
   request: { params: IdParams, body: jsonBody(Bodies.listDeliveries) },
   responses: {
-    200: json(z.object({ success: z.literal(true), data: z.array(WebhookDeliverySchema) }), "Les envois"),
+    200: json(z.object({ success: z.literal(true), data: z.array(WebhookDeliverySchema), nextCursor: z.string().nullable() }), "Les envois"),
     ...commonErrors,
     ...notFound,
   },
@@ -159,7 +159,7 @@ export function webhookRoutes(api: OpenAPIHono<ApiEnv>) {
   api.openapi(deliveries, async (c) => {
     const { id } = c.req.valid("param");
     const { apiKey: _, ...input } = c.req.valid("json");
-    return c.json({ success: true as const, data: await listDeliveries(c.var.auth.caller, id, input) }, 200);
+    return c.json({ success: true as const, ...(await listDeliveryPage(c.var.auth.caller, id, input)) }, 200);
   });
   api.openapi(retry, async (c) => {
     const { id, deliveryId } = c.req.valid("param");

@@ -27,6 +27,22 @@ export class DemoApi {
     return { companyId: company.id, serviceId: service.id, agentId: agent.id };
   }
 
+  /**
+   * A fresh agent of the Paris company who performs its service, working `hours` every day
+   * (null: following the company, open at all times); `done` deactivates them, so other specs
+   * see no change.
+   */
+  async parisAgent(label: string, hours: { start: string; end: string }[] | null) {
+    const paris = await this.paris();
+    const name = `${label} ${Date.now() % 100000}`;
+    const agent = await this.call<{ id: string }>("agents/create", { companyId: paris.companyId, fullname: name, serviceIds: [paris.serviceId] });
+    if (hours) {
+      const schedule = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, hours]));
+      await this.call(`agents/${agent.id}/schedule/edit`, { schedule });
+    }
+    return { ...paris, id: agent.id, name, done: () => this.call(`agents/${agent.id}/edit`, { isActive: false }) };
+  }
+
   /** Customers of the demo's client book: id and name. */
   async customers(limit: number) {
     return this.call<{ id: string; fullname: string }[]>("customers/list", { limit });

@@ -22,6 +22,7 @@ import { isOneDayPreset } from "@/lib/contract/date-presets";
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/status";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
+import { calendarHours } from "@/lib/scheduling";
 import { isManager } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 import { formatDay, formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
@@ -136,6 +137,11 @@ async function AppointmentsData({
   ]);
 
   const data = backwards ? [...page.data].reverse() : page.data;
+  // Time off around the rows shown: a card whose agent is off then says so.
+  const dates = data.flatMap((a) => [a.date.getTime(), a.end.getTime()]);
+  const { absences } = data.length
+    ? await calendarHours(caller, company.id, new Date(Math.min(...dates)), new Date(Math.max(...dates)), { withHours: false })
+    : { absences: [] };
   const moreBeyond = page.nextCursor !== null;
   const first = data[0];
   const last = data[data.length - 1];
@@ -148,7 +154,7 @@ async function AppointmentsData({
 
   return (
     <AppointmentsView
-      rows={data.map((a) => toRow(a, tz, locale))}
+      rows={data.map((a) => toRow(a, tz, locale, absences))}
       detail={detail}
       facets={facets}
       total={total}
@@ -157,6 +163,7 @@ async function AppointmentsData({
       prevCursor={hasPrev && first ? encodeCursor(appointmentCursorKey(first)) : null}
       nextCursor={hasNext && last ? encodeCursor(appointmentCursorKey(last)) : null}
       exportPath={`/c/${company.slug}/appointments/export`}
+      companySlug={company.slug}
       timeZone={tz}
       layout={{
         oneDay: isOneDayPreset(sp.range),

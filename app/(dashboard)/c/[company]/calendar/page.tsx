@@ -4,15 +4,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
 import { CalendarSkeleton } from "@/components/calendar/calendar-skeleton";
 import { CalendarView } from "@/components/calendar/calendar-view";
-import { listAgentSchedules } from "@/lib/scheduling";
-import type { WeeklyHours } from "@/lib/contract/hours";
+import { calendarHours } from "@/lib/scheduling";
 import { addDaysKey, dayKeyOr, rangeTitle, todayKey, visibleDays, visibleRange } from "@/components/calendar/range";
 import { calendarCache, type CalendarParams, shownStatuses } from "@/components/calendar/search-params";
-import { type CalendarEventView, type CalendarResource, UNASSIGNED } from "@/components/calendar/types";
+import { type CalendarEventView, type CalendarResource, type DayAbsence, UNASSIGNED } from "@/components/calendar/types";
 import { CALENDAR_LIMIT_DEFAULT, listAppointmentsInRange } from "@/lib/appointments/calendar";
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { instantToWallClock } from "@/lib/contract/dates";
+import { absentDuring } from "@/lib/contract/hours";
 import { formatDay, formatMoney, formatPhone, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { isUuid } from "@/lib/contract/ids";
 import { loadCompany } from "../company";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Company = { id: string; slug: string; timezone: string; currency: string; openingHours: WeeklyHours | null };
+type Company = { id: string; slug: string; timezone: string; currency: string };
 
 export default async function CalendarPage({
   params,
@@ -74,7 +74,7 @@ async function CalendarData({
   const range = visibleRange(sp.view, day, tz);
   const agentId = sp.agent && isUuid(sp.agent) ? sp.agent : undefined;
 
-  const [found, services, agents, schedules] = await Promise.all([
+  const [found, services, agents, hours] = await Promise.all([
     listAppointmentsInRange(caller, {
       companyId: company.id,
       from: range.start,
@@ -85,9 +85,8 @@ async function CalendarData({
     }),
     listServices(caller, { companyId: company.id, limit: 200 }),
     listAgents(caller, { companyId: company.id, limit: 200 }),
-    listAgentSchedules(caller, company.id),
+    calendarHours(caller, company.id, range.start, range.end),
   ]);
-  const hoursOf = (id: string) => schedules.find((x) => x.id === id)?.schedule ?? company.openingHours;
 
   const events: CalendarEventView[] = found.data.map((a) => ({
     id: a.id,
@@ -98,6 +97,7 @@ async function CalendarData({
     status: a.status,
     agentId: a.agentId,
     agentName: a.agentName,
+    agentOff: absentDuring(hours.absences, a.agentId, instantToWallClock(a.date, tz), instantToWallClock(a.end, tz)),
     serviceName: a.serviceName,
     customerName: a.customerName,
     customerPhone: formatPhone(a.customerPhone),
@@ -110,7 +110,7 @@ async function CalendarData({
   // appointments in view, then the appointments nobody has taken yet.
   const columns: CalendarResource[] = agents.data
     .filter((a) => (agentId ? a.id === agentId : a.isActive))
-    .map((a) => ({ id: a.id, title: a.fullname, hours: hoursOf(a.id) }));
+    .map((a) => ({ id: a.id, title: a.fullname, hours: hours.agents[a.id] ?? null }));
   for (const e of events) {
     if (e.agentId && !columns.some((c) => c.id === e.agentId)) columns.push({ id: e.agentId, title: e.agentName ?? "—" });
   }
@@ -118,9 +118,22 @@ async function CalendarData({
 
   const { first, last } = visibleDays(sp.view, day);
   const days: { key: string; label: string; isToday: boolean }[] = [];
+  const absences: Record<string, DayAbsence[]> = {};
   for (let k = first; k <= last; k = addDaysKey(k, 1)) {
     const [y, m, d] = k.split("-").map(Number);
     days.push({ key: k, label: upperFirst(formatDay(new Date(Date.UTC(y, m - 1, d, 12)), "UTC", locale)), isToday: k === today });
+    const off = hours.absences.filter((x) => x.startDate <= k && k <= x.endDate && (!agentId || x.agentId === agentId));
+    if (off.length) {
+      absences[k] = off.map((x) => ({
+        agentId: x.agentId,
+        name: agents.data.find((a) => a.id === x.agentId)?.fullname ?? "—",
+        hours: x.startTime && x.endTime ? `${x.startTime}–${x.endTime}` : null,
+      }));
+    }
+  }
+  // The per-agent view shows one day: an agent off that day says so in their column's title.
+  if (sp.view === "agents") {
+    for (const c of columns) if (absences[first]?.some((x) => x.agentId === c.id)) c.title = t("absentTitle", { name: c.title });
   }
 
   return (
@@ -132,7 +145,8 @@ async function CalendarData({
       days={days}
       events={events}
       resources={columns}
-      companyHours={company.openingHours}
+      companyHours={agentId ? (hours.agents[agentId] ?? null) : hours.company}
+      absences={absences}
       services={services.data.map((s) => ({ id: s.id, name: s.name }))}
       agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, serviceIds: a.serviceIds, isActive: a.isActive }))}
       detail={detail}

@@ -107,15 +107,24 @@ function withFormFields(err: unknown): unknown {
 
 export type SlotOption = { agentId: string; date: string; time: string };
 
-/** The next free slots (up to 8) from the chosen day on, as the form's date, time and agent. */
+/**
+ * The next free slots (up to 8) from the chosen day on, as the form's date, time and agent.
+ * `moving`: the appointment "Déplacer" moves (its own place does not count as taken).
+ */
 export const findSlotsAction = memberAction(
-  z.object({ company: z.string().max(100), serviceId: z.string().max(100), agentId: z.string().max(100).optional(), date: z.string().max(10) }),
+  z.object({
+    company: z.string().max(100),
+    serviceId: z.string().max(100),
+    agentId: z.string().max(100).optional(),
+    date: z.string().max(10),
+    moving: z.string().max(100).optional(),
+  }),
   async (input, { caller }): Promise<SlotOption[]> => {
     const company = await getCompanyBySlug(caller, input.company);
     const day = wallClockToInstant(`${input.date}T00:00`, company.timezone) ?? new Date();
     const from = new Date(Math.max(day.getTime(), Date.now()));
     const to = new Date(from.getTime() + 14 * 86_400_000);
-    const answer = await searchAvailability(caller, { serviceId: input.serviceId, agentId: input.agentId || undefined, from, to }, { limit: 8 });
+    const answer = await searchAvailability(caller, { serviceId: input.serviceId, agentId: input.agentId || undefined, from, to }, { limit: 8, ignore: input.moving });
     return answer.data.map((s) => {
       const [date, time] = instantToWallClock(s.start, company.timezone).split("T");
       return { agentId: s.agentId, date, time };

@@ -8,7 +8,6 @@ import { formatPhone } from "@/lib/contract/format";
 import { AppError } from "@/lib/contract/errors";
 import { instantToWallClock, wallClockToInstant } from "@/lib/contract/dates";
 import { loadCompany } from "../../company";
-import { isManager } from "@/lib/auth/caller";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("form");
@@ -65,7 +64,6 @@ export default async function NewAppointmentPage({
       <h1 className="text-xl font-semibold sm:text-2xl">{t("title")}</h1>
       <AppointmentForm
         locale={locale}
-        canForce={isManager(member.caller)}
         company={{ slug: company.slug, name: company.name, timezone: company.timezone, currency: company.currency }}
         services={services.data.map((s) => ({
           id: s.id,

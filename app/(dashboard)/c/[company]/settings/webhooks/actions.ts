@@ -8,7 +8,7 @@ import {
   createWebhook,
   deleteWebhook,
   editWebhook,
-  listDeliveries,
+  listDeliveryPage,
   retryDelivery,
   rotateWebhookSecret,
   sendTestEvent,
@@ -52,9 +52,10 @@ export const testWebhookAction = memberAction(z.object({ id }), async ({ id }, {
   return { id: d.id };
 });
 
+/** A page of an endpoint's delivery log, newest first; `cursor` reads the older ones. */
 export const webhookDeliveriesAction = memberAction(
-  z.object({ id }),
-  async ({ id }, { caller }) => listDeliveries(caller, id, { limit: 50 }),
+  z.object({ id, cursor: z.string().max(500).optional() }),
+  async ({ id, cursor }, { caller }) => listDeliveryPage(caller, id, { limit: 50, cursor }),
   { readOnly: true },
 );
 
