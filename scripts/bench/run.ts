@@ -1,6 +1,6 @@
 // `npm run bench`: the API against the bare ceiling at 1 and 8 callers, the list query's plan
 // at 10 k and 1 M rows, the dashboard page's server time, first-load JS per route.
-//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--smoke]
+//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--api-role api|all] [--smoke]
 // --smoke: tiny data and few requests, to prove the harness works (part of `npm test`).
 // Results print as tables and are saved under bench-results/.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -40,6 +40,11 @@ export async function runBench(options: {
   only?: string[];
   /** Skip the plans, the page timing and the bundle sizes. */
   apiOnly?: boolean;
+  /**
+   * Which process answers the API: "api" (default) an API-only one (`npm run start:api`, no
+   * Next loaded), "all" the full server (`npm start`, Next and the API in one process).
+   */
+  apiRole?: "api" | "all";
   distDir?: string;
   log?: (line: string) => void;
 }): Promise<BenchReport> {
@@ -54,18 +59,28 @@ export async function runBench(options: {
   const sql = postgres(big.databaseUrl, { max: 2, onnotice: () => {} });
   const children: ChildProcess[] = [];
   try {
-    const [apiPort, barePort] = await freePorts(2, Number(process.env.BENCH_PORT_BASE ?? 3500));
+    const [apiPort, barePort, pagesPort] = await freePorts(3, Number(process.env.BENCH_PORT_BASE ?? 3500));
     const env = { ...process.env, DATABASE_URL: big.databaseUrl, NEXT_DIST_DIR: distDir, NODE_ENV: "production" as const, HOSTNAME: "127.0.0.1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
     // BENCH_PROFILE_DIR=dir: both servers write a V8 CPU profile there when they stop.
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
     const tsx = [...profile, "--import", "tsx", "--import", "./scripts/register.mjs"];
-    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort) }));
+    const apiRole = options.apiRole ?? "api";
+    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort), RDV_ROLE: apiRole }));
     children.push(spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], { ...env, PORT: String(barePort) }));
     const api = `http://127.0.0.1:${apiPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
     await waitFor(`${api}/api/health`, children[0]);
     await waitForPort(barePort, children[1]);
+    // The dashboard page is Next's: with an API-only process, a full server beside it, started
+    // after the measures so it takes no CPU from them.
+    const pagesServer = async () => {
+      if (apiRole === "all") return api;
+      children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(pagesPort) }));
+      const url = `http://127.0.0.1:${pagesPort}`;
+      await waitFor(`${url}/api/health`, children[children.length - 1]);
+      return url;
+    };
 
     // Earlier runs' creates and status changes were undone, leaving dead rows: clear them, as
     // autovacuum would, so each run starts from the same table.
@@ -114,7 +129,7 @@ export async function runBench(options: {
     await vacuum(sql);
 
     const plans = options.apiOnly ? [] : await explainLists([small, big], options.smoke ? 3 : 50);
-    const pages = options.apiOnly ? [] : await timeDashboardPages(api, big, options.smoke ? { warm: 1, times: 2 } : { warm: 60, times: 20 });
+    const pages = options.apiOnly ? [] : await timeDashboardPages(await pagesServer(), big, options.smoke ? { warm: 1, times: 2 } : { warm: 60, times: 20 });
     const bundles = options.apiOnly ? [] : firstLoadJs(path.join(root, distDir));
     const [{ version }] = await sql`SELECT current_setting('server_version') AS version`;
     const report: BenchReport = {
@@ -379,6 +394,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       smoke: { type: "boolean", default: false },
       only: { type: "string" },
       "api-only": { type: "boolean", default: false },
+      "api-role": { type: "string", default: "api" },
     },
   });
   const smoke = values.smoke;
@@ -389,6 +405,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     smoke,
     only: values.only?.split(","),
     apiOnly: values["api-only"],
+    apiRole: values["api-role"] === "all" ? "all" : "api",
   });
   printReport(report);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
