@@ -110,7 +110,7 @@ const STATUS_CHANGES = Object.fromEntries(
 const keyRequest = template(dialect.sqlToQuery(apiKeyRequestStatement("$app", "$digest")));
 
 // The create path's two statements, from the domain's builders (lib/appointments/create.ts).
-const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement({ ...anyCaller, appId: "$app" }, "$service", "$agent", "$customer")));
+const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement({ ...anyCaller, appId: "$app" }, "$service", "$agent", "$customer", "$date")));
 const insertAppointment = template(
   dialect.sqlToQuery(
     insertAppointmentStatement({ ...anyCaller, appId: "$app", actor: { type: "api_key", id: "$key", name: "$keyName" } }, {
@@ -160,7 +160,7 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
     return [200, { success: true, data: r.data }];
   },
   async create(appId, key, body) {
-    const [service] = await bookingCheck.objects({ app: appId, service: body.serviceId, agent: body.agentId, customer: body.customerId });
+    const [service] = await bookingCheck.objects({ app: appId, service: body.serviceId, agent: body.agentId, customer: body.customerId, date: body.date });
     if (!service || !service.is_active || !service.agent_ok || !service.customer_ok) return [404, { success: false }];
     const date = new Date(String(body.date));
     const end = new Date(date.getTime() + (service.duration as number) * 60_000);
