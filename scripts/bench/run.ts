@@ -4,7 +4,7 @@
 // --smoke: tiny data and few requests, to prove the harness works (part of `npm test`).
 // Results print as tables and are saved under bench-results/.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -117,6 +117,7 @@ export async function runBench(options: {
                 seconds: options.seconds,
                 warmupSeconds: options.smoke ? 0.2 : 1,
                 next: fixtures.requests[op],
+                serverCpuMs: processCpuMs(children[target === "api" ? 0 : 1]),
               }),
             );
           }
@@ -303,11 +304,15 @@ const spread = (xs: number[]) => (xs.length > 1 ? `±${(((Math.max(...xs) - Math
 function line(api: Measure, bare: Measure): string {
   const a = median(api.runs.map((r) => r.rps));
   const b = median(bare.runs.map((r) => r.rps));
+  const cpu = (m: Measure) => median(m.runs.map((r) => r.cpuMsPerRequest ?? NaN));
   const cell = (m: Measure) =>
     `${median(m.runs.map((r) => r.rps)).toFixed(0).padStart(6)} req/s ${spread(m.runs.map((r) => r.rps)).padEnd(5)} ` +
     `p50 ${median(m.runs.map((r) => r.p50)).toFixed(2).padStart(6)} ms p99 ${median(m.runs.map((r) => r.p99)).toFixed(2).padStart(6)} ms` +
     (m.runs.some((r) => r.errors) ? ` errors ${m.runs.reduce((s, r) => s + r.errors, 0)}` : "");
-  return `${api.op.padEnd(18)} c=${String(api.concurrency).padEnd(2)} API ${cell(api)} | bare ${cell(bare)} | API/bare ${((a / b) * 100).toFixed(0)}%`;
+  return (
+    `${api.op.padEnd(18)} c=${String(api.concurrency).padEnd(2)} API ${cell(api)} | bare ${cell(bare)} | API/bare ${((a / b) * 100).toFixed(0)}%` +
+    ` | server CPU/request API ${cpu(api).toFixed(2)} ms, bare ${cpu(bare).toFixed(2)} ms`
+  );
 }
 
 export function printReport(r: BenchReport, log: (l: string) => void = console.log) {
@@ -328,6 +333,17 @@ export function printReport(r: BenchReport, log: (l: string) => void = console.l
 }
 
 // ——— processes ———
+
+/** A child's CPU time so far (user + system, ms), from /proc (Linux; elsewhere: not measured). */
+function processCpuMs(child: ChildProcess): (() => number) | undefined {
+  const file = `/proc/${child.pid}/stat`;
+  if (!existsSync(file)) return undefined;
+  return () => {
+    // Fields after the command name: utime and stime are the 12th and 13th, in ticks of 10 ms.
+    const fields = readFileSync(file, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+}
 
 function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
