@@ -66,7 +66,11 @@ export async function runBench(options: {
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
     const tsx = [...profile, "--import", "tsx", "--import", "./scripts/register.mjs"];
     const apiRole = options.apiRole ?? "api";
-    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort), RDV_ROLE: apiRole }));
+    // The webhook worker wakes on every new event (each create and status change) and queries
+    // for deliveries: background work the bare server does not do. Off in the measured process
+    // unless WEBHOOKS_WORKER says otherwise (a deployment can run it on other instances alike).
+    const webhooks = process.env.WEBHOOKS_WORKER ?? "0";
+    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort), RDV_ROLE: apiRole, WEBHOOKS_WORKER: webhooks }));
     children.push(spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], { ...env, PORT: String(barePort) }));
     const api = `http://127.0.0.1:${apiPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
