@@ -6,9 +6,10 @@
 // Env: PORT (3000), HOSTNAME (all interfaces), NEXT_DIST_DIR (the `next build` output, .next),
 // DATABASE_URL / PGLITE_DIR (see db/index.ts). API_VIA_NEXT=1 sends /app/ through Next's route
 // handler instead (the tests use it to check that mount on the same build).
-// RDV_ROLE=api or --api (`npm run start:api`): the API alone, without loading Next: /app/, /api/ready and
-// /api/health; any other path answers the API's 404 envelope. Next's hooks (async context, its
-// patched Date) then cost the API nothing: run such instances beside full ones behind one proxy.
+// RDV_ROLE=api or --api (`npm run start:api`): the API alone, without loading Next: /app/,
+// /api/ready and /api/health; any other path answers the API's 404 envelope. Next's hooks (async
+// context, its patched Date) are then not in the process: run such instances beside full ones
+// behind one proxy (npm run cluster, CLUSTER_API_INSTANCES).
 import { createServer } from "node:http";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
