@@ -15,7 +15,8 @@ let log: string;
 
 beforeAll(async () => {
   t = await makeApiTenant("API only");
-  const [port] = await freePorts(1);
+  // Apart from the ports the other files' own servers look for at the same time.
+  const [port] = await freePorts(1, Number(process.env.HTTP_TEST_PORT_BASE ?? 3200) + 50);
   log = path.join(mkdtempSync(path.join(os.tmpdir(), "rdv-api-only-")), "server.log");
   server = startProductionServer({ ...serverEnv(inject("databaseUrl")), RDV_ROLE: "api" }, port, log);
   base = `http://127.0.0.1:${port}`;
