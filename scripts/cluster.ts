@@ -8,6 +8,7 @@
 // Ports (env): CLUSTER_PG_PORT 5440, CLUSTER_REPLICA_PORT 5441, CLUSTER_APP_PORT 3101 (and the
 // next ones), CLUSTER_INSTANCES 3, CLUSTER_PROXY_PORT 8080, CLUSTER_STATS_PORT 8081,
 // CLUSTER_HOST 127.0.0.1 (0.0.0.0 to open the proxy to the network). CLUSTER_DIR .data/cluster.
+// CLUSTER_API_INSTANCES 0: that many more instances serving the API alone (`npm run start:api`).
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +26,9 @@ const pgPort = env("CLUSTER_PG_PORT", 5440);
 const replicaPort = env("CLUSTER_REPLICA_PORT", 5441);
 const appPort = env("CLUSTER_APP_PORT", 3101);
 const instances = env("CLUSTER_INSTANCES", 3);
+// API-only instances (RDV_ROLE=api, no Next loaded), on the ports after the full ones: the proxy
+// sends /app/ to them while one is ready, to the full instances otherwise.
+const apiInstances = env("CLUSTER_API_INSTANCES", 0);
 const proxyPort = env("CLUSTER_PROXY_PORT", 8080);
 const statsPort = env("CLUSTER_STATS_PORT", 8081);
 const host = process.env.CLUSTER_HOST ?? "127.0.0.1";
@@ -40,7 +44,7 @@ const stateFile = path.join(dir, "state.json");
 const proxyDir = path.join(dir, "haproxy");
 const logDir = path.join(dir, "logs");
 
-type State = { instances: { port: number; pid: number }[] };
+type State = { instances: { port: number; pid: number; api?: boolean }[] };
 
 function readState(): State {
   try {
@@ -83,7 +87,11 @@ async function start() {
   const ports: [number, string, boolean][] = [
     [pgPort, "PostgreSQL primaire (CLUSTER_PG_PORT)", isPgRunning(pg, primary)],
     [replicaPort, "PostgreSQL réplique (CLUSTER_REPLICA_PORT)", isPgRunning(pg, replica)],
-    ...Array.from({ length: instances }, (_, i): [number, string, boolean] => [appPort + i, `instance ${i + 1} (CLUSTER_APP_PORT + ${i})`, false]),
+    ...Array.from({ length: instances + apiInstances }, (_, i): [number, string, boolean] => [
+      appPort + i,
+      `instance ${i + 1}${i >= instances ? " (API seule)" : ""} (CLUSTER_APP_PORT + ${i})`,
+      false,
+    ]),
     [proxyPort, "haproxy (CLUSTER_PROXY_PORT)", false],
     [statsPort, "statistiques haproxy (CLUSTER_STATS_PORT)", false],
   ];
@@ -124,13 +132,15 @@ async function start() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const state: State = { instances: [] };
-  for (let i = 0; i < instances; i++) {
+  for (let i = 0; i < instances + apiInstances; i++) {
     const port = appPort + i;
-    const child = startInstance(appEnv, port, path.join(logDir, `app-${i + 1}.log`), { detached: true });
-    state.instances.push({ port, pid: child.pid! });
+    const api = i >= instances;
+    const child = startInstance(api ? { ...appEnv, RDV_ROLE: "api" } : appEnv, port, path.join(logDir, `app-${i + 1}.log`), { detached: true });
+    state.instances.push({ port, pid: child.pid!, ...(api ? { api } : {}) });
   }
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
-  console.log(`${instances} instances (ports ${appPort}–${appPort + instances - 1}), journaux dans ${path.relative(root, logDir)}/…`);
+  const apiNote = apiInstances ? ` dont ${apiInstances} API seule (ports ${appPort + instances}–${appPort + instances + apiInstances - 1})` : "";
+  console.log(`${instances + apiInstances} instances (ports ${appPort}–${appPort + instances + apiInstances - 1}${apiNote}), journaux dans ${path.relative(root, logDir)}/…`);
   for (const [i, instance] of state.instances.entries()) {
     const ok = await waitForOk(`http://127.0.0.1:${instance.port}/api/ready`, { alive: () => isAlive(instance.pid) });
     if (!ok) {
@@ -144,7 +154,8 @@ async function start() {
     host,
     port: proxyPort,
     statsPort,
-    instances: state.instances.map((s, i) => ({ name: `app${i + 1}`, port: s.port })),
+    instances: state.instances.flatMap((s, i) => (s.api ? [] : [{ name: `app${i + 1}`, port: s.port }])),
+    apiInstances: state.instances.flatMap((s, i) => (s.api ? [{ name: `api${i + 1}`, port: s.port }] : [])),
   });
   const started = spawnSync(haproxy, haproxyArgs(config, { pidFile: path.join(proxyDir, "haproxy.pid") }), { encoding: "utf8" });
   if (started.status !== 0) {

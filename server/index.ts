@@ -6,6 +6,10 @@
 // Env: PORT (3000), HOSTNAME (all interfaces), NEXT_DIST_DIR (the `next build` output, .next),
 // DATABASE_URL / PGLITE_DIR (see db/index.ts). API_VIA_NEXT=1 sends /app/ through Next's route
 // handler instead (the tests use it to check that mount on the same build).
+// RDV_ROLE=api or --api (`npm run start:api`): the API alone, without loading Next: /app/,
+// /api/ready and /api/health; any other path answers the API's 404 envelope. Next's hooks (async
+// context, its patched Date) are then not in the process: run such instances beside full ones
+// behind one proxy (npm run cluster, CLUSTER_API_INSTANCES).
 import { createServer } from "node:http";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
@@ -16,13 +20,10 @@ import { getRequestListener } from "@hono/node-server";
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
-const apiViaNext = process.env.API_VIA_NEXT === "1";
+const apiOnly = process.env.RDV_ROLE === "api" || process.argv.includes("--api");
+const apiViaNext = !apiOnly && process.env.API_VIA_NEXT === "1";
 
-const [{ default: next }, { api }, { closeDb, getDriver, replicaState }] = await Promise.all([
-  import("next"),
-  import("./api"),
-  import("../db"),
-]);
+const [{ api }, { closeDb, getDriver, replicaState }] = await Promise.all([import("./api"), import("../db")]);
 
 // Sessions cannot be signed without AUTH_SECRET: say so now, not on the first sign-in.
 try {
@@ -45,9 +46,9 @@ try {
   process.exit(1);
 }
 
-const nextApp = next({ dev: false, dir: root, hostname, port });
-await nextApp.prepare();
-const nextHandler = nextApp.getRequestHandler();
+const nextApp = apiOnly ? null : (await import("next")).default({ dev: false, dir: root, hostname, port });
+await nextApp?.prepare();
+const nextHandler = nextApp?.getRequestHandler();
 // Hono's lightweight Request/Response stand in for the globals (they turn into real ones when
 // read as such, so Next, in this process too, keeps working): a response then goes to the socket
 // without a web stream. Measured on `get`: about 40 % more requests per second.
@@ -67,7 +68,8 @@ const server = createServer((req, res) => {
   inFlight++;
   res.once("close", () => inFlight--);
   if (isDraining()) res.setHeader("Connection", "close");
-  if (!apiViaNext && req.url?.startsWith("/app/")) {
+  if (!nextHandler && req.url === "/api/health") return void health(res);
+  if (!nextHandler || (!apiViaNext && req.url?.startsWith("/app/"))) {
     void apiListener(req, res);
     return;
   }
@@ -87,9 +89,17 @@ async function ready(res: import("node:http").ServerResponse) {
   res.end(JSON.stringify({ ready: ok, draining: isDraining(), ...(replica ? { replica } : {}) }));
 }
 
+/** As Next's /api/health (app/api/health/route.ts), for an API-only process. */
+async function health(res: import("node:http").ServerResponse) {
+  const ok = await databaseReady();
+  res.writeHead(ok ? 200 : 503, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ ok }));
+}
+
 server.listen(port, hostname, async () => {
   const where = `http://${hostname ?? "localhost"}:${port}`;
-  console.log(`Rendez-vous prêt sur ${where} (base : ${await getDriver()}${apiViaNext ? ", API via Next" : ""})`);
+  const mode = apiOnly ? ", API seule" : apiViaNext ? ", API via Next" : "";
+  console.log(`Rendez-vous prêt sur ${where} (base : ${await getDriver()}${mode})`);
 });
 
 /**
@@ -116,7 +126,7 @@ async function stop(signal: string) {
   // (an open transaction rolls back), so the process exits in time.
   if (!finished) console.error(`Arrêt : ${inFlight} requête(s) coupée(s) après ${STOP_TIMEOUT_MS} ms`);
   server.closeAllConnections();
-  await nextApp.close().catch(() => {});
+  await nextApp?.close().catch(() => {});
   // Deliveries and messages still in flight keep their lease: another instance (or this one restarted) takes them.
   await (await import("../lib/startup")).stopBackgroundWork();
   await closeDb(finished ? 5 : 0).catch(() => {});

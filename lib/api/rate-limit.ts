@@ -3,7 +3,8 @@
 // its next request; a request moves it one "emission interval" (a minute / the limit) later,
 // and is refused when that would put it more than a minute ahead of now. The whole limit can
 // be spent at once, then it refills steadily: no double burst across a minute boundary, as
-// fixed windows allowed. One upsert per request into an UNLOGGED table.
+// fixed windows allowed. One upsert per request into an UNLOGGED table, in the same statement
+// as the key's lookup (lib/auth/api-keys.ts).
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
@@ -23,40 +24,58 @@ export type RateLimitResult = {
 
 /**
  * The bucket's upsert as one statement: moves the key's tat when the request fits, leaves it
- * when not, and answers whether it moved and the tat and clock it was judged with. `now`
- * (null: the database's clock) lets tests place requests at chosen instants. Exported for the
- * benchmark's bare server, which runs the same SQL.
+ * when not, and answers whether it moved and the tat and clock it was judged with (`allowed`,
+ * `ahead`, in a CTE named `counted`). `subject` selects the key's row: `app_id`, `api_key_id`,
+ * `rate_limit` (none: nothing counted); `answer` is the statement's final SELECT over `subject`
+ * and `counted`. `now` (null: the database's clock) lets tests place requests at chosen instants.
  */
-export function rateLimitStatement(appId: string, apiKeyId: string, limit: number, now: Date | null = null): SQL {
-  const emission = sql`(${RATE_LIMIT_PERIOD_SECONDS * 1000}::float8 / ${limit}::int) * interval '1 millisecond'`;
+export function bucketStatement(subject: SQL, answer: SQL, now: Date | null = null): SQL {
+  const emission = (limit: SQL) => sql`(${RATE_LIMIT_PERIOD_SECONDS * 1000}::float8 / ${limit}) * interval '1 millisecond'`;
   const period = sql`${RATE_LIMIT_PERIOD_SECONDS}::int * interval '1 second'`;
+  const next = sql`greatest(b.tat, (SELECT t FROM clock)) + ${emission(sql`(SELECT rate_limit FROM subject)`)}`;
   return sql`
-    WITH clock AS (SELECT coalesce(${now?.toISOString() ?? null}::timestamptz, clock_timestamp()) AS t),
+    WITH subject AS (${subject}),
+    clock AS (SELECT coalesce(${now?.toISOString() ?? null}::timestamptz, clock_timestamp()) AS t),
     hit AS (
       INSERT INTO rate_limit_buckets AS b (app_id, api_key_id, tat)
-      SELECT ${appId}::uuid, ${apiKeyId}::uuid, clock.t + ${emission} FROM clock
+      SELECT s.app_id, s.api_key_id, clock.t + ${emission(sql`s.rate_limit`)} FROM subject s, clock
       ON CONFLICT (app_id, api_key_id) DO UPDATE
-        SET tat = greatest(b.tat, (SELECT t FROM clock)) + ${emission}
-        WHERE greatest(b.tat, (SELECT t FROM clock)) + ${emission} <= (SELECT t FROM clock) + ${period}
+        SET tat = ${next}
+        WHERE ${next} <= (SELECT t FROM clock) + ${period}
       RETURNING b.tat
+    ),
+    counted AS (
+      SELECT true AS allowed, extract(epoch FROM hit.tat - clock.t)::float8 AS ahead
+      FROM hit, clock
+      UNION ALL
+      SELECT false, extract(epoch FROM greatest(b.tat, clock.t) + ${emission(sql`s.rate_limit`)} - clock.t)::float8
+      FROM rate_limit_buckets b, clock, subject s
+      WHERE b.app_id = s.app_id AND b.api_key_id = s.api_key_id AND NOT EXISTS (SELECT 1 FROM hit)
     )
-    SELECT true AS allowed,
-      extract(epoch FROM hit.tat - clock.t)::float8 AS ahead
-    FROM hit, clock
-    UNION ALL
-    SELECT false,
-      extract(epoch FROM greatest(b.tat, clock.t) + ${emission} - clock.t)::float8
-    FROM rate_limit_buckets b, clock
-    WHERE b.app_id = ${appId}::uuid AND b.api_key_id = ${apiKeyId}::uuid AND NOT EXISTS (SELECT 1 FROM hit)`;
+    ${answer}`;
+}
+
+/** The bucket's upsert for a known key and limit. */
+export function rateLimitStatement(appId: string, apiKeyId: string, limit: number, now: Date | null = null): SQL {
+  return bucketStatement(
+    sql`SELECT ${appId}::uuid AS app_id, ${apiKeyId}::uuid AS api_key_id, ${limit}::int AS rate_limit`,
+    sql`SELECT allowed, ahead FROM counted`,
+    now,
+  );
 }
 
 /** Counts one request of an API key and says whether it is within the key's limit. */
 export async function hitRateLimit(appId: string, apiKeyId: string, limit: number, now: Date | null = null): Promise<RateLimitResult> {
   const db = await getDb();
   const [row] = await executeRows<{ allowed: boolean; ahead: number }>(db, rateLimitStatement(appId, apiKeyId, limit, now));
+  return countedResult(limit, row);
+}
+
+/** The answer from the `counted` row of `bucketStatement`. */
+export function countedResult(limit: number, row: { allowed: boolean | null; ahead: number | null } | undefined): RateLimitResult {
   // No row: the bucket was made by a request not yet visible to this statement, and this one
   // did not fit in it.
-  if (!row) return rateLimitResult(limit, false, RATE_LIMIT_PERIOD_SECONDS + RATE_LIMIT_PERIOD_SECONDS / limit);
+  if (!row || row.allowed === null) return rateLimitResult(limit, false, RATE_LIMIT_PERIOD_SECONDS + RATE_LIMIT_PERIOD_SECONDS / limit);
   return rateLimitResult(limit, row.allowed, Number(row.ahead));
 }
 

@@ -8,7 +8,7 @@ import { isUuid } from "../contract/ids";
 import { computeTotalPrice } from "../contract/pricing";
 import { parseInput } from "../contract/parse";
 import { changeStatement } from "./change-sql";
-import { assertWithinWorkingHours } from "../scheduling/working-hours";
+import { assertWithinWorkingHours, type HoursRow, hoursSelect } from "../scheduling/working-hours";
 import type { AppointmentJson } from "../contract/events";
 import { createAppointmentInput, type CreateAppointmentInput } from "../contract/appointment-inputs";
 
@@ -32,7 +32,7 @@ export async function createAppointment(
   const agentId = data.agentId && isUuid(data.agentId) ? data.agentId : null;
   const customerId = isUuid(data.customerId) ? data.customerId : null;
   if (!isUuid(data.serviceId) || (data.companyId !== undefined && !isUuid(data.companyId))) throw new AppError("service-not-found");
-  const [service] = await executeRows<BookingCheck>(db, bookingCheckStatement(caller, data.serviceId, agentId, customerId));
+  const [service] = await executeRows<BookingCheck>(db, bookingCheckStatement(caller, data.serviceId, agentId, customerId, data.date.toISOString()));
   if (!service || (data.companyId && data.companyId !== service.company_id)) {
     throw new AppError("service-not-found");
   }
@@ -58,7 +58,7 @@ export async function createAppointment(
     bufferAfter: service.buffer_after,
     force: options.forceHours,
     now: options.now,
-  });
+  }, service);
   const statement = insertAppointmentStatement(caller, {
     companyId: service.company_id,
     serviceId: service.id,
@@ -100,7 +100,7 @@ export async function createAppointment(
   return created;
 }
 
-type BookingCheck = {
+type BookingCheck = HoursRow & {
   id: string;
   company_id: string;
   duration: number;
@@ -115,20 +115,26 @@ type BookingCheck = {
 
 /**
  * The service to book, whether the agent (when given) is active in its company and performs
- * it, and whether the customer exists: one statement, no row when the service does not exist
- * in the caller's companies. Exported for the benchmark's bare server, which runs the same SQL.
+ * it, whether the customer exists, and the hours that apply at `start` (HoursRow): one
+ * statement, no row when the service does not exist in the caller's companies. Exported for
+ * the benchmark's bare server, which runs the same SQL.
  */
-export function bookingCheckStatement(caller: Caller, serviceId: string, agentId: string | null, customerId: string | null): SQL {
+export function bookingCheckStatement(caller: Caller, serviceId: string, agentId: string | null, customerId: string | null, start: string): SQL {
   const scope = companyScope(caller, sql.raw("s.company_id"));
+  // The days of time off that matter, as the hours check reads them alone (working-hours.ts).
+  const firstDay = sql`((${start}::timestamptz AT TIME ZONE 'UTC')::date - 2)`;
+  const lastDay = sql`(((${start}::timestamptz + s.duration * interval '1 minute') AT TIME ZONE 'UTC')::date + 2)`;
+  const hours = hoursSelect(sql`s.app_id`, sql`s.company_id`, sql`${agentId}::uuid`, firstDay, lastDay);
   return sql`
     SELECT s.id, s.company_id, s.duration, s.buffer_before, s.buffer_after, s.base_price, s.fields, s.is_active,
+      h.timezone, h.opening_hours, h.min_notice_minutes, h.fullname, h.schedule, h.exceptions,
       EXISTS (
         SELECT 1 FROM agents a
         JOIN agent_services x ON x.app_id = a.app_id AND x.agent_id = a.id AND x.service_id = s.id
         WHERE a.app_id = s.app_id AND a.id = ${agentId}::uuid AND a.company_id = s.company_id AND a.is_active
       ) AS agent_ok,
       EXISTS (SELECT 1 FROM customers c WHERE c.app_id = s.app_id AND c.id = ${customerId}::uuid) AS customer_ok
-    FROM services s
+    FROM services s CROSS JOIN LATERAL (${hours}) h
     WHERE s.app_id = ${caller.appId}::uuid AND s.id = ${serviceId}::uuid ${scope ? sql`AND ${scope}` : sql``}`;
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { AppError, pgErrorCode } from "../contract/errors";
 import { isUuid } from "../contract/ids";
-import { preparedFor } from "../prepared";
+import { preparedStatement } from "../prepared";
+import { bucketStatement, countedResult, type RateLimitResult } from "../api/rate-limit";
 import { id, requiredText } from "../contract/validation";
 import { parseInput } from "../contract/parse";
 import { digestApiKey, generateApiKey, looksLikeApiKey } from "./api-key-secret";
@@ -75,41 +76,46 @@ export async function revokeApiKey(caller: Caller, keyId: string) {
   return row;
 }
 
-export type ApiKeyAuth = { caller: Caller; keyId: string; rateLimit: number };
+export type ApiKeyAuth = { caller: Caller; keyId: string; rateLimit: number; limited: RateLimitResult };
+
+/**
+ * The key's lookup and its rate-limit count in one statement (one round trip per request):
+ * the key by its digest, then its bucket moved as lib/api/rate-limit.ts does. `stale`: its
+ * last use is to be written again. Exported for the benchmark's bare server, which runs it too.
+ */
+export function apiKeyRequestStatement(appId: Placeholder | string, digest: Placeholder | string): SQL {
+  return bucketStatement(
+    sql`SELECT k.app_id, k.id AS api_key_id, k.rate_limit, k.name, k.scopes, k.company_id,
+        (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale
+      FROM api_keys k WHERE k.app_id = ${appId}::uuid AND k.digest = ${digest} AND k.revoked_at IS NULL LIMIT 1`,
+    sql`SELECT s.api_key_id AS id, s.name, s.scopes, s.company_id, s.rate_limit, s.stale, c.allowed, c.ahead
+      FROM subject s LEFT JOIN counted c ON true`,
+  );
+}
+
+type KeyRow = {
+  id: string;
+  name: string;
+  scopes: string[];
+  company_id: string | null;
+  rate_limit: number;
+  stale: boolean;
+  allowed: boolean | null;
+  ahead: number | null;
+};
 
 /**
  * The caller a key stands for in this app, or null for any key problem (absent, unknown,
- * revoked, another app's): the API answers them all alike.
+ * revoked, another app's): the API answers them all alike. Counts the request against the
+ * key's rate limit (`limited`).
  */
 export async function authenticateApiKey(appId: string, key: unknown): Promise<ApiKeyAuth | null> {
   if (!isUuid(appId) || !looksLikeApiKey(key)) return null;
   const db = await getDb();
-  const byDigest = preparedFor(db, "api-key", () =>
-    db
-      .select({
-        id: apiKeys.id,
-        name: apiKeys.name,
-        scopes: apiKeys.scopes,
-        companyId: apiKeys.companyId,
-        rateLimit: apiKeys.rateLimit,
-        lastUsedAt: apiKeys.lastUsedAt,
-      })
-      .from(apiKeys)
-      .where(
-        and(eq(apiKeys.appId, sql.placeholder("appId")), eq(apiKeys.digest, sql.placeholder("digest")), isNull(apiKeys.revokedAt)),
-      )
-      .limit(1),
-  );
-  const [row] = (await byDigest.execute({ appId, digest: digestApiKey(key) })) as {
-    id: string;
-    name: string;
-    scopes: string[];
-    companyId: string | null;
-    rateLimit: number;
-    lastUsedAt: Date | null;
-  }[];
+  const statement = preparedStatement(db, "api-key-request", () => apiKeyRequestStatement(sql.placeholder("appId"), sql.placeholder("digest")));
+  const [row] = await statement.execute<KeyRow>({ appId, digest: digestApiKey(key) });
   if (!row) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+  if (row.stale) {
     // At most once a minute: a write per request would cost more than the request.
     await db
       .update(apiKeys)
@@ -124,10 +130,11 @@ export async function authenticateApiKey(appId: string, key: unknown): Promise<A
   }
   return {
     keyId: row.id,
-    rateLimit: row.rateLimit,
+    rateLimit: row.rate_limit,
+    limited: countedResult(row.rate_limit, row),
     caller: {
       appId,
-      companyIds: row.companyId ? [row.companyId] : "all",
+      companyIds: row.company_id ? [row.company_id] : "all",
       scopes: row.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
       actor: { type: "api_key", id: row.id, name: row.name },
     },

@@ -116,6 +116,20 @@ function valueSchema(field: ServiceField): z.ZodType {
  * be left out (null counts as left out).
  */
 export function filledFieldsSchema(fields: readonly ServiceField[]) {
+  // Built once per distinct definition: zod compiles an object schema on its first parse,
+  // which cost more than a whole booking's other checks when done for every request.
+  const key = JSON.stringify(fields);
+  let schema = filledFieldsSchemas.get(key);
+  if (!schema) {
+    if (filledFieldsSchemas.size >= 500) filledFieldsSchemas.delete(filledFieldsSchemas.keys().next().value!);
+    filledFieldsSchemas.set(key, (schema = buildFilledFieldsSchema(fields)));
+  }
+  return schema;
+}
+
+const filledFieldsSchemas = new Map<string, ReturnType<typeof buildFilledFieldsSchema>>();
+
+function buildFilledFieldsSchema(fields: readonly ServiceField[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
     const schema = valueSchema(field);

@@ -2,7 +2,7 @@
 // company's, plus their time off and extra hours), or the company's opening hours for an
 // appointment without an agent. Create calls it; a move calls it the same way.
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { executeRows, type Queryable } from "@/db";
 import { type Caller, isManager } from "../auth/caller";
 import { AppError } from "../contract/errors";
@@ -22,7 +22,7 @@ export type HoursCheck = {
   now?: Date;
 };
 
-type HoursRow = {
+export type HoursRow = {
   timezone: string;
   opening_hours: WeeklyHours | null;
   min_notice_minutes: number;
@@ -36,8 +36,14 @@ type HoursRow = {
  * blocked range is not inside them, or when an API booking comes later than the company's
  * minimum notice. Answers whether the booking was forced outside the hours (to record it).
  */
-export async function assertWithinWorkingHours(db: Queryable, caller: Caller, check: HoursCheck): Promise<{ outsideHours: boolean }> {
-  const row = await loadHours(db, caller.appId, check.companyId, check.agentId, check.start, check.end);
+export async function assertWithinWorkingHours(
+  db: Queryable,
+  caller: Caller,
+  check: HoursCheck,
+  /** The hours already read with another statement (create reads them with its checks). */
+  loaded?: HoursRow,
+): Promise<{ outsideHours: boolean }> {
+  const row = loaded ?? (await loadHours(db, caller.appId, check.companyId, check.agentId, check.start, check.end));
   if (!row) return { outsideHours: false };
   const now = (check.now ?? new Date()).getTime();
   if (caller.actor.type === "api_key" && row.min_notice_minutes > 0 && check.start.getTime() < now + row.min_notice_minutes * 60_000) {
@@ -70,18 +76,26 @@ async function loadHours(db: Queryable, appId: string, companyId: string, agentI
   const lastDay = addDays(end.toISOString().slice(0, 10), 2);
   const [row] = await executeRows<HoursRow>(
     db,
-    sql`
+    hoursSelect(sql`${appId}::uuid`, sql`${companyId}::uuid`, sql`${agentId}::uuid`, sql`${firstDay}::date`, sql`${lastDay}::date`),
+  );
+  return row;
+}
+
+/**
+ * The hours that apply to a booking of this company (and agent) as one row (HoursRow), time off
+ * between the two days. Each argument is an SQL expression: create reads this in its checks.
+ */
+export function hoursSelect(appId: SQL, companyId: SQL, agentId: SQL, firstDay: SQL, lastDay: SQL): SQL {
+  return sql`
       SELECT co.timezone, co.opening_hours, co.min_notice_minutes, g.fullname, g.schedule,
         (SELECT json_agg(json_build_object('kind', t.kind, 'startDate', t.start_date, 'endDate', t.end_date,
                 'startTime', t.start_time, 'endTime', t.end_time))
            FROM agent_time_off t
-          WHERE t.app_id = co.app_id AND t.agent_id = g.id AND t.end_date >= ${firstDay}::date AND t.start_date <= ${lastDay}::date
+          WHERE t.app_id = co.app_id AND t.agent_id = g.id AND t.end_date >= ${firstDay} AND t.start_date <= ${lastDay}
         ) AS exceptions
       FROM companies co
-      LEFT JOIN agents g ON g.app_id = co.app_id AND g.company_id = co.id AND g.id = ${agentId}::uuid
-      WHERE co.app_id = ${appId}::uuid AND co.id = ${companyId}::uuid`,
-  );
-  return row;
+      LEFT JOIN agents g ON g.app_id = co.app_id AND g.company_id = co.id AND g.id = ${agentId}
+      WHERE co.app_id = ${appId} AND co.id = ${companyId}`;
 }
 
 const dayFormat = (timezone: string) => new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone: timezone });

@@ -26,7 +26,7 @@ import { type WebhookConfig, webhookConfig } from "./config";
 import { decryptSecret } from "./secret";
 import { type Attempt, postOnce } from "./send";
 
-const DISPATCH_LOCK = 727_002;
+const DISPATCH_LOCK = 727_004;
 const DISPATCH_BATCH = 500;
 
 /** The `webhook-id` of an event for an endpoint: the same on every attempt. */

@@ -1,5 +1,5 @@
 // The ceiling: a bare node:http + postgres.js server answering the benchmarked operations
-// with the same statements as the API (the same key lookup, rate-limit upsert and domain
+// with the same statements as the API (the same key lookup and rate-limit upsert, and domain
 // queries, their SQL taken from the domain's own builders where they are exported), and
 // nothing else: no framework, no validation library, no ORM mapping. The API's figures are
 // read against it.
@@ -17,7 +17,7 @@ import { detailWhere } from "../../lib/appointments/get";
 import { columns, detailColumns, selectAppointmentDetails } from "../../lib/appointments/shape";
 import { bookingCheckStatement, insertAppointmentStatement } from "../../lib/appointments/create";
 import { statusChangeStatement } from "../../lib/appointments/update-status";
-import { rateLimitStatement } from "../../lib/api/rate-limit";
+import { apiKeyRequestStatement } from "../../lib/auth/api-keys";
 import type { Caller } from "../../lib/auth/caller";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
@@ -106,15 +106,11 @@ const STATUS_CHANGES = Object.fromEntries(
   ]),
 );
 
-// The API's per-request statements: the key by digest, the rate-limit upsert.
-const keyLookup = `select "id", "name", "scopes", "company_id", "rate_limit", "last_used_at" from "api_keys"
-  where ("api_keys"."app_id" = $1 and "api_keys"."digest" = $2 and "api_keys"."revoked_at" is null) limit $3`;
-// The bucket's upsert as the API runs it (lib/api/rate-limit.ts), the limit a sentinel value.
-const RATE_SENTINEL = 987_654_321;
-const rateLimit = template(dialect.sqlToQuery(rateLimitStatement("$app", "$key", RATE_SENTINEL)), { limit: RATE_SENTINEL });
+// The API's per-request statement: the key by digest and its rate-limit upsert, in one.
+const keyRequest = template(dialect.sqlToQuery(apiKeyRequestStatement("$app", "$digest")));
 
 // The create path's two statements, from the domain's builders (lib/appointments/create.ts).
-const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement({ ...anyCaller, appId: "$app" }, "$service", "$agent", "$customer")));
+const bookingCheck = template(dialect.sqlToQuery(bookingCheckStatement({ ...anyCaller, appId: "$app" }, "$service", "$agent", "$customer", "$date")));
 const insertAppointment = template(
   dialect.sqlToQuery(
     insertAppointmentStatement({ ...anyCaller, appId: "$app", actor: { type: "api_key", id: "$key", name: "$keyName" } }, {
@@ -135,9 +131,9 @@ const insertAppointment = template(
 
 async function authenticate(appId: string, key: string) {
   const digest = createHash("sha256").update(key).digest("hex");
-  const [row] = await sql.unsafe(keyLookup, [appId, digest, 1], { prepare: true });
+  const [row] = await keyRequest.objects({ app: appId, digest });
   if (!row) return null;
-  await rateLimit.run({ app: appId, key: row.id, limit: row.rate_limit });
+  if (!row.allowed) return null;
   return row as unknown as { id: string; name: string };
 }
 
@@ -164,7 +160,7 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
     return [200, { success: true, data: r.data }];
   },
   async create(appId, key, body) {
-    const [service] = await bookingCheck.objects({ app: appId, service: body.serviceId, agent: body.agentId, customer: body.customerId });
+    const [service] = await bookingCheck.objects({ app: appId, service: body.serviceId, agent: body.agentId, customer: body.customerId, date: body.date });
     if (!service || !service.is_active || !service.agent_ok || !service.customer_ok) return [404, { success: false }];
     const date = new Date(String(body.date));
     const end = new Date(date.getTime() + (service.duration as number) * 60_000);

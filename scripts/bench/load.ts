@@ -13,6 +13,8 @@ export type LoadResult = {
   rps: number;
   p50: number;
   p99: number;
+  /** The server's own CPU time per measured request (ms), when `serverCpuMs` was given. */
+  cpuMsPerRequest?: number;
 };
 
 export async function runLoad(options: {
@@ -22,6 +24,11 @@ export async function runLoad(options: {
   /** The i-th request of the run (shared counter across callers). */
   next: (i: number) => Request;
   warmupSeconds?: number;
+  /**
+   * The server process's CPU time so far (ms): read around the measured phase, it gives the
+   * CPU each request cost the server, which other work on the machine disturbs less than req/s.
+   */
+  serverCpuMs?: () => number;
 }): Promise<LoadResult> {
   const url = new URL(options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -71,7 +78,9 @@ export async function runLoad(options: {
   };
 
   if (options.warmupSeconds) await phase(options.warmupSeconds, false);
+  const cpuBefore = options.serverCpuMs?.();
   const { latencies, errors, errorStatuses, elapsed } = await phase(options.seconds, true);
+  const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuMs!() - cpuBefore;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
@@ -83,5 +92,6 @@ export async function runLoad(options: {
     rps: latencies.length / elapsed,
     p50: pct(50),
     p99: pct(99),
+    ...(cpuMs === undefined ? {} : { cpuMsPerRequest: cpuMs / latencies.length }),
   };
 }

@@ -1,10 +1,10 @@
 // `npm run bench`: the API against the bare ceiling at 1 and 8 callers, the list query's plan
 // at 10 k and 1 M rows, the dashboard page's server time, first-load JS per route.
-//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--smoke]
+//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--api-role api|all] [--smoke]
 // --smoke: tiny data and few requests, to prove the harness works (part of `npm test`).
 // Results print as tables and are saved under bench-results/.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -40,6 +40,11 @@ export async function runBench(options: {
   only?: string[];
   /** Skip the plans, the page timing and the bundle sizes. */
   apiOnly?: boolean;
+  /**
+   * Which process answers the API: "api" (default) an API-only one (`npm run start:api`, no
+   * Next loaded), "all" the full server (`npm start`, Next and the API in one process).
+   */
+  apiRole?: "api" | "all";
   distDir?: string;
   log?: (line: string) => void;
 }): Promise<BenchReport> {
@@ -54,18 +59,33 @@ export async function runBench(options: {
   const sql = postgres(big.databaseUrl, { max: 2, onnotice: () => {} });
   const children: ChildProcess[] = [];
   try {
-    const [apiPort, barePort] = await freePorts(2, Number(process.env.BENCH_PORT_BASE ?? 3500));
+    const [apiPort, barePort, pagesPort] = await freePorts(3, Number(process.env.BENCH_PORT_BASE ?? 3500));
     const env = { ...process.env, DATABASE_URL: big.databaseUrl, NEXT_DIST_DIR: distDir, NODE_ENV: "production" as const, HOSTNAME: "127.0.0.1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
     // BENCH_PROFILE_DIR=dir: both servers write a V8 CPU profile there when they stop.
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
     const tsx = [...profile, "--import", "tsx", "--import", "./scripts/register.mjs"];
-    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort) }));
+    const apiRole = options.apiRole ?? "api";
+    // The webhook and message workers wake on every new event (each create and status change)
+    // and query for work: background work the bare server does not do. Off in the measured
+    // process unless WEBHOOKS_WORKER / MESSAGES_WORKER say otherwise (a deployment can run them
+    // on other instances alike).
+    const workers = { WEBHOOKS_WORKER: process.env.WEBHOOKS_WORKER ?? "0", MESSAGES_WORKER: process.env.MESSAGES_WORKER ?? "0" };
+    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort), RDV_ROLE: apiRole, ...workers }));
     children.push(spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], { ...env, PORT: String(barePort) }));
     const api = `http://127.0.0.1:${apiPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
     await waitFor(`${api}/api/health`, children[0]);
     await waitForPort(barePort, children[1]);
+    // The dashboard page is Next's: with an API-only process, a full server beside it, started
+    // after the measures so it takes no CPU from them.
+    const pagesServer = async () => {
+      if (apiRole === "all") return api;
+      children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(pagesPort) }));
+      const url = `http://127.0.0.1:${pagesPort}`;
+      await waitFor(`${url}/api/health`, children[children.length - 1]);
+      return url;
+    };
 
     // Earlier runs' creates and status changes were undone, leaving dead rows: clear them, as
     // autovacuum would, so each run starts from the same table.
@@ -102,6 +122,7 @@ export async function runBench(options: {
                 seconds: options.seconds,
                 warmupSeconds: options.smoke ? 0.2 : 1,
                 next: fixtures.requests[op],
+                serverCpuMs: processCpuMs(children[target === "api" ? 0 : 1]),
               }),
             );
           }
@@ -114,7 +135,7 @@ export async function runBench(options: {
     await vacuum(sql);
 
     const plans = options.apiOnly ? [] : await explainLists([small, big], options.smoke ? 3 : 50);
-    const pages = options.apiOnly ? [] : await timeDashboardPages(api, big, options.smoke ? { warm: 1, times: 2 } : { warm: 60, times: 20 });
+    const pages = options.apiOnly ? [] : await timeDashboardPages(await pagesServer(), big, options.smoke ? { warm: 1, times: 2 } : { warm: 60, times: 20 });
     const bundles = options.apiOnly ? [] : firstLoadJs(path.join(root, distDir));
     const [{ version }] = await sql`SELECT current_setting('server_version') AS version`;
     const report: BenchReport = {
@@ -288,11 +309,15 @@ const spread = (xs: number[]) => (xs.length > 1 ? `±${(((Math.max(...xs) - Math
 function line(api: Measure, bare: Measure): string {
   const a = median(api.runs.map((r) => r.rps));
   const b = median(bare.runs.map((r) => r.rps));
+  const cpu = (m: Measure) => median(m.runs.map((r) => r.cpuMsPerRequest ?? NaN));
   const cell = (m: Measure) =>
     `${median(m.runs.map((r) => r.rps)).toFixed(0).padStart(6)} req/s ${spread(m.runs.map((r) => r.rps)).padEnd(5)} ` +
     `p50 ${median(m.runs.map((r) => r.p50)).toFixed(2).padStart(6)} ms p99 ${median(m.runs.map((r) => r.p99)).toFixed(2).padStart(6)} ms` +
     (m.runs.some((r) => r.errors) ? ` errors ${m.runs.reduce((s, r) => s + r.errors, 0)}` : "");
-  return `${api.op.padEnd(18)} c=${String(api.concurrency).padEnd(2)} API ${cell(api)} | bare ${cell(bare)} | API/bare ${((a / b) * 100).toFixed(0)}%`;
+  return (
+    `${api.op.padEnd(18)} c=${String(api.concurrency).padEnd(2)} API ${cell(api)} | bare ${cell(bare)} | API/bare ${((a / b) * 100).toFixed(0)}%` +
+    ` | server CPU/request API ${cpu(api).toFixed(2)} ms, bare ${cpu(bare).toFixed(2)} ms`
+  );
 }
 
 export function printReport(r: BenchReport, log: (l: string) => void = console.log) {
@@ -313,6 +338,17 @@ export function printReport(r: BenchReport, log: (l: string) => void = console.l
 }
 
 // ——— processes ———
+
+/** A child's CPU time so far (user + system, ms), from /proc (Linux; elsewhere: not measured). */
+function processCpuMs(child: ChildProcess): (() => number) | undefined {
+  const file = `/proc/${child.pid}/stat`;
+  if (!existsSync(file)) return undefined;
+  return () => {
+    // Fields after the command name: utime and stime are the 12th and 13th, in ticks of 10 ms.
+    const fields = readFileSync(file, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+}
 
 function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
@@ -379,6 +415,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       smoke: { type: "boolean", default: false },
       only: { type: "string" },
       "api-only": { type: "boolean", default: false },
+      "api-role": { type: "string", default: "api" },
     },
   });
   const smoke = values.smoke;
@@ -389,6 +426,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     smoke,
     only: values.only?.split(","),
     apiOnly: values["api-only"],
+    apiRole: values["api-role"] === "all" ? "all" : "api",
   });
   printReport(report);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });

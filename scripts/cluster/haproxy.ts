@@ -21,6 +21,8 @@ export type ProxyOptions = {
   /** The stats page (CSV at `/;csv`), on 127.0.0.1. */
   statsPort: number;
   instances: { name: string; port: number }[];
+  /** API-only instances (RDV_ROLE=api): /app/ goes to them while one is ready. */
+  apiInstances?: { name: string; port: number }[];
   /** Checks: every `checkMs`; down after `fall` failures, up after `rise` successes. */
   checkMs?: number;
   fall?: number;
@@ -50,7 +52,10 @@ export function writeProxyConfig(o: ProxyOptions): string {
     ].join("\r\n"),
   );
   const check = `inter ${o.checkMs ?? 1000} fall ${o.fall ?? 2} rise ${o.rise ?? 2}`;
-  const servers = (checkArgs: string) => o.instances.map((i) => `  server ${i.name} 127.0.0.1:${i.port} check ${checkArgs}`).join("\n");
+  const serversOf = (list: { name: string; port: number }[], checkArgs: string) =>
+    list.map((i) => `  server ${i.name} 127.0.0.1:${i.port} check ${checkArgs}`).join("\n");
+  const servers = (checkArgs: string) => serversOf(o.instances, checkArgs);
+  const apiOnly = o.apiInstances?.length ? o.apiInstances : null;
   const cfg = `# Written by scripts/cluster (npm run cluster); rewritten on each start.
 global
   maxconn 4096
@@ -72,8 +77,8 @@ frontend rendezvous
   acl api path_beg /app/
   acl none_ready nbsrv(ready) eq 0
   acl none_live nbsrv(live) eq 0
-  http-request return status 503 content-type application/json file ${apiBody} hdr Retry-After ${RETRY_AFTER_SECONDS} if api none_ready none_live
-  use_backend live if none_ready
+${apiOnly ? "  acl api_up nbsrv(api_ready) gt 0\n" : ""}  http-request return status 503 content-type application/json file ${apiBody} hdr Retry-After ${RETRY_AFTER_SECONDS} if api none_ready none_live${apiOnly ? " !api_up" : ""}
+${apiOnly ? "  use_backend api_ready if api api_up\n" : ""}  use_backend live if none_ready
   default_backend ready
   errorfile 503 ${page}
 
@@ -93,7 +98,19 @@ backend live
   errorfile 503 ${page}
 ${servers(check)}
 
-listen stats
+${
+  apiOnly
+    ? `backend api_ready
+  balance roundrobin
+  option httpchk
+  http-check send meth GET uri /api/ready
+  http-check expect status 200
+  http-response set-header X-Rendez-Vous-Instance %s
+${serversOf(apiOnly, check)}
+
+`
+    : ""
+}listen stats
   bind 127.0.0.1:${o.statsPort}
   stats enable
   stats uri /

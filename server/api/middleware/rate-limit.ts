@@ -1,13 +1,12 @@
 // Per-key rate limit, a token bucket in Postgres (lib/api/rate-limit): 429 rate-limited with
-// the exact Retry-After once the key's requests per minute are spent.
+// the exact Retry-After once the key's requests per minute are spent. The request was counted
+// by the key's lookup (lib/auth/api-keys.ts, one statement for both).
 import type { MiddlewareHandler } from "hono";
-import { hitRateLimit } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
 
 export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  const { caller, keyId, rateLimit: limit } = c.var.auth;
-  const r = await hitRateLimit(caller.appId, keyId, limit);
+  const r = c.var.auth.limited;
   c.header("RateLimit-Limit", String(r.limit));
   c.header("RateLimit-Remaining", String(r.remaining));
   c.header("RateLimit-Reset", String(r.resetSeconds));
