@@ -15,6 +15,7 @@ import { type TransactionClient, transaction } from "./postgres-transaction";
 import { parseLsn, ReplicaMonitor } from "./replica";
 import * as schema from "./schema";
 import { isUnavailable, pgErrorCode } from "../lib/contract/errors";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -49,7 +50,7 @@ declare global {
 
 const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 // Any fixed number: held while migrating so app instances starting together take turns.
-const MIGRATION_LOCK = 727_001;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 /**
  * The transaction opened by `withTransaction` for the code running inside it. `open` turns

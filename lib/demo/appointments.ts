@@ -13,13 +13,14 @@ import { computeTotalPrice } from "../contract/pricing";
 import { planHistory } from "../messages/plan";
 import { DEMO, DEMO_COMPANIES, seededRandom } from "./catalog";
 import { DEMO_TIMEZONE, planAgent, planUnassigned, type PlannedAppointment } from "./plan";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 
 const COMMUNES = ["Cocody", "Plateau", "Marcory", "Yopougon", "Treichville", "Koumassi", "Adjamé", "Abobo", "Port-Bouët", "Bingerville"];
 const NOTES = ["Coupe courte sur les côtés", "Comme la dernière fois", "Première visite", "Arrivera avec sa fille"];
 /** Marks the creation events the seed wrote, so a refresh replaces only its own appointments. */
 const SEED_ACTOR = { actorType: "system" as const, actorId: "demo-seed", actorName: "Réservation en ligne" };
 // Any fixed number: instances starting together refresh the demo one at a time.
-const REFRESH_LOCK = 727_002;
+const REFRESH_LOCK = ADVISORY_LOCKS.demoRefresh;
 
 /**
  * Plans and writes the demo's appointments for the demo companies as they are in the

@@ -22,8 +22,9 @@ import { compose } from "./compose";
 import { loadContext, type PlanContext } from "./context";
 import { dbStore, memoryStore, type PlanStore } from "./plan-store";
 import { isClientReply } from "./replies";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 
-const PLAN_LOCK = 727_003;
+const PLAN_LOCK = ADVISORY_LOCKS.messagePlanner;
 export const PLAN_BATCH = 500;
 const REMINDERS = ["reminder-day-before", "reminder-hours-before"] as const;
 

@@ -25,8 +25,9 @@ import { checkUrlAddress } from "./address";
 import { type WebhookConfig, webhookConfig } from "./config";
 import { decryptSecret } from "./secret";
 import { type Attempt, postOnce } from "./send";
+import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 
-const DISPATCH_LOCK = 727_004;
+const DISPATCH_LOCK = ADVISORY_LOCKS.webhookDispatch;
 const DISPATCH_BATCH = 500;
 
 /** The `webhook-id` of an event for an endpoint: the same on every attempt. */
