@@ -2,6 +2,8 @@
 // that does not exist) answers not-found, the same either way.
 import "server-only";
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import type { SearchParams } from "nuqs/server";
 import { cache } from "react";
 import { isAppError } from "@/lib/contract/errors";
 import { requireMember } from "@/app/_server/session";
@@ -22,3 +24,13 @@ export const loadCompanies = cache(async () => {
   const member = await requireMember();
   return listCompanies(member.caller);
 });
+
+/** What a company's dashboard page is given: the company's slug and the URL's query. */
+export type CompanyPageProps = { params: Promise<{ company: string }>; searchParams: Promise<SearchParams> };
+
+/** A company page's member and company, its query parsed (nuqs cache), and the locale. */
+export async function loadCompanyPage<T>({ params, searchParams }: CompanyPageProps, parse: (sp: Promise<SearchParams>) => Promise<T>) {
+  const { company: slug } = await params;
+  const [{ member, company }, sp, locale] = await Promise.all([loadCompany(slug), parse(searchParams), getLocale()]);
+  return { member, company, sp, locale };
+}
