@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
 import { cache } from "react";
-import { isAppError } from "@/lib/contract/errors";
+import type { Caller } from "@/lib/auth/caller";
+import { isAppError, type ErrorCode } from "@/lib/contract/errors";
 import { requireMember } from "@/app/_server/session";
 import { getCompanyBySlug, listCompanies } from "@/lib/catalog";
 
@@ -33,4 +34,22 @@ export async function loadCompanyPage<T>({ params, searchParams }: CompanyPagePr
   const { company: slug } = await params;
   const [{ member, company }, sp, locale] = await Promise.all([loadCompany(slug), parse(searchParams), getLocale()]);
   return { member, company, sp, locale };
+}
+
+/** A row of the page's company (`/c/<slug>/<kind>/<id>`): another company's, or none, answers not-found. */
+export async function loadCompanyRow<R extends { companyId: string }>(
+  params: Promise<{ company: string; id: string }>,
+  read: (caller: Caller, id: string) => Promise<R>,
+  missing: ErrorCode,
+) {
+  const { company: slug, id } = await params;
+  const { member, company } = await loadCompany(slug);
+  try {
+    const row = await read(member.caller, id);
+    if (row.companyId !== company.id) notFound();
+    return { member, company, row };
+  } catch (err) {
+    if (isAppError(err) && err.code === missing) notFound();
+    throw err;
+  }
 }
