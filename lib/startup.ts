@@ -29,9 +29,9 @@ export function prepareDatabase(): Promise<void> {
 
 /**
  * Work a server does in the background once its database is ready: the webhook delivery worker
- * (lib/webhooks/worker.ts; WEBHOOKS_WORKER=0 turns it off on this instance).
+ * (lib/webhooks/background.ts; WEBHOOKS_WORKER=0 turns it off on this instance).
  */
 export async function startBackgroundWork(): Promise<void> {
-  const { startWebhookWorker } = await import("./webhooks/worker");
+  const { startWebhookWorker } = await import("./webhooks/background");
   await startWebhookWorker();
 }

@@ -118,7 +118,7 @@ async function stop(signal: string) {
   server.closeAllConnections();
   await nextApp.close().catch(() => {});
   // Deliveries still in flight keep their lease: another instance (or this one restarted) sends them.
-  await (await import("../lib/webhooks/worker")).stopWebhookWorker();
+  await (await import("../lib/webhooks/background")).stopWebhookWorker();
   await closeDb(finished ? 5 : 0).catch(() => {});
   console.log("Arrêté.");
   process.exit(0);
