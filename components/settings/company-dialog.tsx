@@ -15,7 +15,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { companyInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
-import { formatTimeZone } from "@/lib/contract/format";
+import { DEFAULT_TIMEZONE } from "@/lib/contract/dates";
+import { DEFAULT_CURRENCY, formatTimeZone } from "@/lib/contract/format";
 import type { CompanyRow } from "./companies-view";
 import { TimezoneSelect } from "./timezone-select";
 
@@ -56,8 +57,8 @@ export function CompanyDialog({
     email: company?.email ?? "",
     telephone: company?.telephone ?? "",
     address: company?.address ?? "",
-    timezone: company?.timezone ?? "Africa/Abidjan",
-    currency: company?.currency ?? "XOF",
+    timezone: company?.timezone ?? DEFAULT_TIMEZONE,
+    currency: company?.currency ?? DEFAULT_CURRENCY,
     isDefault: false,
   });
   const set = (k: keyof typeof v, value: string | boolean) => {
