@@ -29,11 +29,11 @@ export function prepareDatabase(): Promise<void> {
 
 /**
  * Work a server does in the background once its database is ready: the webhook delivery worker
- * (lib/webhooks/worker.ts; WEBHOOKS_WORKER=0 turns it off on this instance) and the customer
+ * (lib/webhooks/background.ts; WEBHOOKS_WORKER=0 turns it off on this instance) and the customer
  * message worker (lib/messages/worker.ts; MESSAGES_WORKER=0).
  */
 export async function startBackgroundWork(): Promise<void> {
-  const { startWebhookWorker } = await import("./webhooks/worker");
+  const { startWebhookWorker } = await import("./webhooks/background");
   const { startMessageWorker } = await import("./messages/worker");
   await startWebhookWorker();
   await startMessageWorker();
@@ -41,7 +41,7 @@ export async function startBackgroundWork(): Promise<void> {
 
 /** Stops what startBackgroundWork started (a graceful stop). */
 export async function stopBackgroundWork(): Promise<void> {
-  const { stopWebhookWorker } = await import("./webhooks/worker");
+  const { stopWebhookWorker } = await import("./webhooks/background");
   const { stopMessageWorker } = await import("./messages/worker");
   await Promise.all([stopWebhookWorker(), stopMessageWorker()]);
 }

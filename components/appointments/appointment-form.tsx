@@ -1,32 +1,28 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { DateField } from "@/components/forms/date-field";
-import { TimeField } from "@/components/forms/time-field";
-import { Checkbox } from "@/components/ui/checkbox";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { useActions } from "@/components/actions-context";
+import { FormField, TextField, useFormState } from "@/components/form";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ServiceField } from "@/lib/contract/fields";
-import { formatMoney, formatTimeZone } from "@/lib/contract/format";
-import { normalizePhone } from "@/lib/contract/phone";
-import { computeTotalPrice } from "@/lib/contract/pricing";
-import { CustomerPicker, FieldError } from "./customer-picker";
-import { CustomField, RequiredMark } from "./custom-field";
-import { SlotSuggestions } from "./slot-suggestions";
 import { useHydrated } from "@/components/use-hydrated";
 import type { CustomerOption } from "@/lib/contract/customer-option";
-import { useActions } from "@/components/actions-context";
+import type { ServiceField } from "@/lib/contract/fields";
+import { formatMoney } from "@/lib/contract/format";
+import { computeTotalPrice } from "@/lib/contract/pricing";
+import { BookingBar } from "./booking-bar";
+import { bookedHref, CODE_FIELDS, filledForServer, filledKey, localErrors, type Filled } from "./booking-values";
+import { CustomField } from "./custom-field";
+import { CustomerPicker } from "./customer-picker";
+import { ServiceSelect, type BookableService } from "./service-select";
+import { WhenFields } from "./when-fields";
 
-type Service = { id: string; name: string; basePrice: number; duration: number; fields: ServiceField[] };
+type Service = BookableService & { fields: ServiceField[] };
 type Agent = { id: string; name: string; role: string | null; serviceIds: string[] };
-type Filled = Record<string, string | string[]>;
+
+const CONTROLS = ["serviceId", "customerId", "date", "time", "agentId", "commune"];
 
 /**
  * The new-appointment form. The service's custom fields render from their definitions; the
@@ -57,30 +53,20 @@ export function AppointmentForm({
   const t = useTranslations();
   const router = useRouter();
   const hydrated = useHydrated();
-  const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed, words } = useFormState();
   const [serviceId, setServiceId] = useState("");
   const [customer, setCustomer] = useState<CustomerOption | null>(defaults.customer ?? null);
   const [agentId, setAgentId] = useState(defaults.agentId ?? "");
   const [date, setDate] = useState(defaults.date);
   const [time, setTime] = useState(defaults.time);
-  // Text in the date or time field that is not a date or a time (yet): said at submit.
+  // Text in a date or time field that is not a date or a time (yet): said at submit.
   const [unreadable, setUnreadable] = useState<Record<string, boolean>>({});
-  const readable = (key: string, v: string | null) => setUnreadable((u) => ({ ...u, [key]: v === null }));
   const [commune, setCommune] = useState("");
   const [filled, setFilled] = useState<Filled>({});
   const [confirm, setConfirm] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   // Refused outside the hours and the server says this member may force it (an owner or
   // admin): asked inline before booking anyway.
   const [outsideHours, setOutsideHours] = useState(false);
-  const forceRef = useRef<HTMLButtonElement>(null);
-  const [pending, start] = useTransition();
-  // The choice is the next thing to do: focus goes to it once it shows and can be pressed.
-  useEffect(() => {
-    if (outsideHours && !pending) forceRef.current?.focus();
-  }, [outsideHours, pending]);
 
   const service = services.find((s) => s.id === serviceId) ?? null;
   // Before a service is chosen, a prefilled agent still shows (alone) in the agent list.
@@ -88,73 +74,39 @@ export function AppointmentForm({
     () => agents.filter((a) => (service ? a.serviceIds.includes(service.id) : a.id === agentId)),
     [agents, service, agentId],
   );
+  const chosenAgent = agentId ? (agents.find((a) => a.id === agentId) ?? null) : null;
   const money = (n: number) => formatMoney(n, company.currency, locale);
   const total = service ? computeTotalPrice(service, filled) : null;
+  /** A date or time control's text: kept when readable, remembered as unreadable otherwise. */
+  const typed =
+    <V,>(key: string, set: (v: V) => void) =>
+    (v: V | null) => {
+      setUnreadable((u) => ({ ...u, [key]: v === null }));
+      if (v !== null) set(v);
+    };
 
   function chooseService(next: string) {
     setServiceId(next);
     setFilled({});
     if (agentId && !agents.find((a) => a.id === agentId)?.serviceIds.includes(next)) setAgentId("");
-    setErrors({});
+    form.setErrors({});
   }
 
-  function setField(name: string, value: string | string[]) {
-    setFilled((f) => ({ ...f, [name]: value }));
-    setErrors((e) => {
-      const { [`filledFields.${name}`]: _, ...rest } = e;
-      return rest;
-    });
-  }
-
-  /** The form's strings as the field types expect them (numbers, E.164 phones); blanks left out. */
-  function filledForServer(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const f of service?.fields ?? []) {
-      const v = filled[f.name];
-      if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
-      if (f.type === "number" && typeof v === "string") out[f.name] = Number(v.replace(",", "."));
-      else if (f.type === "phone" && typeof v === "string") out[f.name] = normalizePhone(v) ?? v;
-      else out[f.name] = v;
-    }
-    return out;
-  }
-
-  function checkLocally(): Record<string, string[]> {
-    const e: Record<string, string[]> = {};
-    const required = t("form.requiredField");
-    if (!service) e.serviceId = [t("form.chooseService")];
-    if (!customer) e.customerId = [t("form.chooseCustomer")];
-    if (!date) e.date = [required];
-    if (!time) e.time = [required];
-    for (const f of service?.fields ?? []) {
-      const v = filled[f.name];
-      if (f.required && (v === undefined || v === "" || (Array.isArray(v) && v.length === 0))) e[`filledFields.${f.name}`] = [required];
-    }
-    for (const key of Object.keys(unreadable)) {
-      if (unreadable[key] && (key === "time" || key === "date" || service?.fields.some((f) => `filledFields.${f.name}` === key))) {
-        e[key] = [key === "time" ? t("form.unreadableTime") : t("form.unreadableDate")];
-      }
-    }
-    return e;
-  }
-
-  function focusFirstError(keys: string[]) {
-    requestAnimationFrame(() => {
-      const el = formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]");
-      el?.focus();
-      if (!el && keys.length) formRef.current?.querySelector<HTMLElement>("button[type=submit]")?.focus();
-    });
-  }
-
-  function submit(e: React.FormEvent, force = false) {
-    e.preventDefault();
+  function book(force: boolean) {
     setFormError(null);
     setOutsideHours(false);
-    const local = checkLocally();
+    const local = localErrors(
+      { service, customer, date, time, filled, unreadable },
+      {
+        required: t("form.requiredField"),
+        chooseService: t("form.chooseService"),
+        chooseCustomer: t("form.chooseCustomer"),
+        unreadableDate: t("form.unreadableDate"),
+        unreadableTime: t("form.unreadableTime"),
+      },
+    );
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(t("form.fixErrors"));
-      focusFirstError(Object.keys(local));
+      invalid(local);
       return;
     }
     start(async () => {
@@ -166,174 +118,93 @@ export function AppointmentForm({
         date,
         time,
         commune: commune || undefined,
-        filledFields: filledForServer(),
+        filledFields: filledForServer(service!.fields, filled),
         confirm,
         force,
       });
       if (!r.ok) {
         if (r.code === "outside-working-hours" && r.forceable) {
+          // The server's words name that day's hours; the choice, not a field, takes the focus.
           setOutsideHours(true);
-          setErrors(r.fields ?? {});
+          form.setErrors(r.fields ?? {});
           setFormError(r.message);
           return;
         }
-        const message = t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : r.message;
-        const fields = r.fields ?? {};
-        // Friendly words for the codes the receptionist can fix, next to their field.
-        for (const [code, key] of [
-          ["agent-unavailable", "agentId"],
-          ["agent-not-found", "agentId"],
-          ["customer-not-found", "customerId"],
-          ["service-not-found", "serviceId"],
-        ] as const) {
-          if (r.code === code) fields[key] = [message];
-        }
-        setErrors(fields);
-        setFormError(message);
-        focusFirstError(Object.keys(fields));
+        const fields = { ...r.fields };
+        if (CODE_FIELDS[r.code]) fields[CODE_FIELDS[r.code]] = [words(r)];
+        failed(r, (k) => CONTROLS.includes(k) || !!service?.fields.some((f) => filledKey(f.name) === k), fields);
         return;
       }
       toast.success(t("form.created"), { description: `${customer!.name} · ${service!.name}` });
-      if (returnTo) {
-        const back = new URL(returnTo, window.location.origin);
-        // The calendar opens on the new appointment's day with its drawer; a customer's page lists it first.
-        if (back.pathname.endsWith("/calendar")) {
-          back.searchParams.set("date", r.data.day);
-          back.searchParams.set("appointment", r.data.id);
-        }
-        router.push(`${back.pathname}${back.search}`);
-        return;
-      }
-      router.push(
-        `/c/${company.slug}/appointments?range=custom&from=${r.data.day}&to=${r.data.day}&appointment=${r.data.id}`,
-      );
+      router.push(bookedHref(company.slug, r.data, returnTo, window.location.origin));
     });
   }
 
-  const chosenAgent = agentId ? (agents.find((a) => a.id === agentId) ?? null) : null;
-  const serviceOption = (s: Service) => (
-    <option key={s.id} value={s.id}>
-      {s.name} — {money(s.basePrice)} · {s.duration} min
-    </option>
-  );
-
-  const err = (key: string) => errors[key];
-  const aria = (key: string) => ({
-    "aria-invalid": err(key) ? true : undefined,
-    "aria-describedby": err(key) ? `${id}-${key.replace(/\./g, "-")}-error` : undefined,
-  });
-
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6" data-hydrated={hydrated || undefined}>
+    <form
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        book(false);
+      }}
+      noValidate
+      className="flex flex-col gap-6"
+      data-hydrated={hydrated || undefined}
+    >
       <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6">
-        <div className="grid gap-2">
-          <Label htmlFor={`${id}-service`}>
-            {t("form.service")} <RequiredMark />
-          </Label>
-          <NativeSelect id={`${id}-service`} value={serviceId} onChange={(e) => chooseService(e.target.value)} {...aria("serviceId")}>
-            <option value="">{t("form.chooseService")}</option>
-            {chosenAgent ? (
-              // An agent picked first (a calendar column): their services first.
-              <>
-                <optgroup label={t("calendar.form.agentServices", { agent: chosenAgent.name })}>
-                  {services.filter((s) => chosenAgent.serviceIds.includes(s.id)).map(serviceOption)}
-                </optgroup>
-                {services.some((s) => !chosenAgent.serviceIds.includes(s.id)) ? (
-                  <optgroup label={t("calendar.form.otherServices")}>
-                    {services.filter((s) => !chosenAgent.serviceIds.includes(s.id)).map(serviceOption)}
-                  </optgroup>
-                ) : null}
-              </>
-            ) : (
-              services.map(serviceOption)
-            )}
-          </NativeSelect>
-          <FieldError id={`${id}-serviceId-error`} messages={err("serviceId")} />
-        </div>
+        <FormField {...form.field("serviceId")} label={t("form.service")} required>
+          <ServiceSelect services={services} agent={chosenAgent} money={money} value={serviceId} onValueChange={chooseService} {...form.control("serviceId")} />
+        </FormField>
 
-        <div className="grid gap-2">
-          <Label htmlFor={`${id}-customer`}>
-            {t("form.customer")} <RequiredMark />
-          </Label>
+        <FormField {...form.field("customerId")} label={t("form.customer")} required>
           <CustomerPicker
-            id={`${id}-customer`}
             value={customer}
             onChange={(c) => {
               setCustomer(c);
-              setErrors(({ customerId: _, ...rest }) => rest);
+              form.clear("customerId");
             }}
-            error={err("customerId")?.join(" ")}
+            {...form.control("customerId")}
           />
-          <FieldError id={`${id}-customer-error`} messages={err("customerId")} />
-        </div>
+        </FormField>
 
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div className="grid gap-2">
-            <Label htmlFor={`${id}-date`}>
-              {t("form.date")} <RequiredMark />
-            </Label>
-            <DateField
-              id={`${id}-date`}
-              value={date}
-              timeZone={company.timezone}
-              onValueChange={(v) => {
-                readable("date", v);
-                if (v !== null) setDate(v);
-              }}
-              required
-              {...aria("date")}
-            />
-            <FieldError id={`${id}-date-error`} messages={err("date")} />
-          </div>
-          <div className="grid gap-2">
-            <Label htmlFor={`${id}-time`}>
-              {t("form.time")} <RequiredMark />
-            </Label>
-            <TimeField
-              id={`${id}-time`}
-              value={time}
-              onValueChange={(v) => {
-                readable("time", v);
-                if (v !== null) setTime(v);
-              }}
-              required
-              {...aria("time")}
-            />
-            <FieldError id={`${id}-time-error`} messages={err("time")} />
-          </div>
-          <p className="text-xs text-muted-foreground sm:col-span-2">
-            {t("form.timeZoneHint", { company: company.name, timeZone: formatTimeZone(company.timezone, locale) })}
-          </p>
-          {service && hydrated ? (
-            <div className="sm:col-span-2">
-              <SlotSuggestions
-                company={company.slug}
-                serviceId={service.id}
-                agentId={agentId}
-                date={date}
-                agents={agents}
-                onPick={(slot) => {
-                  setDate(slot.date);
-                  setTime(slot.time);
-                  setAgentId(slot.agentId);
-                  setErrors(({ agentId: _a, time: _t, date: _d, ...rest }) => rest);
-                }}
-              />
-            </div>
-          ) : null}
-        </div>
+        <WhenFields
+          form={form}
+          company={company}
+          locale={locale}
+          date={date}
+          time={time}
+          onDate={typed("date", setDate)}
+          onTime={typed("time", setTime)}
+          slots={
+            service && hydrated
+              ? {
+                  serviceId: service.id,
+                  agentId,
+                  agents,
+                  onPick: (slot) => {
+                    setDate(slot.date);
+                    setTime(slot.time);
+                    setAgentId(slot.agentId);
+                    form.clear("agentId", "time", "date");
+                  },
+                }
+              : null
+          }
+        />
 
-        <div className="grid gap-2">
-          <Label htmlFor={`${id}-agent`}>{t("form.agent")}</Label>
+        <FormField
+          {...form.field("agentId", { hint: !!service && serviceAgents.length === 0 })}
+          label={t("form.agent")}
+          hint={service && serviceAgents.length === 0 ? t("form.noAgents") : undefined}
+        >
           <NativeSelect
-            id={`${id}-agent`}
             value={agentId}
             onChange={(e) => {
               setAgentId(e.target.value);
-              setErrors(({ agentId: _, ...rest }) => rest);
+              form.clear("agentId");
             }}
             disabled={!service}
-            {...aria("agentId")}
+            {...form.control("agentId")}
           >
             <option value="">{service ? t("form.anyAgent") : t("form.pickServiceFirst")}</option>
             {serviceAgents.map((a) => (
@@ -343,87 +214,51 @@ export function AppointmentForm({
               </option>
             ))}
           </NativeSelect>
-          {service && serviceAgents.length === 0 ? <p className="text-xs text-muted-foreground">{t("form.noAgents")}</p> : null}
-          <FieldError id={`${id}-agentId-error`} messages={err("agentId")} />
-        </div>
+        </FormField>
 
-        <div className="grid gap-2">
-          <Label htmlFor={`${id}-commune`}>{t("form.commune")}</Label>
-          <Input id={`${id}-commune`} value={commune} maxLength={100} onChange={(e) => setCommune(e.target.value)} {...aria("commune")} />
-          <FieldError id={`${id}-commune-error`} messages={err("commune")} />
-        </div>
+        <TextField form={form} name="commune" label={t("form.commune")} value={commune} onValueChange={setCommune} maxLength={100} />
       </section>
 
       {service && service.fields.length > 0 ? (
-        <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${id}-fields-title`}>
-          <h2 id={`${id}-fields-title`} className="font-semibold">
+        <section className="grid gap-4 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={`${form.base}-fields-title`}>
+          <h2 id={`${form.base}-fields-title`} className="font-semibold">
             {t("form.fieldsTitle")}
           </h2>
           {service.fields.map((f) => (
             <CustomField
               key={`${service.id}-${f.name}`}
+              form={form}
               field={f}
-              idBase={`${id}-f-${f.name}`}
               value={filled[f.name]}
-              onChange={(v) => {
-                setUnreadable((u) => ({ ...u, [`filledFields.${f.name}`]: v === null }));
-                if (v !== null) setField(f.name, v);
-              }}
-              errors={err(`filledFields.${f.name}`)}
+              onChange={typed(filledKey(f.name), (v: string | string[]) => {
+                setFilled((x) => ({ ...x, [f.name]: v }));
+                form.clear(filledKey(f.name));
+              })}
               money={money}
             />
           ))}
         </section>
       ) : null}
 
-      <section className="sticky bottom-0 z-10 flex flex-col gap-3 rounded-lg border bg-card p-4 shadow-md">
-        {formError ? (
-          <p role="alert" aria-label={formError} className="text-sm font-medium text-destructive">
-            {formError}
-          </p>
-        ) : null}
-        {outsideHours ? (
-          <div role="group" aria-label={t("form.forceTitle")} data-testid="force-outside-hours" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-            <p>{t("form.forceHint")}</p>
-            <div className="flex flex-wrap gap-2">
-              <Button ref={forceRef} type="button" variant="destructive" disabled={pending} onClick={(e) => submit(e, true)}>
-                {t("form.forceOutsideHours")}
-              </Button>
-              <Button type="button" variant="outline" disabled={pending} onClick={() => {
+      <BookingBar
+        message={formError}
+        pending={pending}
+        total={total === null ? null : money(total)}
+        confirm={confirm}
+        onConfirm={setConfirm}
+        force={
+          outsideHours
+            ? {
+                onForce: () => book(true),
+                onChangeTime: () => {
                   setOutsideHours(false);
-                  document.getElementById(`${id}-time`)?.focus();
-                }}
-              >
-                {t("form.forceChange")}
-              </Button>
-            </div>
-          </div>
-        ) : null}
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <div aria-live="polite">
-            <div className="text-sm text-muted-foreground">{t("form.total")}</div>
-            <div className="text-2xl font-semibold whitespace-nowrap tabular-nums" data-testid="form-total">
-              {total === null ? "—" : money(total)}
-            </div>
-            <div className="text-xs text-muted-foreground">{t("form.totalHint")}</div>
-          </div>
-          <div className="flex flex-col gap-3 sm:items-end">
-            <div className="flex items-center gap-2">
-              <Checkbox id={`${id}-confirm`} checked={confirm} onCheckedChange={(v) => setConfirm(v === true)} />
-              <Label htmlFor={`${id}-confirm`}>{t("form.confirmNow")}</Label>
-            </div>
-            <div className="flex gap-2">
-              <Button variant="outline" size="lg" asChild className="flex-1 sm:flex-none">
-                <Link href={cancelHref}>{t("form.cancel")}</Link>
-              </Button>
-              <Button type="submit" size="lg" disabled={pending} className="flex-[2] sm:flex-none">
-                {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-                {pending ? t("form.submitting") : t("form.submit")}
-              </Button>
-            </div>
-          </div>
-        </div>
-      </section>
+                  document.getElementById(form.controlId("time"))?.focus();
+                },
+              }
+            : null
+        }
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

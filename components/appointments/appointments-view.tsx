@@ -25,7 +25,8 @@ import { AppointmentsEmpty } from "./appointments-empty";
 import { AppointmentDrawer } from "./appointment-drawer";
 import { AppointmentsToolbar, pickToolbarValues, type ToolbarValues } from "./appointments-toolbar";
 import { BulkBar } from "./bulk-bar";
-import { CancelDialog, type CancelTarget } from "./cancel-dialog";
+import { CancelDialog } from "./cancel-dialog";
+import { drawerStatus, useCancelTarget } from "./use-cancel-target";
 import { appointmentColumns, type ColumnHandlers } from "./columns";
 import { appointmentsParsers, PAGE_SIZES, withFilters } from "./search-params";
 import type { AppointmentDetailView, AppointmentRow, ListLayout } from "./types";
@@ -79,7 +80,8 @@ export function AppointmentsView({
   const detail = useAppointmentDetail(params.appointment, detailFromServer);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
-  const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
+  const asks = useCancelTarget();
+  const { cancelTarget, setCancelTarget, askCancel, askNoShow } = asks;
   const { now, shown, before, after, allDone } = useAgenda(rows, layout);
 
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
@@ -95,22 +97,6 @@ export function AppointmentsView({
   const statusOf = useCallback((r: { id: string; status: AppointmentStatus }) => overrides[r.id] ?? r.status, [overrides]);
 
   const openRow = useCallback((r: { id: string }) => void setParams({ appointment: r.id }, { shallow: true }), [setParams]);
-  const askCancel = useCallback(
-    (r: AppointmentRow) =>
-      setCancelTarget({
-        ids: [r.id],
-        title: t("appointments.cancelDialog.title"),
-        description: t("appointments.cancelDialog.body", { customer: r.customerName, service: r.serviceName, when: r.when }),
-      }),
-    [t],
-  );
-  const askNoShow = (d: Pick<AppointmentRow, "id" | "customerName" | "when">) =>
-    setCancelTarget({
-      ids: [d.id],
-      title: t("noShow.dialogTitle"),
-      description: t("noShow.dialogBody", { customer: d.customerName, when: d.when }),
-      noShow: { confirm: t("noShow.confirm"), keep: t("noShow.keep") },
-    });
   const move = useCallback((r: { id: string }, to: Move) => change(r.id, to), [change]);
   const isLate = (r: AppointmentRow) => isRunningLate({ status: statusOf(r), end: new Date(r.endsAt) }, now);
   const changedBy = useLiveRows(rows);
@@ -181,7 +167,6 @@ export function AppointmentsView({
 
   const exportHref = useMemo(() => withFilters(exportPath, params), [params, exportPath]);
 
-  const detailStatus = detail ? statusOf(detail) : null;
 
   return (
     <div className="flex flex-col gap-4" data-hydrated={hydrated || undefined}>
@@ -288,12 +273,8 @@ export function AppointmentsView({
       <AppointmentDrawer
         openId={params.appointment}
         detail={detail}
-        status={detailStatus}
-        pending={detail ? overrides[detail.id] !== undefined : false}
+        {...drawerStatus(detail, { overrides, change, undoNoShow }, asks)}
         onClose={() => void setParams({ appointment: null }, { shallow: true })}
-        onMove={(to) => detail && change(detail.id, to)}
-        onCancel={() => detail && askCancel(detail)}
-        noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
         move={{ agents, company: companySlug, timeZone, pending: reschedule.pending, onMove: (id, request, _place, onDone) => reschedule.move(id, request, null, onDone) }}
       />
 

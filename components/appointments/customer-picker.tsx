@@ -2,12 +2,11 @@
 
 import { Check, ChevronsUpDown, Loader2, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FieldMessage, PhoneField, TextField, useErrorMessage, useFieldErrors } from "@/components/form";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils";
 import type { CustomerOption } from "@/lib/contract/customer-option";
@@ -15,15 +14,16 @@ import { useActions } from "@/components/actions-context";
 
 /** Find a customer by name or phone (searched on the server), or add one without leaving the form. */
 export function CustomerPicker({
-  id,
   value,
   onChange,
-  error,
+  ...control
 }: {
-  id: string;
   value: CustomerOption | null;
   onChange: (c: CustomerOption | null) => void;
-  error?: string;
+  /** The booking form's control props: id, aria-invalid, aria-describedby. */
+  id: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
 }) {
   const actions = useActions();
   const t = useTranslations();
@@ -62,14 +62,12 @@ export function CustomerPicker({
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
           <Button
-            id={id}
+            {...control}
             type="button"
             variant="outline"
             role="combobox"
             aria-expanded={open}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            className={cn("h-auto min-h-9 flex-1 justify-between py-1.5 font-normal", error && "border-destructive")}
+            className={cn("h-auto min-h-9 flex-1 justify-between py-1.5 font-normal", control["aria-invalid"] && "border-destructive")}
           >
             {value ? (
               <span className="flex flex-col items-start text-left">
@@ -140,20 +138,19 @@ function NewCustomer({
 }) {
   const actions = useActions();
   const t = useTranslations("form");
-  const te = useTranslations("errors");
-  const id = useId();
+  const words = useErrorMessage();
+  const form = useFieldErrors();
   const looksLikePhone = /^[+\d\s]{6,}$/.test(initial.trim());
   const [name, setName] = useState(looksLikePhone ? "" : initial);
   const [phone, setPhone] = useState(looksLikePhone ? initial : "");
   const [email, setEmail] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, start] = useTransition();
 
   function submit() {
     start(async () => {
       const r = await actions.createCustomerInline({ fullname: name, telephone: phone, email: email || undefined });
       if (!r.ok) {
-        setErrors(r.fields ?? { _: [te.has(r.code) ? te(r.code) : r.message] });
+        form.setErrors(r.fields ?? { _: [words(r)] });
         return;
       }
       if (r.data.created) toast.success(t("customerCreated"), { description: r.data.customer.name });
@@ -161,11 +158,6 @@ function NewCustomer({
       onCreated(r.data.customer);
     });
   }
-
-  const field = (key: string) => ({
-    "aria-invalid": errors[key] ? true : undefined,
-    "aria-describedby": errors[key] ? `${id}-${key}-error` : undefined,
-  });
 
   return (
     // Not a <form>: it sits inside the appointment form. Enter in a field adds the customer.
@@ -180,32 +172,11 @@ function NewCustomer({
     >
       <legend className="px-1 text-sm font-medium">{t("newCustomer")}</legend>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-name`}>{t("customerName")}</Label>
-          <Input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" {...field("fullname")} />
-          <FieldError id={`${id}-fullname-error`} messages={errors.fullname} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-phone`}>{t("customerPhone")}</Label>
-          <Input
-            id={`${id}-phone`}
-            type="tel"
-            inputMode="tel"
-            placeholder="07 07 12 34 56"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            autoComplete="off"
-            {...field("telephone")}
-          />
-          <FieldError id={`${id}-telephone-error`} messages={errors.telephone} />
-        </div>
-        <div className="grid gap-1.5 sm:col-span-2">
-          <Label htmlFor={`${id}-email`}>{t("customerEmail")}</Label>
-          <Input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" {...field("email")} />
-          <FieldError id={`${id}-email-error`} messages={errors.email} />
-        </div>
+        <TextField form={form} name="fullname" label={t("customerName")} value={name} onValueChange={setName} autoFocus autoComplete="off" />
+        <PhoneField form={form} name="telephone" label={t("customerPhone")} value={phone} onValueChange={setPhone} />
+        <TextField form={form} name="email" label={t("customerEmail")} value={email} onValueChange={setEmail} type="email" autoComplete="off" className="sm:col-span-2" />
       </div>
-      <FieldError id={`${id}-error`} messages={errors._} />
+      <FieldMessage id={form.errorId("_")} messages={form.errors._} />
       <div className="flex gap-2">
         <Button type="button" onClick={submit} disabled={pending}>
           {pending ? <Loader2 aria-hidden className="animate-spin" /> : <UserPlus aria-hidden />}
@@ -216,14 +187,5 @@ function NewCustomer({
         </Button>
       </div>
     </fieldset>
-  );
-}
-
-export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="text-sm font-medium text-destructive">
-      {messages.join(" ")}
-    </p>
   );
 }

@@ -1,7 +1,7 @@
 // Server side: domain appointments → the display rows the browser gets.
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
 import type { ServiceField } from "@/lib/contract/fields";
-import { instantToWallClock } from "@/lib/contract/dates";
+import { DAY_KEY, instantToWallClock } from "@/lib/contract/dates";
 import { type Absence, absentDuring } from "@/lib/contract/hours";
 import { NO_SHOW_UNDO_MS } from "@/lib/contract/status";
 import { formatDay, formatLongDateTime, formatLongDay, formatMoney, formatPhone, formatTime } from "@/lib/contract/format";
@@ -89,7 +89,7 @@ function fieldsOf(
     if (def.type === "select") value = option(raw);
     else if (def.type === "multipleSelect") value = (Array.isArray(raw) ? raw : [raw]).map(option).join(", ");
     else if (def.type === "phone") value = formatPhone(String(raw));
-    else if (def.type === "date" && typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+    else if (def.type === "date" && typeof raw === "string" && DAY_KEY.test(raw)) {
       value = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
         new Date(`${raw}T00:00:00Z`),
       );

@@ -57,22 +57,12 @@ function bodyClass(event: CalEvent, changed = false) {
 export function TimeEvent({ event }: EventProps<CalEvent>) {
   const t = useTranslations("calendar");
   const e = event.data;
-  const changedBy = useChangedBy(e.id);
   const struck = event.status === "CANCELLED" && "line-through";
   const space = e.customerName.indexOf(" ");
   const wide = "hidden truncate @min-[5rem]:block";
   const narrow = "hidden truncate text-[11px] @min-[2.25rem]:block @min-[5rem]:hidden";
   return (
-    <div
-      data-id={e.id}
-      data-status={event.status}
-      data-late={event.late || undefined}
-      data-changed={changedBy !== undefined || undefined}
-      className={cn(
-        bodyClass(event, changedBy !== undefined),
-        "@container flex h-full flex-col flex-wrap content-start gap-x-4 px-1 text-left text-xs leading-4 *:w-full",
-      )}
-    >
+    <EventBox event={event} className="@container flex h-full flex-col flex-wrap content-start gap-x-4 px-1 text-left text-xs leading-4 *:w-full">
       <span className="flex min-w-0 items-center justify-center gap-1 @min-[2.25rem]:justify-start">
         <Marker event={event} className="@min-[2.25rem]:@max-[3.5rem]:hidden" />
         <span className="hidden shrink-0 font-semibold tabular-nums @max-[5rem]:text-[11px] @min-[2.25rem]:inline">{e.start.slice(11)}</span>
@@ -83,25 +73,34 @@ export function TimeEvent({ event }: EventProps<CalEvent>) {
       <span className={cn(wide, "tabular-nums opacity-80")}>{e.time}</span>
       <span className={cn(narrow, "font-medium", struck)}>{space > 0 ? e.customerName.slice(0, space) : e.customerName}</span>
       {space > 0 ? <span className={cn(narrow, struck)}>{e.customerName.slice(space + 1)}</span> : null}
-    </div>
+    </EventBox>
   );
 }
 
 /** One line in a month cell: start time and customer. */
 export function MonthEvent({ event }: EventProps<CalEvent>) {
   const e = event.data;
-  const changedBy = useChangedBy(e.id);
   return (
-    <div
-      data-id={e.id}
-      data-status={event.status}
-      data-late={event.late || undefined}
-      data-changed={changedBy !== undefined || undefined}
-      className={cn(bodyClass(event, changedBy !== undefined), "flex h-full items-center gap-1 px-1 text-[11px] leading-4")}
-    >
+    <EventBox event={event} className="flex h-full items-center gap-1 px-1 text-[11px] leading-4">
       <Marker event={event} />
       <span className="font-semibold tabular-nums">{e.start.slice(11)}</span>
       <span className={cn("truncate", event.status === "CANCELLED" && "line-through")}>{e.customerName}</span>
+    </EventBox>
+  );
+}
+
+/** An event's box: the data attributes tests and styles read, and the status colours (marked while another member's change shows). */
+function EventBox({ event, className, children }: { event: CalEvent; className: string; children: React.ReactNode }) {
+  const changedBy = useChangedBy(event.data.id);
+  return (
+    <div
+      data-id={event.data.id}
+      data-status={event.status}
+      data-late={event.late || undefined}
+      data-changed={changedBy !== undefined || undefined}
+      className={cn(bodyClass(event, changedBy !== undefined), className)}
+    >
+      {children}
     </div>
   );
 }

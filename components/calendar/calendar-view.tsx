@@ -6,15 +6,15 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useState, useTransition } from "react";
+import { useCallback, useMemo, useTransition } from "react";
 import { AppointmentDrawer } from "@/components/appointments/appointment-drawer";
-import { CancelDialog, type CancelTarget } from "@/components/appointments/cancel-dialog";
+import { CancelDialog } from "@/components/appointments/cancel-dialog";
+import { drawerStatus, useCancelTarget } from "@/components/appointments/use-cancel-target";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { useStatusChange } from "@/components/appointments/use-status-change";
 import type { MoveAgent } from "@/components/appointments/move-dialog";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
-import type { AppointmentStatus } from "@/lib/contract/status";
 import { instantToWallClock } from "@/lib/contract/dates";
 import { cn } from "@/lib/utils";
 import { AgendaList } from "./agenda-list";
@@ -32,7 +32,6 @@ const BigCalendar = dynamic(() => import("./big-calendar").then((m) => m.BigCale
   loading: () => <CalendarGridSkeleton />,
 });
 
-type Move = Exclude<AppointmentStatus, "PENDING" | "CANCELLED">;
 
 /**
  * The calendar page's client side: URL state (view, day, filters, drawer), the grid on wide
@@ -93,7 +92,8 @@ export function CalendarView({
     history: "push",
     startTransition: startLoading,
   });
-  const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
+  const asks = useCancelTarget();
+  const { cancelTarget, setCancelTarget } = asks;
 
   // Every server answer (opening the drawer re-renders the page) brings new arrays; the grid
   // keeps the old ones while their content is the same, so it does not lay out again.
@@ -157,21 +157,6 @@ export function CalendarView({
   const onDrill = useCallback((key: string, v: View) => go({ date: key, view: v }), [go]);
   const now = useCallback(() => instantToWallClock(new Date(), timeZone), [timeZone]);
 
-  const askCancel = (d: AppointmentDetailView) =>
-    setCancelTarget({
-      ids: [d.id],
-      title: t("appointments.cancelDialog.title"),
-      description: t("appointments.cancelDialog.body", { customer: d.customerName, service: d.serviceName, when: d.when }),
-    });
-
-  const askNoShow = (d: AppointmentDetailView) =>
-    setCancelTarget({
-      ids: [d.id],
-      title: t("noShow.dialogTitle"),
-      description: t("noShow.dialogBody", { customer: d.customerName, when: d.when }),
-      noShow: { confirm: t("noShow.confirm"), keep: t("noShow.keep") },
-    });
-
   const emptyText = filtered ? t("calendar.emptyFiltered") : t("calendar.empty");
   // A week with days of dozens of appointments draws them as thin blocks: say where the room is.
   const dense = useMemo(() => {
@@ -180,7 +165,6 @@ export function CalendarView({
     for (const e of shownEvents) perDay.set(e.start.slice(0, 10), (perDay.get(e.start.slice(0, 10)) ?? 0) + 1);
     return Math.max(0, ...perDay.values()) > 40;
   }, [view, shownEvents]);
-  const detailStatus = detail ? (overrides[detail.id] ?? detail.status) : null;
 
   return (
     <div className="flex flex-col gap-3" data-hydrated={hydrated || undefined}>
@@ -273,12 +257,8 @@ export function CalendarView({
       <AppointmentDrawer
         openId={params.appointment}
         detail={detail}
-        status={detailStatus}
-        pending={detail ? overrides[detail.id] !== undefined : false}
+        {...drawerStatus(detail, { overrides, change, undoNoShow }, asks)}
         onClose={() => void setParams({ appointment: null })}
-        onMove={(to: Move) => detail && change(detail.id, to)}
-        onCancel={() => detail && askCancel(detail)}
-        noShow={{ onMark: () => detail && askNoShow(detail), onUndo: () => detail && undoNoShow(detail.id) }}
         move={{ agents, company: companySlug, timeZone, pending: reschedule.pending, onMove: reschedule.move }}
       />
       <CancelDialog

@@ -12,8 +12,9 @@ import { useHydrated } from "@/components/use-hydrated";
 import { agentInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { ActiveBadge } from "./bits";
-import { CheckboxField, ConfirmDialog, FieldMessage, PhoneField, SubmitRow, TextField, useFormState } from "@/components/form";
+import { CheckboxField, ConfirmDialog, FieldMessage, PhoneField, TextField, useFormState } from "@/components/form";
 import { useActions } from "@/components/actions-context";
+import { EditorSubmitRow } from "./editor-submit-row";
 
 export type AgentFormValues = {
   id?: string;
@@ -161,14 +162,7 @@ export function AgentForm({
         </section>
       </fieldset>
 
-      <SubmitRow
-        variant="page"
-        pending={pending}
-        message={formError}
-        submitLabel={editing ? tc("save") : t("create")}
-        cancelHref={listHref}
-        readOnlyNote={readOnly ? t("readOnly") : undefined}
-      />
+      <EditorSubmitRow namespace="agents" editing={editing} pending={pending} message={formError} listHref={listHref} readOnly={readOnly} />
 
       <ConfirmDialog
         open={confirming}

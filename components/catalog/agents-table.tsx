@@ -2,12 +2,9 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { UsersRound } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { useMemo } from "react";
-import { useActions } from "@/components/actions-context";
 import { matches } from "@/components/list/toolbar";
 import { Chips } from "./bits";
-import { CatalogTable } from "./catalog-table";
+import { CatalogTable, type ListWords } from "./catalog-table";
 
 export type AgentRow = {
   id: string;
@@ -19,9 +16,7 @@ export type AgentRow = {
   isActive: boolean;
 };
 
-type T = ReturnType<typeof useTranslations>;
-
-function columns(t: T): ColumnDef<AgentRow>[] {
+function columns(t: ListWords): ColumnDef<AgentRow>[] {
   return [
     {
       id: "contact",
@@ -46,6 +41,12 @@ function columns(t: T): ColumnDef<AgentRow>[] {
 const nameOf = (r: AgentRow) => r.fullname;
 const subtitle = (r: AgentRow) => (r.role ? <span className="text-xs text-muted-foreground">{r.role}</span> : null);
 const cardSubtitle = (r: AgentRow) => (r.role ? <div className="text-xs text-muted-foreground">{r.role}</div> : null);
+const card = (r: AgentRow) => (
+  <>
+    {r.phone ? <div className="text-sm tabular-nums text-muted-foreground">{r.phone}</div> : null}
+    {r.services.length ? <Chips items={r.services} max={4} /> : null}
+  </>
+);
 
 /** Name, role, services, or (from three digits) the phone number. */
 function matchesQuery(r: AgentRow, q: string) {
@@ -58,32 +59,20 @@ function matchesQuery(r: AgentRow, q: string) {
   );
 }
 
-export function AgentsTable({ rows, slug, canWrite }: { rows: AgentRow[]; slug: string; canWrite: boolean }) {
-  const actions = useActions();
-  const t = useTranslations("agents");
-  const tc = useTranslations("catalog");
-  const cols = useMemo(() => columns(t), [t]);
+export function AgentsTable(props: { rows: AgentRow[]; slug: string; canWrite: boolean }) {
   return (
     <CatalogTable
+      {...props}
       namespace="agents"
-      rows={rows}
-      slug={slug}
-      canWrite={canWrite}
-      columns={cols}
+      columns={columns}
       nameKey="fullname"
       nameOf={nameOf}
       subtitle={subtitle}
       cardSubtitle={cardSubtitle}
+      card={card}
       matchesQuery={matchesQuery}
       emptyIcon={<UsersRound />}
-      emptyBody={canWrite ? t("empty.body") : undefined}
-      setActive={(row, isActive) => actions.setAgentActive({ company: slug, id: row.id, isActive })}
-      card={(r) => (
-        <>
-          {r.phone ? <div className="text-sm tabular-nums text-muted-foreground">{r.phone}</div> : null}
-          {r.services.length ? <Chips items={r.services} max={4} /> : null}
-        </>
-      )}
+      setActive="setAgentActive"
     />
   );
 }

@@ -12,11 +12,13 @@ import { EmptyState, NewLink } from "@/components/list/bits";
 import { ListLayout, ResponsiveRows } from "@/components/list/list-layout";
 import { ListToolbar, useListParams } from "@/components/list/toolbar";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/contract/action-result";
+import { useActions } from "@/components/actions-context";
 import { RowActions, useActivation } from "./activation";
 import { ActiveBadge } from "./bits";
 
 type CatalogRow = { id: string; isActive: boolean };
+/** The list's own messages (its namespace), given to the pieces each list describes. */
+export type ListWords = ReturnType<typeof useTranslations>;
 
 export function CatalogTable<R extends CatalogRow>({
   namespace,
@@ -31,7 +33,6 @@ export function CatalogTable<R extends CatalogRow>({
   card,
   cardSubtitle,
   emptyIcon,
-  emptyBody,
   setActive,
 }: {
   /** The messages namespace and the URL segment (`/c/<slug>/<namespace>/<id>`). */
@@ -41,27 +42,29 @@ export function CatalogTable<R extends CatalogRow>({
   canWrite: boolean;
   /** The sortable name column's field, and the line under the name (table; the card's too with `cardSubtitle`). */
   nameKey: keyof R & string;
-  subtitle: (row: R) => React.ReactNode;
+  subtitle: (row: R, t: ListWords) => React.ReactNode;
   /** The columns between the name and the status (this table adds name, status and row actions). */
-  columns: ColumnDef<R>[];
+  columns: (t: ListWords) => ColumnDef<R>[];
   nameOf: (row: R) => string;
   matchesQuery: (row: R, q: string) => boolean;
   /** A phone card's content between its title (name, status) and its row actions. */
-  card: (row: R) => React.ReactNode;
+  card: (row: R, t: ListWords) => React.ReactNode;
   cardSubtitle?: (row: R) => React.ReactNode;
   emptyIcon: React.ReactNode;
-  emptyBody?: string;
-  setActive: (row: R, isActive: boolean) => Promise<ActionResult<unknown>>;
+  /** The server action that activates or deactivates a row. */
+  setActive: "setAgentActive" | "setServiceActive";
 }) {
   const t = useTranslations(namespace);
   const tc = useTranslations("catalog");
+  const serverActions = useActions();
+  const save = (row: R, isActive: boolean) => serverActions[setActive]({ company: slug, id: row.id, isActive });
   const [{ q, show }, setParams] = useListParams();
   const [sorting, setSorting] = useState<SortingState>([]);
   const visible = useMemo(
     () => rows.filter((r) => (show === "all" || r.isActive === (show === "active")) && (!q || matchesQuery(r, q))),
     [rows, q, show, matchesQuery],
   );
-  const { busy, onToggle, dialog } = useActivation<R>({ namespace, nameOf, save: setActive });
+  const { busy, onToggle, dialog } = useActivation<R>({ namespace, nameOf, save });
   const href = (r: R) => `/c/${slug}/${namespace}/${r.id}`;
   const actions = (r: R, card?: boolean) => (
     <RowActions
@@ -81,11 +84,11 @@ export function CatalogTable<R extends CatalogRow>({
         cell: ({ row }) => (
           <div className="flex flex-col">
             <RowLink href={`/c/${slug}/${namespace}/${row.original.id}`}>{nameOf(row.original)}</RowLink>
-            {subtitle(row.original)}
+            {subtitle(row.original, t)}
           </div>
         ),
       },
-      ...columns,
+      ...columns(t),
       {
         accessorKey: "isActive",
         header: tc("status"),
@@ -119,7 +122,8 @@ export function CatalogTable<R extends CatalogRow>({
       <EmptyState
         icon={emptyIcon}
         title={t("empty.title")}
-        body={emptyBody}
+        // A member who may only read is told why nothing is here where the list has the words.
+        body={canWrite ? t("empty.body") : t.has("empty.bodyReadOnly") ? t("empty.bodyReadOnly") : undefined}
         action={
           canWrite ? <NewLink href={`/c/${slug}/${namespace}/new`} label={t("new")} size="sm" /> : null
         }
@@ -165,7 +169,7 @@ export function CatalogTable<R extends CatalogRow>({
               </div>
               <ActiveBadge active={r.isActive} labels={{ active: tc("active"), inactive: tc("inactive") }} />
             </div>
-            {card(r)}
+            {card(r, t)}
             {canWrite ? actions(r, true) : null}
           </>
         )}

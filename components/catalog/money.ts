@@ -1,5 +1,6 @@
 // Amounts and durations as the catalog forms read and write them. Pure: server pages and
 // client forms share them.
+import { isCfaFranc } from "@/lib/contract/format";
 
 /** "15000" → "15 000": the digits grouped as French readers expect (plain spaces). */
 export function groupDigits(n: number): string {
@@ -16,7 +17,7 @@ export function parseAmount(text: string): number | undefined {
 }
 
 export function currencyUnit(currency: string): string {
-  return currency === "XOF" || currency === "XAF" ? "F CFA" : currency;
+  return isCfaFranc(currency) ? "F CFA" : currency;
 }
 
 /** 90 → "1 h 30", 45 → "45 min". */

@@ -10,7 +10,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { serviceInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
 import { FieldsEditor, fromEditorFields, localFieldChecks, toEditorFields, type EditorField } from "./fields-editor";
-import { CheckboxField, ConfirmDialog, FormField, SubmitRow, TextField, useFormState, type FieldErrors } from "@/components/form";
+import { CheckboxField, ConfirmDialog, FormField, TextField, useFormState, type FieldErrors } from "@/components/form";
 import { LeaveGuard } from "./leave-guard";
 import { ServiceBuffers } from "./service-buffers";
 import { riskyFieldChanges, TOP_KEYS, type ServiceFormValues } from "./service-values";
@@ -19,6 +19,7 @@ export type { ServiceFormValues };
 import { MoneyInput, TagsInput } from "./inputs";
 import { formatDuration, groupDigits, parseAmount } from "./money";
 import { useActions } from "@/components/actions-context";
+import { EditorSubmitRow } from "./editor-submit-row";
 
 /**
  * Creates or edits a service: its details and its custom fields. The values are checked with
@@ -261,14 +262,7 @@ export function ServiceEditor({
         </section>
       </fieldset>
 
-      <SubmitRow
-        variant="page"
-        pending={pending}
-        message={formError}
-        submitLabel={editing ? tc("save") : t("create")}
-        cancelHref={listHref}
-        readOnlyNote={readOnly ? t("readOnly") : undefined}
-      />
+      <EditorSubmitRow namespace="services" editing={editing} pending={pending} message={formError} listHref={listHref} readOnly={readOnly} />
 
       <LeaveGuard dirty={!readOnly && !pending && snapshot !== saved} />
       <ConfirmDialog

@@ -2,13 +2,11 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Scissors } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { useMemo } from "react";
-import { useActions } from "@/components/actions-context";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { matches } from "@/components/list/toolbar";
 import { Chips } from "./bits";
-import { CatalogTable } from "./catalog-table";
+import { CatalogTable, type ListWords } from "./catalog-table";
+
 export type ServiceRow = {
   id: string;
   name: string;
@@ -22,9 +20,7 @@ export type ServiceRow = {
   agentCount: number;
 };
 
-type T = ReturnType<typeof useTranslations>;
-
-function columns(t: T): ColumnDef<ServiceRow>[] {
+function columns(t: ListWords): ColumnDef<ServiceRow>[] {
   return [
     {
       id: "categories",
@@ -55,37 +51,32 @@ function columns(t: T): ColumnDef<ServiceRow>[] {
 const nameOf = (r: ServiceRow) => r.name;
 const matchesQuery = (r: ServiceRow, q: string) => matches(r.name, q) || r.categories.some((c) => matches(c, q));
 
-export function ServicesTable({ rows, slug, canWrite }: { rows: ServiceRow[]; slug: string; canWrite: boolean }) {
-  const actions = useActions();
-  const t = useTranslations("services");
-  const tc = useTranslations("catalog");
-  const cols = useMemo(() => columns(t), [t]);
-  const subtitle = useMemo(() => (r: ServiceRow) => <span className="text-xs text-muted-foreground">{t("fieldCount", { count: r.fieldCount })}</span>, [t]);
+const subtitle = (r: ServiceRow, t: ListWords) => <span className="text-xs text-muted-foreground">{t("fieldCount", { count: r.fieldCount })}</span>;
+const card = (r: ServiceRow, t: ListWords) => (
+  <>
+    <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <span className="text-muted-foreground tabular-nums">
+        {r.durationLabel} · {t("fieldCount", { count: r.fieldCount })}
+      </span>
+      <span className="font-medium tabular-nums">{r.price}</span>
+    </div>
+    {r.categories.length ? <Chips items={r.categories} max={4} /> : null}
+  </>
+);
+
+export function ServicesTable(props: { rows: ServiceRow[]; slug: string; canWrite: boolean }) {
   return (
     <CatalogTable
+      {...props}
       namespace="services"
-      rows={rows}
-      slug={slug}
-      canWrite={canWrite}
-      columns={cols}
+      columns={columns}
       nameKey="name"
       nameOf={nameOf}
       subtitle={subtitle}
+      card={card}
       matchesQuery={matchesQuery}
       emptyIcon={<Scissors />}
-      emptyBody={canWrite ? t("empty.body") : t("empty.bodyReadOnly")}
-      setActive={(row, isActive) => actions.setServiceActive({ company: slug, id: row.id, isActive })}
-      card={(r) => (
-        <>
-          <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-            <span className="text-muted-foreground tabular-nums">
-              {r.durationLabel} · {t("fieldCount", { count: r.fieldCount })}
-            </span>
-            <span className="font-medium tabular-nums">{r.price}</span>
-          </div>
-          {r.categories.length ? <Chips items={r.categories} max={4} /> : null}
-        </>
-      )}
+      setActive="setServiceActive"
     />
   );
 }

@@ -163,7 +163,8 @@ export function CheckboxGroup({
   errorId,
   className,
   children,
-}: {
+  ...fieldset
+}: Omit<React.ComponentProps<"fieldset">, "children"> & {
   legend: React.ReactNode;
   error?: string[];
   errorId: string;
@@ -171,7 +172,7 @@ export function CheckboxGroup({
   children: React.ReactNode;
 }) {
   return (
-    <fieldset className={cn("grid gap-2", className)} aria-describedby={error ? errorId : undefined}>
+    <fieldset {...fieldset} className={cn("grid gap-2", className)} aria-describedby={error ? errorId : undefined}>
       <legend className="mb-1 text-sm font-medium">{legend}</legend>
       {children}
       <FieldMessage id={errorId} messages={error} />

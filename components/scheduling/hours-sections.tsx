@@ -26,24 +26,17 @@ export function AgentHoursSection({
   const t = useTranslations("scheduling");
   return (
     <>
-      <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby="agent-hours">
-        <h2 id="agent-hours" className="font-semibold">
-          {t("title")}
-        </h2>
-        <p className="text-xs text-muted-foreground">{t("timeZoneHint", { timeZone })}</p>
+      <HoursSection id="agent-hours" title={t("title")} hint={t("timeZoneHint", { timeZone })}>
         <WeeklyHoursEditor
           initial={schedule}
           noneLabel={t("followsCompany")}
           readOnly={readOnly}
           onSave={(hours) => actions.setAgentSchedule({ company, id: agentId, schedule: hours })}
         />
-      </section>
-      <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby="agent-time-off">
-        <h2 id="agent-time-off" className="font-semibold">
-          {t("timeOffTitle")}
-        </h2>
+      </HoursSection>
+      <HoursSection id="agent-time-off" title={t("timeOffTitle")}>
         <TimeOffList company={company} agentId={agentId} items={timeOff} readOnly={readOnly} />
-      </section>
+      </HoursSection>
     </>
   );
 }
@@ -53,12 +46,21 @@ export function CompanyHoursSection({ company, hours, timeZone, readOnly }: { co
   const actions = useActions();
   const t = useTranslations("scheduling");
   return (
-    <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby="company-hours">
-      <h2 id="company-hours" className="font-semibold">
-        {t("companyHoursTitle")}
-      </h2>
-      <p className="text-xs text-muted-foreground">{t("timeZoneHint", { timeZone })}</p>
+    <HoursSection id="company-hours" title={t("companyHoursTitle")} hint={t("timeZoneHint", { timeZone })}>
       <WeeklyHoursEditor initial={hours} noneLabel={t("openAlways")} readOnly={readOnly} onSave={(h) => actions.setCompanyHours({ company, hours: h })} />
+    </HoursSection>
+  );
+}
+
+/** A card with its heading (the section's name) and, for hours, the zone they are read in. */
+function HoursSection({ id, title, hint, children }: { id: string; title: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <section className="grid gap-3 rounded-lg border bg-card p-4 sm:p-6" aria-labelledby={id}>
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
+      {children}
     </section>
   );
 }

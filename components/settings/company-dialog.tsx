@@ -2,10 +2,10 @@
 
 import { Loader2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useActions } from "@/components/actions-context";
-import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { FormAlert, FormField, useFormState } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -15,7 +15,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { companyInput } from "@/lib/contract/catalog-inputs";
 import { fieldErrors } from "@/lib/contract/errors";
-import { formatTimeZone } from "@/lib/contract/format";
+import { DEFAULT_TIMEZONE } from "@/lib/contract/dates";
+import { DEFAULT_CURRENCY, formatTimeZone } from "@/lib/contract/format";
 import type { CompanyRow } from "./companies-view";
 import { TimezoneSelect } from "./timezone-select";
 
@@ -47,10 +48,8 @@ export function CompanyDialog({
   const t = useTranslations("settings.companies");
   const locale = useLocale();
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed } = useFormState();
+  const { base, errors, aria, errorId, clear } = form;
   const [v, setV] = useState({
     name: company?.name ?? "",
     slug: company?.slug ?? "",
@@ -58,12 +57,10 @@ export function CompanyDialog({
     email: company?.email ?? "",
     telephone: company?.telephone ?? "",
     address: company?.address ?? "",
-    timezone: company?.timezone ?? "Africa/Abidjan",
-    currency: company?.currency ?? "XOF",
+    timezone: company?.timezone ?? DEFAULT_TIMEZONE,
+    currency: company?.currency ?? DEFAULT_CURRENCY,
     isDefault: false,
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const set = (k: keyof typeof v, value: string | boolean) => {
     setV((x) => ({ ...x, [k]: value }));
     clear(k);
@@ -84,17 +81,13 @@ export function CompanyDialog({
     };
     const parsed = companyInput.safeParse(values);
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(fieldErrors(parsed.error.issues));
       return;
     }
     start(async () => {
       const r = company ? await actions.editCompany({ id: company.id, values }) : await actions.createCompany({ values });
       if (!r.ok) {
-        setErrors(r.fields ?? {});
-        setFormError(failureMessage(r, words, (k) => KEYS.includes(k)));
-        focusFirstError();
+        failed(r, (k) => KEYS.includes(k));
         return;
       }
       toast.success(company ? t("saved") : t("created"), { description: r.data.name });

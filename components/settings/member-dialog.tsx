@@ -2,7 +2,6 @@
 
 // Adds a member (e-mail, name, optional password, role, companies) or changes one's role and
 // companies; after an add, shows the credentials to hand over.
-import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -11,14 +10,13 @@ import { FieldMessage, FormField, SubmitRow, TextField, useFormState } from "@/c
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { PASSWORD_MIN } from "@/lib/contract/password";
 import { MEMBER_ROLES, type MemberRole } from "@/lib/contract/scopes";
 import { MemberCredentials, type NewMember } from "./member-credentials";
 import type { MemberRow } from "./team-view";
-
-import { generatePassword, PASSWORD_MIN } from "./generate-password";
+import { PasswordInput } from "./password-input";
 
 type Company = { id: string; name: string };
 
@@ -97,31 +95,15 @@ export function MemberDialog({
                 <TextField form={form} name="email" label={t("email")} required value={email} onValueChange={setEmail} type="email" autoComplete="off" />
                 <TextField form={form} name="name" label={t("name")} required value={name} onValueChange={setName} maxLength={120} autoComplete="off" />
                 <FormField {...form.field("password", { hint: true })} label={t("password")} hint={t("passwordHint", { min: PASSWORD_MIN })} className="sm:col-span-2">
-                  <div className="flex gap-2">
-                    <Input
-                      type="text"
-                      value={password}
-                      autoComplete="new-password"
-                      spellCheck={false}
-                      className="font-mono"
-                      onChange={(e) => {
-                        setPassword(e.target.value);
-                        clear("password");
-                      }}
-                      {...form.control("password", { hint: true })}
-                    />
-                    <Button
-                      type="button"
-                      variant="outline"
-                      onClick={() => {
-                        setPassword(generatePassword());
-                        clear("password");
-                      }}
-                    >
-                      <KeyRound aria-hidden />
-                      {t("generate")}
-                    </Button>
-                  </div>
+                  <PasswordInput
+                    value={password}
+                    onValueChange={(v) => {
+                      setPassword(v);
+                      clear("password");
+                    }}
+                    generateLabel={t("generate")}
+                    {...form.control("password", { hint: true })}
+                  />
                 </FormField>
               </div>
             )}

@@ -1,15 +1,14 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { useActions } from "@/components/actions-context";
-import { failureMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { FormField, SubmitRow, useFormState } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { PASSWORD_MIN } from "@/lib/contract/password";
 import { CopyButton } from "./copy-button";
-import { generatePassword, PASSWORD_MIN } from "./generate-password";
+import { PasswordInput } from "./password-input";
 
 type Member = { userId: string; name: string };
 
@@ -21,14 +20,9 @@ export function ResetPasswordDialog({ member, onOpenChange }: { member: Member |
   const actions = useActions();
   const t = useTranslations("settings.team.reset");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const { form, formRef, focusFirstError, formError, setFormError, pending, start, failed } = useFormState();
   const [password, setPassword] = useState("");
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const name = member?.name ?? "";
 
   function submit(e: React.FormEvent) {
@@ -36,16 +30,14 @@ export function ResetPasswordDialog({ member, onOpenChange }: { member: Member |
     if (!member) return;
     setFormError(null);
     if (password.length < PASSWORD_MIN) {
-      setErrors({ password: [t("hint", { min: PASSWORD_MIN })] });
+      form.setErrors({ password: [t("hint", { min: PASSWORD_MIN })] });
       focusFirstError();
       return;
     }
     start(async () => {
       const r = await actions.resetMemberPassword({ userId: member.userId, password });
       if (!r.ok) {
-        setErrors(r.fields ?? {});
-        setFormError(failureMessage(r, words, (k) => k === "password"));
-        focusFirstError();
+        failed(r, (k) => k === "password");
         return;
       }
       setDone(password);
@@ -77,52 +69,19 @@ export function ResetPasswordDialog({ member, onOpenChange }: { member: Member |
               <DialogTitle>{t("title", { name })}</DialogTitle>
               <DialogDescription>{t("description", { name })}</DialogDescription>
             </DialogHeader>
-            <FormField
-              id={`${base}-password`}
-              label={t("password")}
-              required
-              hint={t("hint", { min: PASSWORD_MIN })}
-              hintId={`${base}-password-hint`}
-              error={errors.password}
-              errorId={errorId("password")}
-            >
-              <div className="flex gap-2">
-                <Input
-                  id={`${base}-password`}
-                  name="password"
-                  type="text"
-                  value={password}
-                  autoComplete="new-password"
-                  spellCheck={false}
-                  className="font-mono"
-                  onChange={(e) => {
-                    setPassword(e.target.value);
-                    clear("password");
-                  }}
-                  {...aria("password", `${base}-password-hint`)}
-                />
-                <Button
-                  type="button"
-                  variant="outline"
-                  onClick={() => {
-                    setPassword(generatePassword());
-                    clear("password");
-                  }}
-                >
-                  <KeyRound aria-hidden />
-                  {t("generate")}
-                </Button>
-              </div>
+            <FormField {...form.field("password", { hint: true })} label={t("password")} required hint={t("hint", { min: PASSWORD_MIN })}>
+              <PasswordInput
+                name="password"
+                value={password}
+                onValueChange={(v) => {
+                  setPassword(v);
+                  form.clear("password");
+                }}
+                generateLabel={t("generate")}
+                {...form.control("password", { hint: true })}
+              />
             </FormField>
-            <FormAlert message={formError} />
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
-                {t("cancel")}
-              </Button>
-              <Button type="submit" disabled={pending}>
-                {t("submit")}
-              </Button>
-            </DialogFooter>
+            <SubmitRow pending={pending} message={formError} submitLabel={t("submit")} cancelLabel={t("cancel")} onCancel={() => onOpenChange(false)} />
           </form>
         )}
       </DialogContent>

@@ -2,10 +2,10 @@
 
 import { Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useActions } from "@/components/actions-context";
-import { failureMessage, FieldMessage, FormAlert, FormField, useErrorMessage, useFieldErrors, useFocusFirstError } from "@/components/form";
+import { FieldMessage, FormAlert, FormField, useFormState } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -32,17 +32,13 @@ export function WebhookFormDialog({
   const actions = useActions();
   const t = useTranslations("settings.webhooks");
   const tc = useTranslations("catalog");
-  const words = useErrorMessage();
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusFirstError(formRef);
-  const { base, errors, setErrors, aria, errorId, clear } = useFieldErrors();
+  const { form, formRef, formError, setFormError, pending, start, invalid, failed, words } = useFormState();
+  const { base, errors, aria, errorId, clear } = form;
   const [url, setUrl] = useState(row?.url ?? "");
   const [description, setDescription] = useState(row?.description ?? "");
   const [all, setAll] = useState(row ? row.types.includes("*") : true);
   const [types, setTypes] = useState<string[]>(row && !row.types.includes("*") ? row.types : []);
   const [companyId, setCompanyId] = useState(row?.companyId ?? "");
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const id = (k: string) => `${base}-${k}`;
 
   function submit(e: React.FormEvent) {
@@ -52,9 +48,7 @@ export function WebhookFormDialog({
     if (!url.trim()) local.url = [tc("requiredField")];
     if (!all && types.length === 0) local.types = [t("types")];
     if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(tc("fixErrors"));
-      focusFirstError();
+      invalid(local);
       return;
     }
     const values = { url: url.trim(), description: description.trim() || null, types: all ? ["*"] : types, companyId: companyId || null };
@@ -63,9 +57,7 @@ export function WebhookFormDialog({
       if (!r.ok) {
         const fields = { ...(r.fields ?? {}) };
         if (r.code === "company-not-found") fields.companyId = [words(r)];
-        setErrors(fields);
-        setFormError(failureMessage(r, words, (k) => FIELDS.includes(k)));
-        focusFirstError();
+        failed(r, (k) => FIELDS.includes(k), fields);
         return;
       }
       if (row) {

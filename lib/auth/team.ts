@@ -11,20 +11,18 @@ import { type Caller, requireManager } from "./caller";
 import { endSessions } from "./members";
 import { hashPassword, verifyPassword } from "./password";
 import { MEMBER_ROLES } from "../contract/scopes";
-
-export const PASSWORD_MIN = 10;
+import { newPassword, PASSWORD_TOO_SHORT } from "../contract/password";
 
 export const memberInput = z.object({
   email: z.email("Adresse e-mail invalide").max(254).transform((e) => e.toLowerCase()),
   name: requiredText(120),
   /** Needed only when the e-mail is new: an existing user keeps their password. */
-  password: z.string().min(PASSWORD_MIN, `${PASSWORD_MIN} caractères au moins`).max(200).optional(),
+  password: newPassword.optional(),
   role: z.enum(MEMBER_ROLES),
   companyIds: z.array(id).max(500).default([]),
 });
 export type MemberInput = z.input<typeof memberInput>;
 
-const newPassword = z.string().min(PASSWORD_MIN, `${PASSWORD_MIN} caractères au moins`).max(200);
 export const passwordInput = z.object({ password: newPassword });
 export const ownPasswordInput = z.object({ current: z.string().min(1, "Obligatoire").max(200), next: newPassword });
 
@@ -83,7 +81,7 @@ export async function addMember(caller: Caller, input: MemberInput) {
   const [existing] = await db.select().from(users).where(eq(users.email, data.email)).limit(1);
   if (!existing && !data.password) {
     throw new AppError("validation-error", "Un mot de passe est nécessaire pour un nouvel utilisateur", {
-      details: { fields: { password: [`${PASSWORD_MIN} caractères au moins`] } },
+      details: { fields: { password: [PASSWORD_TOO_SHORT] } },
     });
   }
   const passwordHash = existing ? null : await hashPassword(data.password!);

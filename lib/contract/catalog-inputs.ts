@@ -5,6 +5,8 @@ import { normalizePhone } from "./phone";
 import { MAX_PRICE } from "./pricing";
 import { id, optionalText, requiredText } from "./validation";
 import { serviceFieldsSchema } from "./fields";
+import { DEFAULT_TIMEZONE } from "./dates";
+import { DEFAULT_CURRENCY } from "./format";
 
 export const slugInput = z
   .string()
@@ -84,8 +86,8 @@ const companyShape = {
 };
 export const companyInput = z.object({
   ...companyShape,
-  timezone: companyShape.timezone.default("Africa/Abidjan"),
-  currency: companyShape.currency.default("XOF"),
+  timezone: companyShape.timezone.default(DEFAULT_TIMEZONE),
+  currency: companyShape.currency.default(DEFAULT_CURRENCY),
 });
 export type CompanyInput = z.input<typeof companyInput>;
 export const companyEdit = z.object(companyShape).partial();

@@ -2,12 +2,11 @@
 // day first (28/11/2026) in French and in English (en-GB, as the rest of the dashboard), and
 // 24-hour times (14:30). Pure: the fields and their tests share it. Values travel as
 // "YYYY-MM-DD" and "HH:MM", wall-clock strings the server reads in the company's zone.
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { DAY_KEY } from "./dates";
 
 /** "2026-11-28" → "28/11/2026" ("" for anything else). */
 export function formatTypedDate(iso: string): string {
-  const m = ISO_DATE.exec(iso);
+  const m = DAY_KEY.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : "";
 }
 
@@ -23,7 +22,7 @@ export function datePlaceholder(locale: string): string {
  */
 export function parseTypedDate(text: string, { complete = false } = {}): string | null {
   const s = text.trim();
-  const iso = ISO_DATE.exec(s);
+  const iso = DAY_KEY.exec(s);
   if (iso) return realDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   // Digits alone (a phone's number pad has no slash): 28112026, or 281126 once left.
   const m = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{2}|\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(s);
@@ -71,7 +70,7 @@ export function stepTime(value: string, minutes: number): string {
 
 /** A "YYYY-MM-DD" as a Date at local noon, for a calendar grid (no zone arithmetic involved). */
 export function isoToLocalDate(iso: string): Date | undefined {
-  const m = ISO_DATE.exec(iso);
+  const m = DAY_KEY.exec(iso);
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12) : undefined;
 }
 

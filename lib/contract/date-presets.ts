@@ -3,16 +3,16 @@
 import { addDays, format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
 import { dayRange, weekRange } from "./dates";
+import { DAY_KEY } from "./dates";
 
 /** "day" is the work day: today, or the next day with work once today has none left (workDay). */
 export const RANGE_PRESETS = ["day", "today", "tomorrow", "week", "custom", "all"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isYmd(value: unknown): value is string {
   if (typeof value !== "string") return false;
-  const m = YMD.exec(value);
+  const m = DAY_KEY.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];

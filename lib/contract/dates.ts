@@ -3,6 +3,12 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addWeeks, startOfDay, startOfWeek } from "date-fns";
 
+/** A new company's time zone (Côte d'Ivoire). */
+export const DEFAULT_TIMEZONE = "Africa/Abidjan";
+
+/** A calendar day written as the API and the URLs write it: YYYY-MM-DD (year, month, day captured). */
+export const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export type Range = { start: Date; end: Date };
 
 const plain = (d: Date) => new Date(d.getTime());

@@ -65,11 +65,11 @@ export type AppointmentEvent = {
 export const EVENTS_LIMIT_DEFAULT = 100;
 export const EVENTS_LIMIT_MAX = 500;
 
+/** An event's id as the feed and the live stream take it back (`after`, `Last-Event-ID`): a positive integer in text. */
+export const EVENT_ID = /^\d{1,18}$/;
+
 export const listEventsInput = z.object({
-  after: z
-    .string()
-    .regex(/^\d{1,18}$/, "Identifiant d'événement attendu (un entier, tel que renvoyé dans `id`)")
-    .optional(),
+  after: z.string().regex(EVENT_ID, "Identifiant d'événement attendu (un entier, tel que renvoyé dans `id`)").optional(),
   types: z
     .array(z.enum(APPOINTMENT_EVENT_TYPES, { error: `Type inconnu ; attendu : ${APPOINTMENT_EVENT_TYPES.join(", ")}` }))
     .max(APPOINTMENT_EVENT_TYPES.length)

@@ -2,6 +2,7 @@
 // Pure: used by the domain, the API's OpenAPI schemas and the new-appointment form.
 import { z } from "zod";
 import { E164 } from "./phone";
+import { DAY_KEY } from "./dates";
 
 export const FIELD_TYPES = ["text", "number", "select", "multipleSelect", "email", "phone", "date"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -78,7 +79,7 @@ export type FilledFields = Record<string, string | number | string[]>;
 
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format AAAA-MM-JJ")
+  .regex(DAY_KEY, "Date attendue au format AAAA-MM-JJ")
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

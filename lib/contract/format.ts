@@ -2,10 +2,16 @@
 // format the same way. Dates always in the company's zone, never the machine's.
 import { tzOffset } from "@date-fns/tz";
 
+/** A new company's currency: the West African CFA franc. */
+export const DEFAULT_CURRENCY = "XOF";
+
+/** The two CFA francs (West and Central Africa), both written "F CFA". */
+export const isCfaFranc = (currency: string) => currency === "XOF" || currency === "XAF";
+
 /** "fr" → 5 000 F CFA, "en" → 5,000 F CFA. Other currencies through Intl. */
-export function formatMoney(amount: number, currency = "XOF", locale = "fr"): string {
+export function formatMoney(amount: number, currency = DEFAULT_CURRENCY, locale = "fr"): string {
   const tag = locale === "en" ? "en-GB" : "fr-FR";
-  if (currency === "XOF" || currency === "XAF") {
+  if (isCfaFranc(currency)) {
     // Plain spaces (not the narrow no-break ones Intl uses) keep CSV and copy-paste simple;
     // the no-break space before the unit keeps "F CFA" with its number.
     const n = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(amount).replace(/[\u202f\u00a0]/g, " ");

@@ -3,6 +3,7 @@
 // weekdays by short English key. DST is resolved when the hours are read, never stored.
 import { z } from "zod";
 import { id, optionalText, wireInstant, instant } from "./validation";
+import { DAY_KEY } from "./dates";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -53,7 +54,7 @@ export type CompanyHoursInput = z.input<typeof companyHoursInput>;
 export const agentScheduleInput = z.object({ schedule: weeklyHoursInput.nullable() });
 export type AgentScheduleInput = z.input<typeof agentScheduleInput>;
 
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Date AAAA-MM-JJ attendue").refine((s) => {
+export const localDate = z.string().regex(DAY_KEY, "Date AAAA-MM-JJ attendue").refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }, "Date inexistante");

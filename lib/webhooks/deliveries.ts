@@ -10,7 +10,8 @@ import { decodeCursor, invalidCursor, pageOf } from "../contract/pagination";
 import { parseInput } from "../contract/parse";
 import { type ListDeliveriesInput, listDeliveriesInput, WEBHOOK_TEST_TYPE, type WebhookDelivery } from "../contract/webhooks";
 import { getWebhook } from "./endpoints";
-import { testPayload, wakeWebhookWorker } from "./worker";
+import { wakeWebhookWorker } from "./background";
+import { testPayload } from "./worker";
 
 const deliveryColumns = {
   id: webhookDeliveries.id,

@@ -1,3 +1,3 @@
 export { createWebhook, deleteWebhook, editWebhook, getWebhook, listWebhooks, rotateWebhookSecret } from "./endpoints";
 export { listDeliveries, listDeliveryPage, retryDelivery, sendTestEvent } from "./deliveries";
-export { startWebhookWorker, stopWebhookWorker } from "./worker";
+export { startWebhookWorker, stopWebhookWorker } from "./background";

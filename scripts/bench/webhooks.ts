@@ -24,7 +24,7 @@ const { systemCaller } = await import("../../lib/auth/caller");
 const { createAgent, createCompany, createCustomer, createService } = await import("../../lib/catalog");
 const { createAppointment } = await import("../../lib/appointments");
 const { createWebhook } = await import("../../lib/webhooks");
-const { startWebhookWorker, stopWebhookWorker } = await import("../../lib/webhooks/worker");
+const { startWebhookWorker, stopWebhookWorker } = await import("../../lib/webhooks/background");
 
 // The receiver: notes when each event arrived (the event's own time is in the body).
 const latencies: number[] = [];

@@ -1,39 +1,14 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { appointmentEvents, appointments } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import { createAgent } from "@/lib/catalog";
-import { createAppointment, rescheduleAppointment, updateAppointmentStatus } from "@/lib/appointments";
-import type { AppointmentStatus } from "@/lib/contract/status";
+import { createAppointment, rescheduleAppointment } from "@/lib/appointments";
+import { appointmentIn, stateOf } from "../support/appointments";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
 import { whileRowLocked } from "../support/row-lock";
 
 const HOUR = 3_600_000;
-
-async function stateOf(appId: string, id: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(appointments).where(and(eq(appointments.appId, appId), eq(appointments.id, id)));
-  const events = await db
-    .select()
-    .from(appointmentEvents)
-    .where(and(eq(appointmentEvents.appId, appId), eq(appointmentEvents.appointmentId, id)))
-    .orderBy(asc(appointmentEvents.id));
-  return { row, events };
-}
-
-/** A fresh appointment walked to `status`. */
-async function bookIn(t: Tenant, status: AppointmentStatus) {
-  const path: Record<AppointmentStatus, AppointmentStatus[]> = {
-    PENDING: [],
-    CONFIRMED: ["CONFIRMED"],
-    IN_PROGRESS: ["CONFIRMED", "IN_PROGRESS"],
-    COMPLETED: ["CONFIRMED", "IN_PROGRESS", "COMPLETED"],
-    CANCELLED: ["CANCELLED"],
-  };
-  const apt = await t.book();
-  for (const step of path[status]) await updateAppointmentStatus(t.owner, apt.id, { status: step });
-  return apt;
-}
 
 describe("moving and reassigning an appointment", () => {
   let t: Tenant;
@@ -44,7 +19,7 @@ describe("moving and reassigning an appointment", () => {
   });
 
   it.each(["PENDING", "CONFIRMED", "IN_PROGRESS"] as const)("moves a %s appointment, keeping its status and length, and records it", async (status) => {
-    const apt = await bookIn(t, status);
+    const apt = await appointmentIn(t, status);
     const to = t.nextSlot();
     const moved = await rescheduleAppointment(t.owner, apt.id, { date: to, agentId: agentA2.id, reason: "Client en retard" });
     expect(moved.status).toBe(status);
@@ -69,7 +44,7 @@ describe("moving and reassigning an appointment", () => {
   });
 
   it.each(["COMPLETED", "CANCELLED"] as const)("refuses to move a %s appointment, changing nothing", async (status) => {
-    const apt = await bookIn(t, status);
+    const apt = await appointmentIn(t, status);
     const before = await stateOf(t.appId, apt.id);
     expect(await codeOf(() => rescheduleAppointment(t.owner, apt.id, { date: t.nextSlot() }))).toBe("invalid-status-transition");
     const after = await stateOf(t.appId, apt.id);

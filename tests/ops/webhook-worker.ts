@@ -1,6 +1,6 @@
 // A webhook worker alone in its process, as the server runs it (`npm start` starts the same one):
 // the kill test (webhook-kill.test.ts) starts it with `node --import tsx`, then SIGKILLs it.
-import { startWebhookWorker } from "@/lib/webhooks/worker";
+import { startWebhookWorker } from "@/lib/webhooks/background";
 
 await startWebhookWorker();
 process.stdout.write("worker started\n");

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { NewLink } from "@/components/list/bits";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CalendarDays, Plus } from "lucide-react";
+import { CalendarDays } from "lucide-react";
 import { toRow } from "@/components/appointments/present";
 import { AgentLoad } from "@/components/overview/agent-load";
 import { RevenueChart, type RevenueDay } from "@/components/overview/revenue-chart";
@@ -51,12 +52,7 @@ export default async function CompanyHome({ params }: { params: Promise<{ compan
               {t("overview.dayCalendar")}
             </Link>
           </Button>
-          <Button asChild>
-            <Link href={`/c/${company.slug}/appointments/new`}>
-              <Plus aria-hidden />
-              {t("appointments.new")}
-            </Link>
-          </Button>
+          <NewLink href={`/c/${company.slug}/appointments/new`} label={t("appointments.new")} />
         </div>
       </div>
       <Suspense fallback={<OverviewSkeleton />}>

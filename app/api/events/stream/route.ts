@@ -3,6 +3,7 @@
 // Last-Event-ID after a cut. lib/appointments/live.ts does the work.
 import { eventStream } from "@/lib/appointments/live";
 import { currentMember } from "@/app/_server/session";
+import { EVENT_ID } from "@/lib/contract/events";
 import { isUuid } from "@/lib/contract/ids";
 import { onDrain } from "@/server/lifecycle";
 
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
     return Response.json({ error: "company-not-found" }, { status: 404 });
   }
   const last = request.headers.get("last-event-id") ?? url.searchParams.get("after");
-  const lastEventId = last && /^\d{1,18}$/.test(last) ? Number(last) : undefined;
+  const lastEventId = last && EVENT_ID.test(last) ? Number(last) : undefined;
   const stream = eventStream(caller, { companyId, lastEventId, signal: request.signal, closeOn: onDrain });
   return new Response(stream, {
     headers: {

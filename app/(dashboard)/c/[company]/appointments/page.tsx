@@ -1,20 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import { NewLink } from "@/components/list/bits";
+import { orFirstPage } from "@/app/_server/paging";
 import { Suspense } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
-import { Plus } from "lucide-react";
-import type { SearchParams } from "nuqs/server";
+import { getTranslations } from "next-intl/server";
 import { AppointmentsView } from "@/components/appointments/appointments-view";
-import { toDetail, toRow } from "@/components/appointments/present";
+import { toRow } from "@/components/appointments/present";
 import { AppointmentsSkeleton } from "@/components/appointments/appointments-skeleton";
 import { appointmentsCache, type AppointmentsParams } from "@/components/appointments/search-params";
 import type { AppointmentDetailView } from "@/components/appointments/types";
-import { Button } from "@/components/ui/button";
 import {
   countAppointmentsByStatus,
-  getAppointment,
-  listAppointmentEvents,
   listAppointments,
 } from "@/lib/appointments";
 import { appointmentCursorKey } from "@/lib/contract/cursor";
@@ -23,11 +18,10 @@ import { APPOINTMENT_STATUSES, type AppointmentStatus } from "@/lib/contract/sta
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { calendarHours } from "@/lib/scheduling";
-import { isManager } from "@/lib/auth/caller";
-import { isAppError } from "@/lib/contract/errors";
 import { formatDay, formatLongDay, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { encodeCursor } from "@/lib/contract/pagination";
-import { loadCompany } from "../company";
+import { type CompanyPageProps, loadCompanyPage } from "../company";
+import { loadDrawerDetail } from "../drawer-detail";
 import { appointmentFilters } from "./filters";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,39 +29,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AppointmentsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ company: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { company: slug } = await params;
-  const [{ member, company }, sp, locale, t] = await Promise.all([
-    loadCompany(slug),
-    appointmentsCache.parse(searchParams),
-    getLocale(),
+export default async function AppointmentsPage(props: CompanyPageProps) {
+  const [{ member, company, sp, locale }, t] = await Promise.all([
+    loadCompanyPage(props, (q) => appointmentsCache.parse(q)),
     getTranslations(),
   ]);
   const { caller } = member;
   const tz = company.timezone;
-
-  // The drawer's appointment is read before anything streams, so an appointment of another
-  // company (or none) answers a real 404.
-  let detail: AppointmentDetailView | null = null;
-  if (sp.appointment) {
-    try {
-      const [a, events] = await Promise.all([
-        getAppointment(caller, sp.appointment),
-        listAppointmentEvents(caller, sp.appointment),
-      ]);
-      if (a.companyId !== company.id) notFound();
-      detail = toDetail(a, events, tz, locale, { yes: t("detail.yes"), no: t("detail.no") }, isManager(caller));
-    } catch (err) {
-      if (isAppError(err) && err.code === "appointment-not-found") notFound();
-      throw err;
-    }
-  }
+  const detail = await loadDrawerDetail(caller, company, sp.appointment, locale);
 
   return (
     <div className="flex flex-col gap-4">
@@ -78,12 +47,7 @@ export default async function AppointmentsPage({
             {company.name} · {formatTimeZone(tz, locale)}
           </p>
         </div>
-        <Button asChild>
-          <Link href={`/c/${company.slug}/appointments/new`}>
-            <Plus aria-hidden />
-            {t("appointments.new")}
-          </Link>
-        </Button>
+        <NewLink href={`/c/${company.slug}/appointments/new`} label={t("appointments.new")} />
       </div>
       <Suspense fallback={<AppointmentsSkeleton />}>
         <AppointmentsData caller={caller} company={company} sp={sp} locale={locale} detail={detail} />
@@ -123,13 +87,10 @@ async function AppointmentsData({
   const listInput = { ...filters, limit: agenda ? AGENDA_LIMIT : sp.size, order, cursor: sp.cursor } as const;
 
   const [page, facets, services, agents] = await Promise.all([
-    listAppointments(caller, listInput).catch((err) => {
-      // A stale or hand-edited cursor: start again from the first page rather than fail.
-      if (isAppError(err) && err.code === "validation-error") {
-        return listAppointments(caller, { ...listInput, cursor: undefined, order: sp.sort });
-      }
-      throw err;
-    }),
+    orFirstPage(
+      () => listAppointments(caller, listInput),
+      () => listAppointments(caller, { ...listInput, cursor: undefined, order: sp.sort }),
+    ),
     // Facet counts ignore the status filter themselves.
     countAppointmentsByStatus(caller, filters),
     listServices(caller, { companyId: company.id, limit: 200 }),

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { SearchParams } from "nuqs/server";
+import { getTranslations } from "next-intl/server";
 import { CalendarSkeleton } from "@/components/calendar/calendar-skeleton";
 import { CalendarView } from "@/components/calendar/calendar-view";
 import { calendarHours } from "@/lib/scheduling";
@@ -15,8 +14,8 @@ import { instantToWallClock } from "@/lib/contract/dates";
 import { absentDuring } from "@/lib/contract/hours";
 import { formatDay, formatMoney, formatPhone, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { isUuid } from "@/lib/contract/ids";
-import { loadCompany } from "../company";
-import { loadDrawerDetail } from "./detail";
+import { type CompanyPageProps, loadCompanyPage } from "../company";
+import { loadDrawerDetail } from "../drawer-detail";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("calendar");
@@ -25,18 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Company = { id: string; slug: string; timezone: string; currency: string };
 
-export default async function CalendarPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ company: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { company: slug } = await params;
-  const [{ member, company }, sp, locale, t] = await Promise.all([
-    loadCompany(slug),
-    calendarCache.parse(searchParams),
-    getLocale(),
+export default async function CalendarPage(props: CompanyPageProps) {
+  const [{ member, company, sp, locale }, t] = await Promise.all([
+    loadCompanyPage(props, (q) => calendarCache.parse(q)),
     getTranslations("calendar"),
   ]);
   const detail = await loadDrawerDetail(member.caller, company, sp.appointment, locale);

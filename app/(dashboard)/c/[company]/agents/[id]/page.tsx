@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AgentForm } from "@/components/catalog/agent-form";
 import { BackLink } from "@/components/catalog/back-link";
@@ -7,9 +6,8 @@ import { ActiveBadge } from "@/components/catalog/bits";
 import { countAppointmentsByStatus } from "@/lib/appointments";
 import { hasScope } from "@/lib/auth/caller";
 import { getAgent, listServices } from "@/lib/catalog";
-import { isAppError } from "@/lib/contract/errors";
 import { formatPhone } from "@/lib/contract/format";
-import { loadCompany } from "../../company";
+import { loadCompanyRow } from "../../company";
 import { AgentHoursSection } from "@/components/scheduling/hours-sections";
 import { getAgentSchedule, listTimeOff } from "@/lib/scheduling";
 import { localDateKey } from "@/lib/contract/dates";
@@ -17,16 +15,8 @@ import { localDateKey } from "@/lib/contract/dates";
 type Params = { company: string; id: string };
 
 async function load(params: Promise<Params>) {
-  const { company: slug, id } = await params;
-  const { member, company } = await loadCompany(slug);
-  try {
-    const agent = await getAgent(member.caller, id);
-    if (agent.companyId !== company.id) notFound();
-    return { member, company, agent };
-  } catch (err) {
-    if (isAppError(err) && err.code === "agent-not-found") notFound();
-    throw err;
-  }
+  const { row: agent, ...rest } = await loadCompanyRow(params, getAgent, "agent-not-found");
+  return { ...rest, agent };
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { SearchParams } from "nuqs/server";
+import { orFirstPage } from "@/app/_server/paging";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/list/bits";
 import { CustomerDialog } from "@/components/catalog/customer-dialog";
 import { customersCache } from "@/components/catalog/customers-params";
 import { CustomersView } from "@/components/catalog/customers-view";
 import { listCustomers } from "@/lib/catalog";
-import { isAppError } from "@/lib/contract/errors";
 import { formatPhone } from "@/lib/contract/format";
-import { loadCompany } from "../../company";
+import { type CompanyPageProps, loadCompanyPage } from "../../company";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("customers");
@@ -17,26 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE = 25;
 
-export default async function CustomersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ company: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { company: slug } = await params;
-  const [{ member, company }, sp, t, locale] = await Promise.all([
-    loadCompany(slug),
-    customersCache.parse(searchParams),
+export default async function CustomersPage(props: CompanyPageProps) {
+  const [{ member, company, sp, locale }, t] = await Promise.all([
+    loadCompanyPage(props, (q) => customersCache.parse(q)),
     getTranslations("customers"),
-    getLocale(),
   ]);
   const input = { search: sp.q.slice(0, 100) || undefined, limit: PAGE, cursor: sp.cursor };
-  const page = await listCustomers(member.caller, input).catch((err) => {
-    // A stale or hand-edited cursor: the first page rather than an error.
-    if (isAppError(err) && err.code === "validation-error") return listCustomers(member.caller, { ...input, cursor: undefined });
-    throw err;
-  });
+  const page = await orFirstPage(
+    () => listCustomers(member.caller, input),
+    () => listCustomers(member.caller, { ...input, cursor: undefined }),
+  );
   const since = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "medium", timeZone: company.timezone });
   return (
     <div className="flex flex-col gap-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { orFirstPage } from "@/app/_server/paging";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -50,10 +51,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     countAppointmentsByStatus(member.caller, filters),
     // Cancelled as no-shows: how often this customer did not come.
     countAppointmentsByStatus(member.caller, { ...filters, cancellation: "no-show" }).then((c) => c.CANCELLED),
-    listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE, cursor: sp.cursor }).catch((err) => {
-      if (isAppError(err) && err.code === "validation-error") return listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE });
-      throw err;
-    }),
+    orFirstPage(
+      () => listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE, cursor: sp.cursor }),
+      () => listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE }),
+    ),
   ]);
   const total = APPOINTMENT_STATUSES.reduce((n, s) => n + counts[s], 0);
   const tz = company.timezone;

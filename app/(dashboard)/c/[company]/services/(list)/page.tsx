@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { NewLink, PageHeader } from "@/components/list/bits";
 import { formatDuration } from "@/components/catalog/money";
 import { ServicesTable, type ServiceRow } from "@/components/catalog/services-table";
-import { hasScope } from "@/lib/auth/caller";
-import { listAgents, listServices } from "@/lib/catalog";
 import { formatMoney } from "@/lib/contract/format";
-import { loadCompany } from "../../company";
+import { CatalogListPage, loadCatalog } from "../../catalog-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("services");
@@ -14,19 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ServicesPage({ params }: { params: Promise<{ company: string }> }) {
-  const { company: slug } = await params;
-  const [{ member, company }, t, locale] = await Promise.all([loadCompany(slug), getTranslations("services"), getLocale()]);
-  const { caller } = member;
-  const [services, agents] = await Promise.all([
-    listServices(caller, { companyId: company.id, limit: 200 }),
-    listAgents(caller, { companyId: company.id, limit: 200 }),
-  ]);
+  const [{ company, agents, services, canWrite }, locale] = await Promise.all([loadCatalog(params), getLocale()]);
   const agentCount = new Map<string, number>();
-  for (const a of agents.data) {
+  for (const a of agents) {
     if (!a.isActive) continue;
     for (const id of a.serviceIds) agentCount.set(id, (agentCount.get(id) ?? 0) + 1);
   }
-  const rows: ServiceRow[] = services.data.map((s) => ({
+  const rows: ServiceRow[] = services.map((s) => ({
     id: s.id,
     name: s.name,
     duration: s.duration,
@@ -38,17 +29,9 @@ export default async function ServicesPage({ params }: { params: Promise<{ compa
     fieldCount: s.fields.length,
     agentCount: agentCount.get(s.id) ?? 0,
   }));
-  const canWrite = hasScope(caller, "catalog:write");
   return (
-    <div className="flex flex-col gap-4">
-      <PageHeader
-        title={t("title")}
-        description={t("subtitle", { company: company.name })}
-        actions={
-          canWrite ? <NewLink href={`/c/${company.slug}/services/new`} label={t("new")} /> : null
-        }
-      />
+    <CatalogListPage namespace="services" company={company} canWrite={canWrite}>
       <ServicesTable rows={rows} slug={company.slug} canWrite={canWrite} />
-    </div>
+    </CatalogListPage>
   );
 }

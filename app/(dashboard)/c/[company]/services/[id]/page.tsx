@@ -1,27 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/catalog/back-link";
 import { ActiveBadge, categoriesOf } from "@/components/catalog/bits";
 import { ServiceEditor } from "@/components/catalog/service-editor";
 import { hasScope } from "@/lib/auth/caller";
 import { getService, listServices } from "@/lib/catalog";
-import { isAppError } from "@/lib/contract/errors";
-import { loadCompany } from "../../company";
+import { loadCompanyRow } from "../../company";
 
 type Params = { company: string; id: string };
 
 async function load(params: Promise<Params>) {
-  const { company: slug, id } = await params;
-  const { member, company } = await loadCompany(slug);
-  try {
-    const service = await getService(member.caller, id);
-    if (service.companyId !== company.id) notFound();
-    return { member, company, service };
-  } catch (err) {
-    if (isAppError(err) && err.code === "service-not-found") notFound();
-    throw err;
-  }
+  const { row: service, ...rest } = await loadCompanyRow(params, getService, "service-not-found");
+  return { ...rest, service };
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
