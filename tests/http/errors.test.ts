@@ -352,6 +352,9 @@ describe("service-unavailable", () => {
 });
 
 it("covers every code of the API", () => {
-  const apiCodes = Object.keys(ERROR_STATUS).filter((c) => c !== "api-key-not-found" && c !== "user-not-found");
+  // Codes only the dashboard meets: API keys and members are managed there, and customer
+  // messages have no HTTP route yet (issue #15 adds them, and then this list loses that code).
+  const dashboardOnly = ["api-key-not-found", "user-not-found", "message-not-found"];
+  const apiCodes = Object.keys(ERROR_STATUS).filter((c) => !dashboardOnly.includes(c));
   expect([...seen].sort()).toEqual(apiCodes.sort());
 });
