@@ -59,7 +59,8 @@ export function FormField({
         {required ? <RequiredMark /> : null}
       </Label>
       {children}
-      {hint ? (
+      {/* A refusal in the hint's own words (a password's minimum) is said once, as the error. */}
+      {hint && !(typeof hint === "string" && error?.includes(hint)) ? (
         <p id={hintId} className="text-xs text-muted-foreground">
           {hint}
         </p>
