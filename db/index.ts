@@ -278,6 +278,8 @@ function replicaFault(err: unknown): boolean {
  * ./postgres-transaction.ts rather than postgres.js's `begin()`, which mishandles a connection
  * lost mid-transaction.
  */
+const notPipelined = () => false;
+
 function alwaysPrepared<T extends object>(sql: T): T {
   return new Proxy(sql, {
     get(target, prop, receiver) {
@@ -285,8 +287,15 @@ function alwaysPrepared<T extends object>(sql: T): T {
       if (typeof value !== "function") return value;
       if (prop === "unsafe") {
         // Tracked: a request given up at its deadline drops or cancels them (./deadline.ts).
+        // No pipelining (onexecute answering false marks the connection full until this
+        // statement is done): a statement written behind another request's on a busy connection
+        // could be neither cancelled (PostgreSQL's cancel stops what that backend runs) nor
+        // dropped at its deadline, so a create answered 503 could commit once a lock went.
+        // Waiting in the pool's queue instead, it is dropped (./deadline.ts).
         return (query: string, params?: unknown[], options?: object) =>
-          track((value as (...a: unknown[]) => ReturnType<PostgresSql["unsafe"]>).call(target, query, params, { ...options, prepare: true }));
+          track(
+            (value as (...a: unknown[]) => ReturnType<PostgresSql["unsafe"]>).call(target, query, params, { ...options, prepare: true, onexecute: notPipelined }),
+          );
       }
       if (prop === "begin") {
         return (...args: unknown[]) => {
