@@ -4,12 +4,12 @@
 // Started with the server's background work (lib/startup.ts); MESSAGES_WORKER=0 turns it off on
 // an instance.
 import "server-only";
-import { listen } from "@/db";
+import { wakeOnEvents } from "../appointments/wake-on-events";
 import { type MessageConfig, messageConfig } from "./config";
 import { PLAN_BATCH, planOnce } from "./plan";
 import { claimDue, sendClaimed } from "./sender";
 
-type Worker = { config: MessageConfig; inFlight: number; busy: boolean; again: boolean; timer?: ReturnType<typeof setInterval>; unlisten?: () => Promise<void>; stopped: boolean };
+type Worker = { config: MessageConfig; inFlight: number; busy: boolean; again: boolean; unwake?: () => Promise<void>; stopped: boolean };
 
 declare global {
   var __rendezvousMessageWorker: Worker | undefined;
@@ -19,12 +19,7 @@ export async function startMessageWorker(): Promise<void> {
   if (globalThis.__rendezvousMessageWorker || process.env.MESSAGES_WORKER === "0") return;
   const w: Worker = { config: messageConfig(), inFlight: 0, busy: false, again: false, stopped: false };
   globalThis.__rendezvousMessageWorker = w;
-  w.timer = setInterval(() => void tick(w), w.config.pollMs);
-  w.timer.unref?.();
-  w.unlisten = await listen("appointment_events", () => void tick(w), () => void tick(w)).catch((err) => {
-    console.error("[messages] écoute des événements impossible ; relevé périodique seulement", err);
-    return undefined;
-  });
+  w.unwake = await wakeOnEvents("messages", w.config.pollMs, () => void tick(w));
   void tick(w);
 }
 
@@ -32,9 +27,8 @@ export async function stopMessageWorker(): Promise<void> {
   const w = globalThis.__rendezvousMessageWorker;
   if (!w) return;
   w.stopped = true;
-  clearInterval(w.timer);
   globalThis.__rendezvousMessageWorker = undefined;
-  await w.unlisten?.().catch(() => {});
+  await w.unwake?.();
 }
 
 /** Plans, then claims while there is room; a tick while one runs asks it to go round again. */

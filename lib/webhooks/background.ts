@@ -2,11 +2,12 @@
 // dispatchOnce) and delivers what is due (claimDue, deliverClaimed) within its concurrency,
 // woken by new events and by a short poll.
 import "server-only";
-import { detached, listen } from "@/db";
+import { detached } from "@/db";
+import { wakeOnEvents } from "../appointments/wake-on-events";
 import { type WebhookConfig, webhookConfig } from "./config";
 import { claimDue, deliverClaimed, DISPATCH_BATCH, dispatchOnce } from "./worker";
 
-type Worker = { config: WebhookConfig; inFlight: number; perEndpoint: Map<string, number>; pumping: boolean; again: boolean; dispatching: boolean; timer?: ReturnType<typeof setInterval>; unlisten?: () => Promise<void>; stopped: boolean };
+type Worker = { config: WebhookConfig; inFlight: number; perEndpoint: Map<string, number>; pumping: boolean; again: boolean; dispatching: boolean; unwake?: () => Promise<void>; stopped: boolean };
 
 declare global {
   var __rendezvousWebhookWorker: Worker | undefined;
@@ -20,12 +21,7 @@ export async function startWebhookWorker(): Promise<void> {
   if (globalThis.__rendezvousWebhookWorker || process.env.WEBHOOKS_WORKER === "0") return;
   const w: Worker = { config: webhookConfig(), inFlight: 0, perEndpoint: new Map(), pumping: false, again: false, dispatching: false, stopped: false };
   globalThis.__rendezvousWebhookWorker = w;
-  w.timer = setInterval(() => void tick(w), w.config.pollMs);
-  w.timer.unref?.();
-  w.unlisten = await listen("appointment_events", () => void tick(w), () => void tick(w)).catch((err) => {
-    console.error("[webhooks] écoute des événements impossible ; relevé périodique seulement", err);
-    return undefined;
-  });
+  w.unwake = await wakeOnEvents("webhooks", w.config.pollMs, () => void tick(w));
   void tick(w);
 }
 
@@ -40,9 +36,8 @@ export async function stopWebhookWorker(): Promise<void> {
   const w = globalThis.__rendezvousWebhookWorker;
   if (!w) return;
   w.stopped = true;
-  clearInterval(w.timer);
   globalThis.__rendezvousWebhookWorker = undefined;
-  await w.unlisten?.().catch(() => {});
+  await w.unwake?.();
 }
 
 async function tick(w: Worker) {
