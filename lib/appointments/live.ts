@@ -130,6 +130,16 @@ async function read(): Promise<void> {
 
 const HEARTBEAT_MS = 15_000;
 
+// Every stream of the process gets the same event object: written once, not once per stream
+// (1 000 open streams made JSON.stringify most of the fan-out's CPU).
+const frames = new WeakMap<AppointmentEvent, Uint8Array>();
+const encoder = new TextEncoder();
+function frameOf(e: AppointmentEvent): Uint8Array {
+  let frame = frames.get(e);
+  if (!frame) frames.set(e, (frame = encoder.encode(`id: ${e.id}\ndata: ${JSON.stringify(e)}\n\n`)));
+  return frame;
+}
+
 /**
  * A Server-Sent Events stream of the caller's appointment events (of one company when given):
  * from `lastEventId` on when resuming after a cut (read from the table, then live, nothing lost
@@ -140,19 +150,18 @@ export function eventStream(
   caller: Caller,
   options: { companyId?: string; lastEventId?: number; signal: AbortSignal; closeOn?: (close: () => void) => () => void },
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
-      const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+      const write = (chunk: string | Uint8Array) => {
+        if (!closed) controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
       };
       let sent = options.lastEventId ?? 0;
       const send = (e: AppointmentEvent) => {
         if (Number(e.id) <= sent) return;
         sent = Number(e.id);
-        write(`id: ${e.id}\ndata: ${JSON.stringify(e)}\n\n`);
+        write(frameOf(e));
       };
       // Live events that arrive while the backlog is read wait here, in order.
       let buffer: AppointmentEvent[] | null = options.lastEventId !== undefined ? [] : null;

@@ -433,4 +433,25 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const file = path.join(root, "bench-results", `${report.startedAt.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`\nSaved ${path.relative(root, file)}`);
+  // A full run also measures the event pipeline's fan-out: 1 000 live streams, 10 000 webhooks.
+  if (!smoke && !values.only && !values["api-only"]) await runEventBenches();
+}
+
+async function runEventBenches() {
+  const server = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe("DROP DATABASE IF EXISTS rdv_bench_webhooks WITH (FORCE)");
+  await admin.unsafe("CREATE DATABASE rdv_bench_webhooks");
+  const webhooksDb = new URL(server);
+  webhooksDb.pathname = "/rdv_bench_webhooks";
+  for (const [title, script, env] of [
+    ["Live streams (npm run bench:sse)", "scripts/bench/sse.ts", {}],
+    ["Webhooks (npm run bench:webhooks)", "scripts/bench/webhooks.ts", { DATABASE_URL: webhooksDb.toString() }],
+  ] as const) {
+    console.log(`\n${title}`);
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register.mjs", script], { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+  await admin.unsafe("DROP DATABASE IF EXISTS rdv_bench_webhooks WITH (FORCE)");
+  await admin.end();
 }
