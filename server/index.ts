@@ -9,7 +9,8 @@
 // RDV_ROLE=api or --api (`npm run start:api`): the API alone, without loading Next: /app/,
 // /api/ready and /api/health; any other path answers the API's 404 envelope. Next's hooks (async
 // context, its patched Date) are then not in the process: run such instances beside full ones
-// behind one proxy (npm run cluster, CLUSTER_API_INSTANCES).
+// behind one proxy (npm run cluster, CLUSTER_API_INSTANCES). API_WORKERS=n: that process as n
+// processes sharing the port (server/api-workers.ts).
 import { createServer } from "node:http";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
@@ -22,6 +23,12 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const apiOnly = process.env.RDV_ROLE === "api" || process.argv.includes("--api");
 const apiViaNext = !apiOnly && process.env.API_VIA_NEXT === "1";
+
+const apiWorkers = apiOnly ? Math.max(1, Math.floor(Number(process.env.API_WORKERS ?? 1)) || 1) : 1;
+if (apiWorkers > 1) {
+  const cluster = (await import("node:cluster")).default;
+  if (cluster.isPrimary) await (await import("./api-workers")).superviseApiWorkers(apiWorkers);
+}
 
 const [{ api }, { closeDb, getDriver, replicaState }] = await Promise.all([import("./api"), import("../db")]);
 

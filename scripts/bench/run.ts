@@ -1,10 +1,10 @@
 // `npm run bench`: the API against the bare ceiling at 1 and 8 callers, the list query's plan
 // at 10 k and 1 M rows, the dashboard page's server time, first-load JS per route.
-//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--api-role api|all] [--smoke]
+//   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--api-role api|all] [--api-workers n] [--smoke]
 // --smoke: tiny data and few requests, to prove the harness works (part of `npm test`).
 // Results print as tables and are saved under bench-results/.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -45,6 +45,8 @@ export async function runBench(options: {
    * Next loaded), "all" the full server (`npm start`, Next and the API in one process).
    */
   apiRole?: "api" | "all";
+  /** With the API-only process: that many processes sharing its port (API_WORKERS). */
+  apiWorkers?: number;
   distDir?: string;
   log?: (line: string) => void;
 }): Promise<BenchReport> {
@@ -71,7 +73,7 @@ export async function runBench(options: {
     // process unless WEBHOOKS_WORKER / MESSAGES_WORKER say otherwise (a deployment can run them
     // on other instances alike).
     const workers = { WEBHOOKS_WORKER: process.env.WEBHOOKS_WORKER ?? "0", MESSAGES_WORKER: process.env.MESSAGES_WORKER ?? "0" };
-    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort), RDV_ROLE: apiRole, ...workers }));
+    children.push(spawnQuiet([...tsx, "server/index.ts"], { ...env, PORT: String(apiPort), RDV_ROLE: apiRole, ...workers, API_WORKERS: String(options.apiWorkers ?? 1) }));
     children.push(spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], { ...env, PORT: String(barePort) }));
     const api = `http://127.0.0.1:${apiPort}`;
     const bare = `http://127.0.0.1:${barePort}`;
@@ -339,14 +341,34 @@ export function printReport(r: BenchReport, log: (l: string) => void = console.l
 
 // ——— processes ———
 
-/** A child's CPU time so far (user + system, ms), from /proc (Linux; elsewhere: not measured). */
+/**
+ * A child's CPU time so far (user + system, ms), its own processes' included (tsx's, and the
+ * API's workers with --api-workers), from /proc (Linux; elsewhere: not measured).
+ */
 function processCpuMs(child: ChildProcess): (() => number) | undefined {
-  const file = `/proc/${child.pid}/stat`;
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(`/proc/${child.pid}/stat`)) return undefined;
+  // Fields after the command name: ppid is the 2nd, utime and stime the 12th and 13th (ticks of 10 ms).
+  const stat = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    } catch {
+      return undefined;
+    }
+  };
   return () => {
-    // Fields after the command name: utime and stime are the 12th and 13th, in ticks of 10 ms.
-    const fields = readFileSync(file, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const parents = new Map<string, string[]>();
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      const fields = stat(pid);
+      if (fields) parents.set(pid, [fields[1], fields[11], fields[12]]);
+    }
+    let total = 0;
+    const walk = (pid: string) => {
+      const own = parents.get(pid);
+      if (own) total += (Number(own[1]) + Number(own[2])) * 10;
+      for (const [p, [ppid]] of parents) if (ppid === pid) walk(p);
+    };
+    walk(String(child.pid));
+    return total;
   };
 }
 
@@ -416,6 +438,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       only: { type: "string" },
       "api-only": { type: "boolean", default: false },
       "api-role": { type: "string", default: "api" },
+      "api-workers": { type: "string", default: "1" },
     },
   });
   const smoke = values.smoke;
@@ -427,6 +450,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     only: values.only?.split(","),
     apiOnly: values["api-only"],
     apiRole: values["api-role"] === "all" ? "all" : "api",
+    apiWorkers: Number(values["api-workers"]),
   });
   printReport(report);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
