@@ -1,6 +1,6 @@
 // `npm run bench:scheduling`: the free-slot search and moves on a realistic salon, through the
 // API (an API-only process, as `npm run start:api`) and, for the search, in process too.
-//   npm run bench:scheduling -- [--runs 3] [--seconds 5] [--history-days 365] [--smoke]
+//   npm run bench:scheduling -- [--runs 3] [--seconds 5] [--history-days 365] [--only search|move] [--smoke]
 // The salon: 20 agents (6 with their own week), opening hours with a lunch break, time off and
 // extra hours in the busy weeks, 8 services with buffers, a year of history and four busy weeks
 // ahead (about 80 % of the working time booked). Each figure at 1 and 8 callers:
@@ -158,6 +158,8 @@ export async function runSchedulingBench(options: {
   seconds: number;
   smoke?: boolean;
   historyDays?: number;
+  /** Only the searches or only the moves. */
+  only?: "search" | "move";
   log?: (line: string) => void;
 }): Promise<SchedulingReport> {
   const log = options.log ?? ((l: string) => console.log(l));
@@ -224,6 +226,7 @@ export async function runSchedulingBench(options: {
       }
     };
     for (const [name, input] of Object.entries(searches) as [SearchName, (i: number) => SearchInput][]) {
+      if (options.only === "move") break;
       // Warm both up (JIT, each pooled connection's statements) before measuring.
       const warm = smoke ? 0.1 : 2;
       await runCalls({ concurrency: 8, seconds: warm, call: inProcess(input, []) });
@@ -248,7 +251,7 @@ export async function runSchedulingBench(options: {
 
     // ——— moves ———
     const moves: SchedulingReport["moves"] = [];
-    const plans = await planMoves(sql, fixture, smoke, (id, serviceId, from, to) =>
+    const plans = options.only === "search" ? {} : await planMoves(sql, fixture, smoke, (id, serviceId, from, to) =>
       searchAvailability(owner, { serviceId, from, to, appointmentId: id }, { limit: 400 }),
     );
     for (const [name, plan] of Object.entries(plans) as [MoveName, MovePlan[]][]) {
@@ -470,7 +473,8 @@ async function planMoves(
     return [];
   };
   const free: MovePlan[] = [];
-  const limit = smoke ? 20 : 2500;
+  // Half the candidates at most (a run takes a few hundred), the rest left for the contended plan.
+  const limit = smoke ? 20 : Math.min(1500, Math.floor(candidates.length / 2));
   for (const c of candidates) {
     if (free.length >= limit) break;
     const before = Number(c.buffer_before) * 60_000;
@@ -581,6 +585,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seconds: { type: "string", default: "5" },
       "history-days": { type: "string", default: "365" },
       smoke: { type: "boolean", default: false },
+      only: { type: "string" },
     },
   });
   const report = await runSchedulingBench({
@@ -588,6 +593,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seconds: values.smoke ? 0.3 : Number(values.seconds),
     smoke: values.smoke,
     historyDays: values.smoke ? undefined : Number(values["history-days"]),
+    only: values.only === "search" || values.only === "move" ? values.only : undefined,
   });
   console.log(`\nMachine: ${report.machine.cpus} CPUs, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}; load average ${report.machine.loadBefore.map((l) => l.toFixed(2)).join(", ")} before, ${report.machine.loadAfter.map((l) => l.toFixed(2)).join(", ")} after`);
   if (report.differingAnswers.length) console.log(`Warning: the API answers differently from the domain for ${report.differingAnswers.join(", ")}`);
