@@ -13,6 +13,7 @@ import type { ServiceField } from "@/lib/contract/fields";
 import { formatMoney } from "@/lib/contract/format";
 import { computeTotalPrice } from "@/lib/contract/pricing";
 import { BookingBar } from "./booking-bar";
+import { ForceChoice } from "./force-choice";
 import { bookedHref, CODE_FIELDS, filledForServer, filledKey, localErrors, type Filled } from "./booking-values";
 import { CustomField } from "./custom-field";
 import { CustomerPicker } from "./customer-picker";
@@ -192,6 +193,19 @@ export function AppointmentForm({
           }
         />
 
+        {outsideHours ? (
+          <ForceChoice
+            message={formError}
+            pending={pending}
+            onForce={() => book(true)}
+            onChangeTime={() => {
+              setOutsideHours(false);
+              setFormError(null);
+              document.getElementById(form.controlId("time"))?.focus();
+            }}
+          />
+        ) : null}
+
         <FormField
           {...form.field("agentId", { hint: !!service && serviceAgents.length === 0 })}
           label={t("form.agent")}
@@ -241,22 +255,12 @@ export function AppointmentForm({
       ) : null}
 
       <BookingBar
-        message={formError}
+        // Outside the hours, the refusal is said in the choice beside the date and time.
+        message={outsideHours ? null : formError}
         pending={pending}
         total={total === null ? null : money(total)}
         confirm={confirm}
         onConfirm={setConfirm}
-        force={
-          outsideHours
-            ? {
-                onForce: () => book(true),
-                onChangeTime: () => {
-                  setOutsideHours(false);
-                  document.getElementById(form.controlId("time"))?.focus();
-                },
-              }
-            : null
-        }
         cancelHref={cancelHref}
       />
     </form>

@@ -12,7 +12,7 @@ import "react-big-calendar/lib/addons/dragAndDrop/styles.css";
 import "./calendar.css";
 import { type CalEvent, ColumnHeader, MonthEvent, TimeEvent } from "./calendar-events";
 import { atMinute, gridHours, openingMinute } from "./hours";
-import { openAtWall, type WallRange } from "@/lib/contract/hours";
+import { insideWall, openAtWall, type WallRange } from "@/lib/contract/hours";
 import { dayLayout } from "./layout";
 import { floatingLocalizer } from "./localizer";
 import { type CalendarView, floatingRange, visibleDays, wallDate, wallString } from "./range";
@@ -69,18 +69,20 @@ export const BigCalendar = memo(function BigCalendar({
 }: BigCalendarProps) {
   const t = useTranslations("calendar");
 
-  const calEvents = useMemo<CalEvent[]>(
-    () =>
-      events.map((e) => ({
-        id: e.id,
-        ...floatingRange(new Date(e.startsAt), new Date(e.endsAt), timeZone),
-        resourceId: e.agentId ?? UNASSIGNED,
-        status: e.status,
-        late: lateIds.has(e.id),
-        data: e,
-      })),
-    [events, lateIds, timeZone],
-  );
+  // Outside hours: not inside its agent's hours (or, unassigned, the company's), the rule a
+  // booking is checked with; worked out from where the event is drawn, so a drop shows it at once.
+  const calEvents = useMemo<CalEvent[]>(() => {
+    const agentHours = new Map(resources.map((r) => [r.id, r.hours ?? null]));
+    return events.map((e) => ({
+      id: e.id,
+      ...floatingRange(new Date(e.startsAt), new Date(e.endsAt), timeZone),
+      resourceId: e.agentId ?? UNASSIGNED,
+      status: e.status,
+      late: lateIds.has(e.id),
+      outside: ACTIVE.has(e.status) && !insideWall(e.agentId ? (agentHours.get(e.agentId) ?? null) : companyHours, e.start, e.end),
+      data: e,
+    }));
+  }, [events, lateIds, timeZone, resources, companyHours]);
   const selected = useMemo(() => calEvents.find((e) => e.id === selectedId), [calEvents, selectedId]);
   const localizer = useMemo(() => {
     const last = new WeakSet(calEvents.filter(setAside).map((e) => e.start));
@@ -191,7 +193,17 @@ export const BigCalendar = memo(function BigCalendar({
       resourceTitleAccessor="title"
       resourceAccessor="resourceId"
       tooltipAccessor={(e) =>
-        [e.data.time, e.data.customerName, e.data.serviceName, e.data.agentName, e.late ? t("late") : null].filter(Boolean).join(" · ")
+        [
+          e.data.time,
+          e.data.customerName,
+          e.data.serviceName,
+          e.data.agentName,
+          e.late ? t("late") : null,
+          e.data.agentOff && ACTIVE.has(e.status) ? t("agentOff") : null,
+          e.outside ? t("outsideHours") : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")
       }
       titleAccessor={(e) => e.data.customerName}
       getNow={getNow}

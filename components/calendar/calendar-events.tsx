@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import type { EventProps } from "react-big-calendar";
 import { STATUS_STYLES, StatusIcon } from "@/components/appointments/status-badge";
 import { useLive } from "@/components/live/live-events";
-import type { AppointmentStatus } from "@/lib/contract/status";
+import { type AppointmentStatus, isActive } from "@/lib/contract/status";
 import { cn } from "@/lib/utils";
 import type { CalendarEventView } from "./types";
 
@@ -19,6 +19,8 @@ export type CalEvent = {
   status: AppointmentStatus;
   /** In progress past its planned end (lib/appointments/late.ts). */
   late: boolean;
+  /** Active and not inside its agent's (or the company's) hours where it is drawn: hatched amber. */
+  outside: boolean;
   data: CalendarEventView;
 };
 
@@ -43,6 +45,7 @@ function bodyClass(event: CalEvent, changed = false) {
     // Running late: a thick red edge beside the status colours (and the alarm clock icon).
     event.late && "border-l-[3px] border-l-red-600",
     event.status === "CANCELLED" && "rdv-cancelled",
+    event.outside && "rdv-outside",
   );
 }
 
@@ -69,6 +72,7 @@ export function TimeEvent({ event }: EventProps<CalEvent>) {
         <span className={cn("hidden truncate font-medium @min-[5rem]:inline", struck)}>{e.customerName}</span>
       </span>
       {event.late ? <span className={cn(wide, "font-semibold text-red-700")}>{t("late")}</span> : null}
+      {e.agentOff && isActive(event.status) ? <span className={cn(wide, "font-semibold text-amber-900")}>{t("agentOff")}</span> : null}
       <span className={cn(wide, "opacity-80")}>{e.serviceName}</span>
       <span className={cn(wide, "tabular-nums opacity-80")}>{e.time}</span>
       <span className={cn(narrow, "font-medium", struck)}>{space > 0 ? e.customerName.slice(0, space) : e.customerName}</span>
@@ -97,6 +101,8 @@ function EventBox({ event, className, children }: { event: CalEvent; className: 
       data-id={event.data.id}
       data-status={event.status}
       data-late={event.late || undefined}
+      data-agent-off={(event.data.agentOff && isActive(event.status)) || undefined}
+      data-outside={event.outside || undefined}
       data-changed={changedBy !== undefined || undefined}
       className={cn(bodyClass(event, changedBy !== undefined), className)}
     >

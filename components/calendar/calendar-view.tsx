@@ -1,5 +1,5 @@
 "use client";
-import type { WallRange } from "@/lib/contract/hours";
+import type { Absence, WallRange } from "@/lib/contract/hours";
 
 import { AlertTriangle, CalendarX2 } from "lucide-react";
 import dynamic from "next/dynamic";
@@ -57,6 +57,7 @@ export function CalendarView({
   locale,
   companyHours = null,
   absences = {},
+  timeOff = [],
 }: {
   view: View;
   day: string;
@@ -73,6 +74,11 @@ export function CalendarView({
   companyHours?: WallRange[] | null;
   /** Agents on time off, by day key ("YYYY-MM-DD"). */
   absences?: Record<string, DayAbsence[]>;
+  /**
+   * The time off itself (local dates and hours): each appointment shown, moved ones at their new
+   * place at once, says "Agent absent" when its agent is off then (lib/contract/hours absentDuring).
+   */
+  timeOff?: Absence[];
   services: { id: string; name: string }[];
   agents: MoveAgent[];
   detail: AppointmentDetailView | null;
@@ -100,6 +106,7 @@ export function CalendarView({
   const stableEvents = useSameContent(events);
   const stableResources = useSameContent(resources);
   const stableHours = useSameContent(companyHours);
+  const stableTimeOff = useSameContent(timeOff);
   const byId = useMemo(() => new Map(stableEvents.map((e) => [e.id, e])), [stableEvents]);
   const describe = useCallback(
     (id: string) => {
@@ -110,7 +117,7 @@ export function CalendarView({
     [byId, detail],
   );
   const { overrides, change, undoNoShow } = useStatusChange(describe);
-  const { reschedule, placedEvents, onDrop } = useDropMove(stableEvents, byId, timeZone, describe);
+  const { reschedule, placedEvents, onDrop } = useDropMove(stableEvents, byId, timeZone, describe, stableTimeOff);
 
   // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
   // server's answer replaces it.

@@ -3,18 +3,22 @@
 import { useCallback, useMemo } from "react";
 import { useReschedule } from "@/components/appointments/use-reschedule";
 import { instantToWallClock, wallClockToInstant } from "@/lib/contract/dates";
+import { type Absence, absentDuring } from "@/lib/contract/hours";
 import type { CalendarEventView } from "./types";
 
 /**
  * The calendar's moves: a dropped appointment (drag and drop on the grid) is sent to the server
  * and shows at its new place at once; the drawer's "Déplacer" goes through the same hook. A
- * refusal puts it back (the overlay ends with the action) with the server's message.
+ * refusal puts it back (the overlay ends with the action) with the server's message. Whether
+ * the agent is off during an appointment is worked out here, where it is shown, so a moved one
+ * says so at its new place at once, not on the next refresh.
  */
 export function useDropMove(
   stableEvents: CalendarEventView[],
   byId: Map<string, CalendarEventView>,
   timeZone: string,
   describe: (id: string) => string,
+  timeOff: readonly Absence[] = [],
 ) {
   const reschedule = useReschedule(describe);
   const places = reschedule.places;
@@ -23,12 +27,19 @@ export function useDropMove(
     () =>
       stableEvents.map((e) => {
         const p = places[e.id];
-        if (!p) return e;
-        const start = instantToWallClock(new Date(p.startsAt), timeZone);
-        const end = instantToWallClock(new Date(p.endsAt), timeZone);
-        return { ...e, startsAt: p.startsAt, endsAt: p.endsAt, start, end, agentId: p.agentId };
+        const placed = p
+          ? {
+              ...e,
+              startsAt: p.startsAt,
+              endsAt: p.endsAt,
+              start: instantToWallClock(new Date(p.startsAt), timeZone),
+              end: instantToWallClock(new Date(p.endsAt), timeZone),
+              agentId: p.agentId,
+            }
+          : e;
+        return { ...placed, agentOff: absentDuring(timeOff, placed.agentId, placed.start, placed.end) };
       }),
-    [stableEvents, places, timeZone],
+    [stableEvents, places, timeZone, timeOff],
   );
   const onDrop = useCallback(
     (id: string, wall: string, agentId: string | null | undefined) => {

@@ -1,19 +1,17 @@
 "use client";
 
 // Creates an API key (name, scopes, one company or all) and shows it once.
-import { AlertTriangle, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useActions } from "@/components/actions-context";
 import { CheckboxGroup, FormField, SubmitRow, TextField, useFormState } from "@/components/form";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SCOPES, type Scope } from "@/lib/contract/scopes";
-import { CopyButton } from "./copy-button";
+import { ShownOnce } from "./shown-once";
 
 type Company = { id: string; name: string };
 
@@ -62,28 +60,17 @@ export function CreateKeyDialog({ open, onOpenChange, companies }: { open: boole
         onInteractOutside={(e) => created && e.preventDefault()}
       >
         {created ? (
-          <div className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>{t("createdTitle", { name: created.name })}</DialogTitle>
-              <DialogDescription>{t("createdBody")}</DialogDescription>
-            </DialogHeader>
-            <div className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-              <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-              {t("onceWarning")}
-            </div>
-            <div className="grid gap-2">
-              <Label htmlFor={`${base}-key`}>{t("yourKey")}</Label>
-              <div className="flex flex-col gap-2 sm:flex-row">
-                <Input id={`${base}-key`} readOnly value={created.key} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} data-testid="new-api-key" />
-                <CopyButton text={created.key} label={t("copy")} variant="default" />
-              </div>
-            </div>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-                {t("done")}
-              </Button>
-            </DialogFooter>
-          </div>
+          <ShownOnce
+            title={t("createdTitle", { name: created.name })}
+            description={t("createdBody")}
+            warning={t("onceWarning")}
+            label={t("yourKey")}
+            value={created.key}
+            copyLabel={t("copy")}
+            doneLabel={t("done")}
+            onDone={() => onOpenChange(false)}
+            testId="new-api-key"
+          />
         ) : (
           <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
             <DialogHeader>

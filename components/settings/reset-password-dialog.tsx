@@ -4,10 +4,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useActions } from "@/components/actions-context";
 import { FormField, SubmitRow, useFormState } from "@/components/form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { PASSWORD_MIN } from "@/lib/contract/password";
-import { CopyButton } from "./copy-button";
+import { ShownOnce } from "./shown-once";
 import { PasswordInput } from "./password-input";
 
 type Member = { userId: string; name: string };
@@ -48,21 +47,16 @@ export function ResetPasswordDialog({ member, onOpenChange }: { member: Member |
     <Dialog open={member !== null} onOpenChange={(o) => !pending && onOpenChange(o)}>
       <DialogContent closeLabel={tc("close")} className="sm:max-w-lg">
         {done ? (
-          <div className="grid gap-4">
-            <DialogHeader className="pr-6">
-              <DialogTitle>{t("doneTitle", { name })}</DialogTitle>
-              <DialogDescription>{t("doneBody")}</DialogDescription>
-            </DialogHeader>
-            <p className="rounded-md border bg-muted/40 p-3 text-center font-mono text-base" data-testid="reset-password-value">
-              {done}
-            </p>
-            <DialogFooter>
-              <CopyButton label={t("copy")} text={done} />
-              <Button type="button" onClick={() => onOpenChange(false)}>
-                {t("done")}
-              </Button>
-            </DialogFooter>
-          </div>
+          <ShownOnce
+            title={t("doneTitle", { name })}
+            description={t("doneBody")}
+            label={t("password")}
+            value={done}
+            copyLabel={t("copy")}
+            doneLabel={t("done")}
+            onDone={() => onOpenChange(false)}
+            testId="reset-password-value"
+          />
         ) : (
           <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
             <DialogHeader className="pr-6">

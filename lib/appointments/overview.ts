@@ -11,13 +11,15 @@ import { isUuid } from "../contract/ids";
 import { countAppointmentsByStatus } from "./list";
 import { selectAppointments } from "./shape";
 import { ACTIVE_STATUSES } from "../contract/status";
+import { agentsWorkingTime } from "../scheduling/calendar-hours";
 import { workDay } from "./work-day";
 
 /**
  * The work day at a glance for one company, cut in its time zone: counts per status, what
  * comes next, revenue of completed appointments this week against last week (per day, and up
  * to the same weekday and time, so a Wednesday compares with last Monday to Wednesday, not the
- * whole week), and each active agent's load. The work day is today, or the next day with work
+ * whole week), and each active agent's load against their working time that day (the hours
+ * rule of lib/scheduling: null when no hours are set; 0 with time off: absent). The work day is today, or the next day with work
  * once today has none left (workDay). `now` is the caller's clock (tests pass one).
  */
 export async function companyOverview(caller: Caller, company: { id: string; timezone: string }, now = new Date()) {
@@ -31,8 +33,9 @@ export async function companyOverview(caller: Caller, company: { id: string; tim
   const inCompany = and(eq(appointments.appId, caller.appId), eq(appointments.companyId, company.id));
 
   // Figures that tolerate a short delay: on the replica when there is one (read-your-writes kept).
-  const [counts, [upcoming, revenueRows, loadRows]] = await Promise.all([
+  const [counts, working, [upcoming, revenueRows, loadRows]] = await Promise.all([
     countAppointmentsByStatus(caller, { companyId: company.id, from: today.start, to: today.end }),
+    agentsWorkingTime(caller, company.id, today.start, today.end),
     withReadDb(caller.readAfter, (db) =>
       Promise.all([
         selectAppointments(
@@ -97,7 +100,13 @@ export async function companyOverview(caller: Caller, company: { id: string; tim
       lastWeekToDateTotal: revenueRows.reduce((a, r) => a + Number(r.beforeSameMoment), 0),
       sameMomentLastWeek,
     },
-    agentLoad: loadRows.map((r) => ({ ...r, appointments: Number(r.appointments), minutes: Number(r.minutes) })),
+    agentLoad: loadRows.map((r) => ({
+      ...r,
+      appointments: Number(r.appointments),
+      minutes: Number(r.minutes),
+      workMinutes: working[r.agentId]?.minutes ?? null,
+      timeOff: working[r.agentId]?.timeOff ?? false,
+    })),
   };
 }
 

@@ -67,6 +67,15 @@ export function companyScope(caller: Caller, column: SQLWrapper, list?: Placehol
   return sql`${column} = ANY(${list ?? sql.param(scopeCompanies(caller))}::uuid[])`;
 }
 
+/**
+ * The caller narrowed to one company (a dashboard page's): the domain's own scoping then answers
+ * not-found for anything of another company, the one it could see included. A company the
+ * caller cannot see leaves them none.
+ */
+export function withinCompany(caller: Caller, companyId: string): Caller {
+  return { ...caller, companyIds: canSeeCompany(caller, companyId) ? [companyId] : [] };
+}
+
 /** The company ids a limited caller may see, for a prepared statement's scope placeholder. */
 export function scopeCompanies(caller: Caller): string[] {
   return caller.companyIds === "all" ? [] : [...caller.companyIds];

@@ -107,6 +107,11 @@ export const MAX_SLOTS = 2000;
 const searchShape = {
   serviceId: id,
   agentId: id.optional(),
+  /**
+   * Slots to move this appointment to: its booked length and buffers (not the service's today),
+   * and its own place not counted as taken. It must be of the service.
+   */
+  appointmentId: id.optional(),
   step: z.number().int("Nombre entier de minutes").min(5, "5 minutes au moins").max(240, "240 minutes au plus").default(15),
 };
 export const searchRefine = (s: { from: Date; to: Date }, ctx: z.RefinementCtx) => {
@@ -135,6 +140,12 @@ export type WallRange = { start: string; end: string };
 export function openAtWall(open: WallRange[] | null | undefined, wall: string): boolean {
   if (!open) return true;
   return open.some((r) => r.start <= wall && wall < r.end);
+}
+
+/** Whether [startWall, endWall) lies inside one of the open ranges (merged, so a stretch across midnight is one); null: always open. */
+export function insideWall(open: WallRange[] | null | undefined, startWall: string, endWall: string): boolean {
+  if (!open) return true;
+  return open.some((r) => r.start <= startWall && endWall <= r.end);
 }
 
 /** An agent's time off as stored: local dates, and local hours (null: the whole day). */

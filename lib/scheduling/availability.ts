@@ -1,6 +1,7 @@
 // Free slots: three statements per search whatever the number of agents and days (the service
-// with its company's hours and the agents who perform it; their time off; their blocked
-// ranges), then the slots are computed in memory on the company's clock (hours-math).
+// with its company's hours and the agents who perform it, and the appointment being moved; their
+// time off; their blocked ranges), then the slots are computed in memory on the company's clock
+// (hours-math).
 import "server-only";
 import { sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
@@ -22,6 +23,8 @@ type ServiceRow = {
   opening_hours: WeeklyHours | null;
   min_notice_minutes: number;
   agents: { id: string; schedule: WeeklyHours | null }[] | null;
+  /** The appointment being moved (appointmentId), of this service: its booked length (ms) and buffers. */
+  moving: { lengthMs: number; before: number; after: number } | null;
 };
 
 export type AvailabilityAnswer = { data: Slot[]; nextFrom: Date | null };
@@ -29,18 +32,21 @@ export type AvailabilityAnswer = { data: Slot[]; nextFrom: Date | null };
 /**
  * The free starts in [from, to) (never before now, nor before the company's minimum notice for
  * an API key), for each active agent who performs the service (or the one asked), sorted by
- * start then agent; at most 2 000, then `nextFrom` continues.
+ * start then agent; at most 2 000, then `nextFrom` continues. With `appointmentId` (a move:
+ * "Déplacer", or an API client), the slots fit that appointment as booked: its length and
+ * buffers are kept by a move whatever the service's are today, and its own place is free.
  */
 export async function searchAvailability(
   caller: Caller,
   input: AvailabilitySearchInput,
-  // ignore: the appointment being moved, whose own blocked range does not stand in its way.
-  options: { now?: Date; limit?: number; ignore?: string } = {},
+  options: { now?: Date; limit?: number } = {},
 ): Promise<AvailabilityAnswer> {
   requireScope(caller, "appointments:read");
   const q = parseInput(availabilitySearchInput, input);
   if (!isUuid(q.serviceId)) throw new AppError("service-not-found");
   if (q.agentId !== undefined && !isUuid(q.agentId)) throw new AppError("agent-not-found");
+  if (q.appointmentId !== undefined && !isUuid(q.appointmentId)) throw new AppError("appointment-not-found");
+  const movingId = q.appointmentId ?? null;
   const db = await getDb();
   const scope = companyScope(caller, sql.raw("s.company_id"));
   const [service] = await executeRows<ServiceRow>(
@@ -50,12 +56,22 @@ export async function searchAvailability(
         (SELECT json_agg(json_build_object('id', a.id, 'schedule', a.schedule) ORDER BY a.id)
            FROM agents a JOIN agent_services x ON x.app_id = a.app_id AND x.agent_id = a.id AND x.service_id = s.id
           WHERE a.app_id = s.app_id AND a.company_id = s.company_id AND a.is_active
-            ${q.agentId ? sql`AND a.id = ${q.agentId}::uuid` : sql``}) AS agents
+            ${q.agentId ? sql`AND a.id = ${q.agentId}::uuid` : sql``}) AS agents,
+        (SELECT json_build_object('lengthMs', (extract(epoch FROM (m."end" - m.date)) * 1000)::bigint,
+                'before', m.buffer_before, 'after', m.buffer_after)
+           FROM appointments m
+          WHERE m.app_id = s.app_id AND m.company_id = s.company_id AND m.service_id = s.id AND m.id = ${movingId}::uuid) AS moving
       FROM services s JOIN companies co ON co.app_id = s.app_id AND co.id = s.company_id
       WHERE s.app_id = ${caller.appId}::uuid AND s.id = ${q.serviceId}::uuid ${scope ? sql`AND ${scope}` : sql``}`,
   );
   if (!service) throw new AppError("service-not-found");
-  if (!service.is_active) throw new AppError("service-not-found", "Ce service n'est plus proposé");
+  if (movingId && !service.moving) throw new AppError("appointment-not-found");
+  // A booking of a service no longer offered may still be moved.
+  if (!service.is_active && !movingId) throw new AppError("service-not-found", "Ce service n'est plus proposé");
+  // What the slot must hold: the appointment as booked when moving one, else the service today.
+  const duration = service.moving ? Number(service.moving.lengthMs) / 60_000 : service.duration;
+  const bufferBefore = service.moving ? Number(service.moving.before) : service.buffer_before;
+  const bufferAfter = service.moving ? Number(service.moving.after) : service.buffer_after;
   const agents = service.agents ?? [];
   if (q.agentId && agents.length === 0) throw new AppError("agent-not-found");
 
@@ -66,8 +82,8 @@ export async function searchAvailability(
   if (agents.length === 0 || from >= to) return { data: [], nextFrom: null };
 
   const ids = agents.map((a) => a.id);
-  const before = service.buffer_before * 60_000;
-  const reach = (service.duration + service.buffer_after) * 60_000;
+  const before = bufferBefore * 60_000;
+  const reach = (duration + bufferAfter) * 60_000;
   const firstDay = addDays(new Date(from).toISOString().slice(0, 10), -2);
   const lastDay = addDays(new Date(to + reach).toISOString().slice(0, 10), 2);
   const [exceptions, busy] = await Promise.all([
@@ -88,7 +104,7 @@ export async function searchAvailability(
         FROM appointments
         WHERE app_id = ${caller.appId}::uuid AND agent_id = ANY(${sql.param(ids)}::uuid[])
           AND status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
-          ${options.ignore && isUuid(options.ignore) ? sql`AND id <> ${options.ignore}::uuid` : sql``}
+          ${movingId ? sql`AND id <> ${movingId}::uuid` : sql``}
           AND date < ${new Date(to + reach + 240 * 60_000).toISOString()}::timestamptz
           AND date > ${new Date(from - before - 2 * 86_400_000).toISOString()}::timestamptz
           AND blocked_to > ${new Date(from - before).toISOString()}::timestamptz
@@ -106,9 +122,9 @@ export async function searchAvailability(
     from,
     to,
     step: q.step,
-    duration: service.duration,
-    bufferBefore: service.buffer_before,
-    bufferAfter: service.buffer_after,
+    duration,
+    bufferBefore,
+    bufferAfter,
     timezone: service.timezone,
     agents: agents.map((a) => ({
       id: a.id,

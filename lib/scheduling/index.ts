@@ -1,6 +1,6 @@
 export { assertWithinWorkingHours, type HoursCheck } from "./working-hours";
 export { searchAvailability, type AvailabilityAnswer } from "./availability";
-export { calendarHours, type CalendarHours } from "./calendar-hours";
+export { agentsWorkingTime, calendarHours, type CalendarHours, type WorkingTime } from "./calendar-hours";
 export {
   getCompanyHours,
   setCompanyHours,

@@ -1,13 +1,14 @@
 // A small closed-loop load generator: `concurrency` callers, each sending its next request as
 // soon as the previous answer is read, over keep-alive connections. Prints nothing; returns
-// requests per second and latency percentiles.
+// requests per second and latency percentiles. `runCalls` is the same loop around any async
+// call (a domain function in this process, for in-process figures).
 import http from "node:http";
 
 export type Request = { path: string; body: unknown; expectStatus?: number };
 export type LoadResult = {
   requests: number;
   errors: number;
-  /** Unexpected answers by HTTP status. */
+  /** Unexpected answers by HTTP status (or, in process, by error code). */
   errorStatuses: Record<string, number>;
   seconds: number;
   rps: number;
@@ -16,6 +17,103 @@ export type LoadResult = {
   /** The server's own CPU time per measured request (ms), when `serverCpuMs` was given. */
   cpuMsPerRequest?: number;
 };
+
+/** What one call answered: whether it was the expected answer, and a label to count it by. */
+export type CallOutcome = { ok: boolean; label: string };
+
+/**
+ * The closed loop: each of `concurrency` callers awaits `call(i)` then starts the next, for
+ * `seconds` (after `warmupSeconds` not recorded). `call` answering null: no more work, that
+ * caller stops (a run may then end early; `seconds` is the time it really took).
+ */
+export async function runCalls(options: {
+  concurrency: number;
+  seconds: number;
+  warmupSeconds?: number;
+  call: (i: number) => Promise<CallOutcome> | null;
+  /** Reads a process's CPU time (ms) around the measured phase: CPU per request. */
+  serverCpuMs?: () => number;
+}): Promise<LoadResult & { labels: Record<string, number> }> {
+  let counter = 0;
+  const phase = async (seconds: number, record: boolean) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const errorStatuses: Record<string, number> = {};
+    const labels: Record<string, number> = {};
+    const until = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: options.concurrency }, async () => {
+        while (performance.now() < until) {
+          const start = performance.now();
+          const pending = options.call(counter++);
+          if (!pending) return;
+          const { ok, label } = await pending;
+          const ms = performance.now() - start;
+          if (!record) continue;
+          if (!ok) {
+            errors++;
+            errorStatuses[label] = (errorStatuses[label] ?? 0) + 1;
+          }
+          labels[label] = (labels[label] ?? 0) + 1;
+          latencies.push(ms);
+        }
+      }),
+    );
+    return { latencies, errors, errorStatuses, labels, elapsed: (performance.now() - started) / 1000 };
+  };
+
+  if (options.warmupSeconds) await phase(options.warmupSeconds, false);
+  const cpuBefore = options.serverCpuMs?.();
+  const { latencies, errors, errorStatuses, labels, elapsed } = await phase(options.seconds, true);
+  const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuMs!() - cpuBefore;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    errorStatuses,
+    labels,
+    seconds: elapsed,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ...(cpuMs === undefined ? {} : { cpuMsPerRequest: cpuMs / latencies.length }),
+  };
+}
+
+/** The p-th percentile of sorted values (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** An HTTP client for one server: POSTs a JSON body on a keep-alive connection; answers the status and body. */
+export function httpClient(baseUrl: string, concurrency: number) {
+  const url = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const send = (req: Request, readBody = false) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const payload = Buffer.from(JSON.stringify(req.body));
+      const r = http.request(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method: "POST",
+          path: req.path,
+          headers: { "content-type": "application/json", "content-length": payload.length },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          if (readBody) res.on("data", (c: Buffer) => chunks.push(c));
+          else res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        },
+      );
+      r.on("error", reject);
+      r.end(payload);
+    });
+  return { send, close: () => agent.destroy() };
+}
 
 export async function runLoad(options: {
   baseUrl: string;
@@ -30,68 +128,21 @@ export async function runLoad(options: {
    */
   serverCpuMs?: () => number;
 }): Promise<LoadResult> {
-  const url = new URL(options.baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
-  let counter = 0;
-  const send = (req: Request) =>
-    new Promise<{ status: number; ms: number }>((resolve, reject) => {
-      const payload = Buffer.from(JSON.stringify(req.body));
-      const start = process.hrtime.bigint();
-      const r = http.request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          method: "POST",
-          path: req.path,
-          headers: { "content-type": "application/json", "content-length": payload.length },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - start) / 1e6 }));
-        },
-      );
-      r.on("error", reject);
-      r.end(payload);
+  const client = httpClient(options.baseUrl, options.concurrency);
+  try {
+    const { labels: _labels, ...result } = await runCalls({
+      concurrency: options.concurrency,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+      serverCpuMs: options.serverCpuMs,
+      call: async (i) => {
+        const req = options.next(i);
+        const { status } = await client.send(req);
+        return { ok: status === (req.expectStatus ?? 200), label: String(status) };
+      },
     });
-
-  const phase = async (seconds: number, record: boolean) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const errorStatuses: Record<string, number> = {};
-    const until = performance.now() + seconds * 1000;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: options.concurrency }, async () => {
-        while (performance.now() < until) {
-          const req = options.next(counter++);
-          const { status, ms } = await send(req);
-          if (status !== (req.expectStatus ?? 200)) {
-            errors++;
-            errorStatuses[status] = (errorStatuses[status] ?? 0) + 1;
-          }
-          if (record) latencies.push(ms);
-        }
-      }),
-    );
-    return { latencies, errors, errorStatuses, elapsed: (performance.now() - started) / 1000 };
-  };
-
-  if (options.warmupSeconds) await phase(options.warmupSeconds, false);
-  const cpuBefore = options.serverCpuMs?.();
-  const { latencies, errors, errorStatuses, elapsed } = await phase(options.seconds, true);
-  const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuMs!() - cpuBefore;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return {
-    requests: latencies.length,
-    errors,
-    errorStatuses,
-    seconds: elapsed,
-    rps: latencies.length / elapsed,
-    p50: pct(50),
-    p99: pct(99),
-    ...(cpuMs === undefined ? {} : { cpuMsPerRequest: cpuMs / latencies.length }),
-  };
+    return result;
+  } finally {
+    client.close();
+  }
 }

@@ -306,7 +306,7 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 }
-const spread = (xs: number[]) => (xs.length > 1 ? `±${(((Math.max(...xs) - Math.min(...xs)) / 2 / median(xs)) * 100).toFixed(0)}%` : "");
+export const spread = (xs: number[]) => (xs.length > 1 ? `±${(((Math.max(...xs) - Math.min(...xs)) / 2 / median(xs)) * 100).toFixed(0)}%` : "");
 
 function line(api: Measure, bare: Measure): string {
   const a = median(api.runs.map((r) => r.rps));
@@ -345,7 +345,7 @@ export function printReport(r: BenchReport, log: (l: string) => void = console.l
  * A child's CPU time so far (user + system, ms), its own processes' included (tsx's, and the
  * API's workers with --api-workers), from /proc (Linux; elsewhere: not measured).
  */
-function processCpuMs(child: ChildProcess): (() => number) | undefined {
+export function processCpuMs(child: ChildProcess): (() => number) | undefined {
   if (!existsSync(`/proc/${child.pid}/stat`)) return undefined;
   // Fields after the command name: ppid is the 2nd, utime and stime the 12th and 13th (ticks of 10 ms).
   const stat = (pid: string) => {
@@ -372,7 +372,7 @@ function processCpuMs(child: ChildProcess): (() => number) | undefined {
   };
 }
 
-function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   child.stderr!.on("data", (d) => (err = (err + d).slice(-4000)));
@@ -380,7 +380,7 @@ function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
+export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
@@ -402,7 +402,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000
   throw new Error(`bare server never listened: ${(child as ChildProcess & { lastError?: () => string }).lastError?.()}`);
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const t = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -414,7 +414,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function freePorts(count: number, base: number): Promise<number[]> {
+export async function freePorts(count: number, base: number): Promise<number[]> {
   const ports: number[] = [];
   for (let p = base; p < base + 100 && ports.length < count; p++) if (await isFree(p)) ports.push(p);
   return ports;

@@ -221,6 +221,63 @@ test.describe("moving appointments", () => {
       await agent.done();
     }
   });
+
+  test("after a drop, Agent absent and the outside-hours hatch follow the appointment at once, before the server answers", async ({ page, request }) => {
+    const api = new DemoApi(request);
+    const [customer] = await api.customers(1);
+    const agent = await api.parisAgent("Agent Absences", [{ start: "09:00", end: "18:00" }]);
+    try {
+      const day = dayKey(PARIS_TZ, 49);
+      const apt = await api.bookParis({ serviceId: agent.serviceId, customerId: customer.id, agentId: agent.id, date: parisInstant(`${day}T10:00`) });
+      // Time off added after the booking: 10:00–11:00 that day.
+      await api.call(`agents/${agent.id}/time-off/create`, { startDate: day, startTime: "10:00", endTime: "11:00" });
+      const calendar = new CalendarPage(page);
+      await calendar.goto(PARIS.slug, `view=agents&date=${day}&agent=${agent.id}`);
+      const body = calendar.event(apt.id);
+      await expect(body).toHaveAttribute("data-agent-off", "true");
+      await expect(body).toContainText("Agent absent");
+
+      // The move's server action is held until the checks are done: what shows then is the browser's own doing.
+      let gate: Promise<void> | null = null;
+      let release = () => {};
+      const hold = () => (gate = new Promise<void>((r) => (release = () => ((gate = null), r()))));
+      await page.route(
+        (url) => url.pathname.startsWith(`/c/${PARIS.slug}/calendar`),
+        async (route) => {
+          if (route.request().method() === "POST" && gate) await gate;
+          await route.continue();
+        },
+      );
+      const box = calendar.grid().locator(".rbc-event", { has: page.locator(`[data-id="${apt.id}"]`) });
+      hold();
+      await drag(page, calendar, box, 0, "14:00");
+      await expect(body).toContainText("14:00");
+      await expect(body).not.toHaveAttribute("data-agent-off");
+      await expect(body).not.toContainText("Agent absent");
+      release();
+      await expect(page.getByText("Rendez-vous déplacé")).toBeVisible();
+      await expect.poll(async () => (await api.call<Apt>(`appointments/${apt.id}`)).date).toBe(parisInstant(`${day}T14:00`).toISOString());
+      await calendar.ready();
+
+      // Before the agent's hours: refused, the owner moves it anyway; hatched as outside the hours at once.
+      await drag(page, calendar, box, 0, "08:00");
+      const force = page.getByRole("button", { name: "Déplacer quand même (hors horaires)" });
+      await expect(force).toBeVisible();
+      await expect(body).not.toHaveAttribute("data-outside");
+      hold();
+      await force.click();
+      await expect(body).toContainText("08:00");
+      await expect(body).toHaveAttribute("data-outside", "true");
+      await screenshot(page, "66-move-outside-hours-1280", { fullPage: false });
+      release();
+      await expect.poll(async () => (await api.call<Apt>(`appointments/${apt.id}`)).date).toBe(parisInstant(`${day}T08:00`).toISOString());
+      await calendar.ready();
+      await expect(body).toHaveAttribute("data-outside", "true");
+    } finally {
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+      await agent.done();
+    }
+  });
 });
 
 const PARIS_TZ = "Europe/Paris";

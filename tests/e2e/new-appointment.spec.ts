@@ -148,4 +148,49 @@ test.describe("new appointment", () => {
     }
   });
 
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+    test("outside working hours, the choice sits in the form by the time; the bar stays low and covers neither it nor the slots", async ({ page, request, newAppointment }) => {
+      const api = new DemoApi(request);
+      const agent = await api.parisAgent("Agent Téléphone", [{ start: "10:00", end: "12:00" }]);
+      try {
+        await page.goto(`/c/${PARIS.slug}/appointments/new?agentId=${agent.id}`);
+        await expect(page.locator("form[data-hydrated]")).toBeVisible();
+        await newAppointment.chooseService(PARIS.service);
+        await page.getByLabel("Style").selectOption({ label: "Sculptée (+1 500 F CFA)" });
+        await newAppointment.chooseCustomer("Salimata Bamba");
+        await newAppointment.setWhen(futureDay(34), "15:00");
+        await newAppointment.submit();
+
+        const choice = page.getByRole("group", { name: "Hors des horaires" });
+        const force = choice.getByRole("button", { name: "Réserver quand même (hors horaires)" });
+        await expect(force).toBeFocused();
+        await expect(choice.getByRole("alert")).toContainText("10:00–12:00");
+        const bar = page.getByTestId("booking-bar");
+        // In the form's body, not in the sticky bar, which holds no message of its own then.
+        await expect(bar.getByTestId("force-outside-hours")).toHaveCount(0);
+        await expect(bar.getByRole("alert")).toHaveCount(0);
+        const barBox = (await bar.boundingBox())!;
+        expect(barBox.height).toBeLessThan(844 / 4);
+        // The choice is on screen above the bar; the slot chips (just above it) are not under the bar either.
+        const choiceBox = (await choice.boundingBox())!;
+        expect(choiceBox.y).toBeGreaterThanOrEqual(0);
+        expect(choiceBox.y + choiceBox.height).toBeLessThanOrEqual(barBox.y);
+        const chips = (await page.getByTestId("slot-suggestions").boundingBox())!;
+        expect(chips.y + chips.height).toBeLessThanOrEqual(barBox.y);
+        await screenshot(page, "force-outside-hours-390", { fullPage: false });
+
+        // By keyboard, the other choice goes back to the time; the bar is unchanged.
+        await page.keyboard.press("Tab");
+        await expect(choice.getByRole("button", { name: "Choisir une autre heure" })).toBeFocused();
+        await page.keyboard.press("Enter");
+        await expect(choice).toHaveCount(0);
+        await expect(newAppointment.field("Heure")).toBeFocused();
+      } finally {
+        await agent.done();
+      }
+    });
+  });
+
 });

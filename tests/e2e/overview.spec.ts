@@ -23,6 +23,8 @@ test.describe("home (today at a glance)", () => {
     await expect(home.upcoming().first()).toBeVisible();
     await expect(page.getByTestId("revenue-this-week")).toHaveText(/\d\sF\sCFA$/);
     await expect(page.getByTestId("agent-load").locator("li")).toHaveCount(4);
+    // The demo salon has hours: each agent's booked time is against their working time today.
+    await expect(page.getByTestId("agent-load").locator("li").first()).toContainText(/ sur \d+ h \d\d/);
     await screenshot(page, "40-home-1280");
     await expectNoSeriousA11yViolations(page);
 

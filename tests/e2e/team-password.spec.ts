@@ -56,7 +56,7 @@ test("team: the owner resets a member's password; the member's session ends; the
   expect(second).not.toBe(first);
   await dialog.getByRole("button", { name: "Réinitialiser", exact: true }).click();
   await expect(dialog.getByRole("heading", { name: `Mot de passe de ${name} réinitialisé` })).toBeVisible();
-  await expect(dialog.getByTestId("reset-password-value")).toHaveText(second);
+  await expect(dialog.getByTestId("reset-password-value")).toHaveValue(second);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "team-reset-02-done-1280", { fullPage: false });
   await dialog.getByRole("button", { name: "Terminé" }).click();

@@ -130,6 +130,10 @@ describe("availability/search", () => {
     expect(await field({ step: 300 })).toEqual(["step"]);
     expect((await t.call("availability/search", { ...base, serviceId: "nope" })).body.error.code).toBe("service-not-found");
     expect((await t.call("availability/search", { ...base, agentId: t.agentA.id })).body.error.code).toBe("agent-not-found");
+    // appointmentId (slots to move it): a string id; unknown, or not of this service: not found.
+    expect(await field({ appointmentId: 5 })).toEqual(["appointmentId"]);
+    const unknown = await t.call("availability/search", { ...base, appointmentId: "00000000-0000-4000-8000-000000000000" });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, "appointment-not-found"]);
     const limited = await t.key({ companyId: t.companyA.id });
     expect((await t.call("availability/search", base, { key: limited })).body.error.code).toBe("service-not-found");
     const noRead = await t.key({ scopes: ["catalog:read"] });

@@ -3,8 +3,8 @@
 // checked minute by minute on the company's clock, read with Intl, not with the search's code.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAppointment } from "@/lib/appointments";
-import { createAgent, createCompany, createService } from "@/lib/catalog";
+import { createAppointment, rescheduleAppointment } from "@/lib/appointments";
+import { createAgent, createCompany, createService, editService } from "@/lib/catalog";
 import { minutesOf, WEEKDAYS, type WeeklyHours } from "@/lib/contract/hours";
 import { createTimeOff, searchAvailability, setAgentSchedule, setCompanyHours } from "@/lib/scheduling";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
@@ -144,6 +144,40 @@ describe("availability search", () => {
     const page = await searchAvailability(t.owner, { serviceId: t.serviceA.id, from, to, step: 60 }, { now: from, limit: 5 });
     expect(page.data.map((s) => s.start.toISOString().slice(11, 16))).toEqual(["00:00", "01:00", "02:00", "03:00", "04:00"]);
     expect(page.nextFrom?.toISOString()).toBe("2031-05-05T05:00:00.000Z");
+  });
+
+  it("slots for a move fit the appointment as booked: its length and buffers, not the service's since, its own place free", async () => {
+    const company = await createCompany(t.owner, { name: "Déplacements", timezone: TZ });
+    const service = await createService(t.owner, { companyId: company.id, name: "Tresses", basePrice: 0, duration: 60, bufferAfter: 15 });
+    const agent = await createAgent(t.owner, { companyId: company.id, fullname: "Awa", serviceIds: [service.id] });
+    await setCompanyHours(t.owner, company.id, { hours: { mon: [{ start: "09:00", end: "12:00" }] } });
+    // Monday 2031-05-05, Paris (UTC+2): booked 09:00–10:00 (+15 min after), then the service grows to 120 min, no buffer.
+    const booked = await createAppointment(t.owner, { serviceId: service.id, customerId: t.customer.id, agentId: agent.id, date: new Date("2031-05-05T07:00:00Z") });
+    await editService(t.owner, service.id, { duration: 120, bufferAfter: 0 });
+    const window = { serviceId: service.id, from: "2031-05-05T00:00:00Z", to: "2031-05-06T00:00:00Z", step: 30 };
+    const now = { now: new Date("2031-05-01T00:00:00Z") };
+    const hhmm = (answer: { data: { start: Date; end: Date }[] }) =>
+      answer.data.map((s) => `${s.start.toISOString().slice(11, 16)}–${s.end.toISOString().slice(11, 16)}`);
+
+    // A new booking: the service today (120 min), its place taken until 10:15.
+    expect(hhmm(await searchAvailability(t.owner, window, now))).toEqual([]);
+    // Moving it: 60 min + 15 after, its own place free: every start whose 75 minutes fit in 09:00–12:00.
+    const moving = await searchAvailability(t.owner, { ...window, appointmentId: booked.id }, now);
+    expect(hhmm(moving)).toEqual(["07:00–08:00", "07:30–08:30", "08:00–09:00", "08:30–09:30"]);
+    // What is offered is what the move accepts, and the booked length stays.
+    const moved = await rescheduleAppointment(t.owner, booked.id, { date: moving.data[3].start });
+    expect(new Date(moved.end).getTime() - new Date(moved.date).getTime()).toBe(60 * MIN);
+
+    // A service no longer offered: its bookings can still be moved; another service's appointment, an unknown or another company's one: not found.
+    await editService(t.owner, service.id, { isActive: false });
+    expect((await searchAvailability(t.owner, { ...window, appointmentId: booked.id }, now)).data.length).toBe(4);
+    expect(await codeOf(() => searchAvailability(t.owner, window, now))).toBe("service-not-found");
+    const other = await t.book();
+    expect(await codeOf(() => searchAvailability(t.owner, { ...window, appointmentId: other.id }, now))).toBe("appointment-not-found");
+    expect(await codeOf(() => searchAvailability(t.owner, { ...window, appointmentId: "nope" }, now))).toBe("appointment-not-found");
+    expect(await codeOf(() => searchAvailability(t.caller({ companyIds: [t.companyA.id] }), { ...window, appointmentId: booked.id }, now))).toBe(
+      "service-not-found",
+    );
   });
 
   it("refuses bad input naming the field, and unknown ids", async () => {

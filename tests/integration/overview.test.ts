@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { companyOverview, updateAppointmentStatus } from "@/lib/appointments";
+import { createAgent } from "@/lib/catalog";
+import { createTimeOff, setAgentSchedule, setCompanyHours } from "@/lib/scheduling";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
 
 describe("companyOverview", () => {
@@ -34,7 +36,32 @@ describe("companyOverview", () => {
     expect(o.revenue.lastWeekToDateTotal).toBe(8000);
     expect(o.revenue.thisWeek[0]).toEqual({ day: "2031-04-07", revenue: 5000 });
     expect(o.revenue.lastWeek[0]).toEqual({ day: "2031-03-31", revenue: 1000 });
-    expect(o.agentLoad).toEqual([{ agentId: t.agentB.id, fullname: "Serge Kouadio", appointments: 3, minutes: 180 }]);
+    // No hours set: open at all times, no working time to count against.
+    expect(o.agentLoad).toEqual([{ agentId: t.agentB.id, fullname: "Serge Kouadio", appointments: 3, minutes: 180, workMinutes: null, timeOff: false }]);
+  });
+
+  it("counts each agent's load against their working time that day, from the hours rule; time off leaves none", async () => {
+    const u = await makeTenant();
+    const tz = "Europe/Paris";
+    // Wednesday 9 April 2031: the company opens 09:00–12:00 and 14:00–18:00 (7 h).
+    await setCompanyHours(u.owner, u.companyB.id, { hours: { wed: [{ start: "09:00", end: "12:00" }, { start: "14:00", end: "18:00" }] } });
+    const partly = await createAgent(u.owner, { companyId: u.companyB.id, fullname: "Bintou Partielle", serviceIds: [u.serviceB.id] });
+    const away = await createAgent(u.owner, { companyId: u.companyB.id, fullname: "Cheick Absent", serviceIds: [u.serviceB.id] });
+    const own = await createAgent(u.owner, { companyId: u.companyB.id, fullname: "Djeneba Matin", serviceIds: [u.serviceB.id] });
+    await createTimeOff(u.owner, partly.id, { startDate: "2031-04-09", startTime: "10:00", endTime: "11:30" });
+    await createTimeOff(u.owner, away.id, { startDate: "2031-04-08", endDate: "2031-04-10" });
+    await setAgentSchedule(u.owner, own.id, { schedule: { wed: [{ start: "08:00", end: "13:00" }] } });
+    await u.book({ serviceId: u.serviceB.id, agentId: u.agentB.id, filledFields: {}, date: "2031-04-09T07:00:00Z" }); // 09:00, 60 min
+    await u.book({ serviceId: u.serviceB.id, agentId: partly.id, filledFields: {}, date: "2031-04-09T12:00:00Z" }); // 14:00
+
+    const o = await companyOverview(u.owner, { id: u.companyB.id, timezone: tz }, now);
+    const load = Object.fromEntries(o.agentLoad.map((r) => [r.fullname, [r.minutes, r.workMinutes, r.timeOff]]));
+    expect(load).toEqual({
+      "Serge Kouadio": [60, 420, false],
+      "Bintou Partielle": [60, 330, true],
+      "Cheick Absent": [0, 0, true],
+      "Djeneba Matin": [0, 300, false],
+    });
   });
 
   it("compares this week so far with last week up to the same weekday and wall-clock time, across a clock change", async () => {

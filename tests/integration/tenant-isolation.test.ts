@@ -26,6 +26,7 @@ import {
   listServices,
 } from "@/lib/catalog";
 import { createWebhook, deleteWebhook, editWebhook, getWebhook, listDeliveries, listWebhooks, retryDelivery, rotateWebhookSecret, sendTestEvent } from "@/lib/webhooks";
+import { withinCompany } from "@/lib/auth/caller";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
 
 // Endpoints here point at a closed local port and stay disabled: nothing is sent.
@@ -134,6 +135,20 @@ describe("tenant isolation", () => {
       expect((await listServices(onlyA)).data.every((s) => s.companyId === theirs.companyA.id)).toBe(true);
       expect((await listAgents(onlyA)).data.every((a) => a.companyId === theirs.companyA.id)).toBe(true);
       expect((await getAppointment(theirs.owner, theirAppointmentB)).status).toBe("PENDING");
+    });
+
+    it("a dashboard page's caller (withinCompany) sees only that company, an owner's too", async () => {
+      // The appointment, agent and service pages read through it: another company's row is not found.
+      const pageA = withinCompany(theirs.owner, theirs.companyA.id);
+      expect((await getAppointment(pageA, theirAppointment)).id).toBe(theirAppointment);
+      expect(await codeOf(() => getAppointment(pageA, theirAppointmentB))).toBe("appointment-not-found");
+      expect(await codeOf(() => listAppointmentEvents(pageA, theirAppointmentB))).toBe("appointment-not-found");
+      expect(await codeOf(() => getAgent(pageA, theirs.agentB.id))).toBe("agent-not-found");
+      expect(await codeOf(() => getService(pageA, theirs.serviceB.id))).toBe("service-not-found");
+      // Narrowing to a company the caller cannot see leaves none, never more.
+      const onlyB = theirs.caller({ companyIds: [theirs.companyB.id] });
+      expect(withinCompany(onlyB, theirs.companyA.id).companyIds).toEqual([]);
+      expect(await codeOf(() => getAppointment(withinCompany(onlyB, theirs.companyA.id), theirAppointment))).toBe("appointment-not-found");
     });
 
     it("a caller with no company sees nothing", async () => {

@@ -14,13 +14,15 @@ const search = createRoute({
     "l'entreprise), pour chaque agent actif qui réalise le service (ou celui demandé), sur une grille de `step` " +
     "minutes (15 par défaut, 5–240) comptée depuis minuit à l'heure de l'entreprise. Un créneau tient dans les " +
     "horaires de l'agent avec les battements du service, hors absences et hors rendez-vous actifs. Triés par début " +
-    "puis agent ; 2 000 au plus, puis `nextFrom` (à renvoyer comme `from`), sinon null. Droit appointments:read.",
+    "puis agent ; 2 000 au plus, puis `nextFrom` (à renvoyer comme `from`), sinon null. Avec `appointmentId` (un " +
+    "rendez-vous de ce service à déplacer) : les créneaux ont sa durée et ses battements réservés (un déplacement " +
+    "les garde), et sa propre place compte comme libre. Droit appointments:read.",
   security,
   request: { params: AppParams, body: jsonBody(Bodies.searchAvailability) },
   responses: {
     200: json(z.object({ success: z.literal(true), data: z.array(SlotSchema), nextFrom: z.string().nullable() }), "Les créneaux libres"),
     ...commonErrors,
-    ...notFoundError("service-not-found, agent-not-found"),
+    ...notFoundError("service-not-found, agent-not-found, appointment-not-found"),
   },
 });
 

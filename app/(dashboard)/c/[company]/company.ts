@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
 import { cache } from "react";
-import type { Caller } from "@/lib/auth/caller";
+import { type Caller, withinCompany } from "@/lib/auth/caller";
 import { isAppError, type ErrorCode } from "@/lib/contract/errors";
 import { requireMember } from "@/app/_server/session";
 import { getCompanyBySlug, listCompanies } from "@/lib/catalog";
@@ -45,8 +45,8 @@ export async function loadCompanyRow<R extends { companyId: string }>(
   const { company: slug, id } = await params;
   const { member, company } = await loadCompany(slug);
   try {
-    const row = await read(member.caller, id);
-    if (row.companyId !== company.id) notFound();
+    // Read as a caller of this company only: another company's row is not found by the domain's scoping.
+    const row = await read(withinCompany(member.caller, company.id), id);
     return { member, company, row };
   } catch (err) {
     if (isAppError(err) && err.code === missing) notFound();

@@ -7,7 +7,7 @@ import { toDetail } from "@/components/appointments/present";
 import type { AppointmentDetailView } from "@/components/appointments/types";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import type { Caller } from "@/lib/auth/caller";
-import { isManager } from "@/lib/auth/caller";
+import { isManager, withinCompany } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 
 export async function loadDrawerDetail(
@@ -18,8 +18,9 @@ export async function loadDrawerDetail(
 ): Promise<AppointmentDetailView | null> {
   if (!id) return null;
   try {
-    const [a, events, t] = await Promise.all([getAppointment(caller, id), listAppointmentEvents(caller, id), getTranslations("detail")]);
-    if (a.companyId !== company.id) notFound();
+    // As a caller of this company only: another company's appointment is not found by the domain's scoping.
+    const inCompany = withinCompany(caller, company.id);
+    const [a, events, t] = await Promise.all([getAppointment(inCompany, id), listAppointmentEvents(inCompany, id), getTranslations("detail")]);
     return toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") }, isManager(caller));
   } catch (err) {
     if (isAppError(err) && err.code === "appointment-not-found") notFound();

@@ -11,7 +11,6 @@ import { CALENDAR_LIMIT_DEFAULT, listAppointmentsInRange } from "@/lib/appointme
 import type { Caller } from "@/lib/auth/caller";
 import { listAgents, listServices } from "@/lib/catalog";
 import { instantToWallClock } from "@/lib/contract/dates";
-import { absentDuring } from "@/lib/contract/hours";
 import { formatDay, formatMoney, formatPhone, formatTime, formatTimeZone } from "@/lib/contract/format";
 import { isUuid } from "@/lib/contract/ids";
 import { type CompanyPageProps, loadCompanyPage } from "../company";
@@ -87,7 +86,6 @@ async function CalendarData({
     status: a.status,
     agentId: a.agentId,
     agentName: a.agentName,
-    agentOff: absentDuring(hours.absences, a.agentId, instantToWallClock(a.date, tz), instantToWallClock(a.end, tz)),
     serviceName: a.serviceName,
     customerName: a.customerName,
     customerPhone: formatPhone(a.customerPhone),
@@ -137,6 +135,7 @@ async function CalendarData({
       resources={columns}
       companyHours={agentId ? (hours.agents[agentId] ?? null) : hours.company}
       absences={absences}
+      timeOff={hours.absences}
       services={services.data.map((s) => ({ id: s.id, name: s.name }))}
       agents={agents.data.map((a) => ({ id: a.id, name: a.fullname, serviceIds: a.serviceIds, isActive: a.isActive }))}
       detail={detail}

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getAppointment } from "@/lib/appointments";
+import { withinCompany } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 import { loadCompany } from "../../company";
 
@@ -8,8 +9,8 @@ export default async function AppointmentLink({ params }: { params: Promise<{ co
   const { company: slug, id } = await params;
   const { member, company } = await loadCompany(slug);
   try {
-    const a = await getAppointment(member.caller, id);
-    if (a.companyId !== company.id) notFound();
+    // As a caller of this company only: another company's appointment is not found.
+    await getAppointment(withinCompany(member.caller, company.id), id);
   } catch (err) {
     if (isAppError(err) && err.code === "appointment-not-found") notFound();
     throw err;

@@ -124,7 +124,12 @@ export const findSlotsAction = memberAction(
     const day = wallClockToInstant(`${input.date}T00:00`, company.timezone) ?? new Date();
     const from = new Date(Math.max(day.getTime(), Date.now()));
     const to = new Date(from.getTime() + 14 * 86_400_000);
-    const answer = await searchAvailability(caller, { serviceId: input.serviceId, agentId: input.agentId || undefined, from, to }, { limit: 8, ignore: input.moving });
+    // Moving: the slots fit the appointment as booked (its length and buffers), its own place free.
+    const answer = await searchAvailability(
+      caller,
+      { serviceId: input.serviceId, agentId: input.agentId || undefined, from, to, appointmentId: input.moving || undefined },
+      { limit: 8 },
+    );
     return answer.data.map((s) => {
       const [date, time] = instantToWallClock(s.start, company.timezone).split("T");
       return { agentId: s.agentId, date, time };

@@ -6,7 +6,7 @@ import { toDetail } from "@/components/appointments/present";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import { currentMember } from "@/app/_server/session";
 import { getCompanyBySlug } from "@/lib/catalog";
-import { isManager } from "@/lib/auth/caller";
+import { isManager, withinCompany } from "@/lib/auth/caller";
 import { isAppError } from "@/lib/contract/errors";
 
 const notFound = () => Response.json({ code: "appointment-not-found" }, { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -16,14 +16,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ com
   if (!member) return Response.json({ code: "unauthenticated" }, { status: 401 });
   const { company: slug, id } = await params;
   try {
-    const [company, a, events, locale, t] = await Promise.all([
-      getCompanyBySlug(member.caller, decodeURIComponent(slug)),
-      getAppointment(member.caller, id),
-      listAppointmentEvents(member.caller, id),
+    const company = await getCompanyBySlug(member.caller, decodeURIComponent(slug));
+    // Read as a caller of this company only: another company's appointment is not found by the domain's own scoping.
+    const caller = withinCompany(member.caller, company.id);
+    const [a, events, locale, t] = await Promise.all([
+      getAppointment(caller, id),
+      listAppointmentEvents(caller, id),
       getLocale(),
       getTranslations("detail"),
     ]);
-    if (a.companyId !== company.id) return notFound();
     const detail = toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") }, isManager(member.caller));
     return Response.json(detail, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
