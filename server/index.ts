@@ -7,10 +7,11 @@
 // DATABASE_URL / PGLITE_DIR (see db/index.ts). API_VIA_NEXT=1 sends /app/ through Next's route
 // handler instead (the tests use it to check that mount on the same build).
 // RDV_ROLE=api or --api (`npm run start:api`): the API alone, without loading Next: /app/,
-// /api/ready and /api/health; any other path answers the API's 404 envelope. Next's hooks (async
-// context, its patched Date) are then not in the process: run such instances beside full ones
-// behind one proxy (npm run cluster, CLUSTER_API_INSTANCES). API_WORKERS=n: that process as n
-// processes sharing the port (server/api-workers.ts).
+// /api/ready, /api/health and the providers' callbacks (/api/messages/…); any other path
+// answers the API's 404 envelope. Next's hooks (async context, its patched Date) are then not in
+// the process: run such instances beside full ones behind one proxy (npm run cluster,
+// CLUSTER_API_INSTANCES). API_WORKERS=n: that process as n processes sharing the port
+// (server/api-workers.ts).
 import { createServer } from "node:http";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
@@ -30,7 +31,7 @@ if (apiWorkers > 1) {
   if (cluster.isPrimary) await (await import("./api-workers")).superviseApiWorkers(apiWorkers);
 }
 
-const [{ api }, { closeDb, getDriver, replicaState }] = await Promise.all([import("./api"), import("../db")]);
+const [{ api }, { inbound, INBOUND_PREFIX }, { closeDb, getDriver, replicaState }] = await Promise.all([import("./api"), import("./inbound"), import("../db")]);
 
 // Sessions cannot be signed without AUTH_SECRET: say so now, not on the first sign-in.
 try {
@@ -60,6 +61,8 @@ const nextHandler = nextApp?.getRequestHandler();
 // read as such, so Next, in this process too, keeps working): a response then goes to the socket
 // without a web stream. Measured on `get`: about 40 % more requests per second.
 const apiListener = getRequestListener(api.fetch);
+// Providers' callbacks (WhatsApp, SMS): the same way, and in the API-only process too.
+const inboundListener = getRequestListener(inbound.fetch);
 
 const { databaseDown, databaseReady } = await import("../db/availability");
 const { isDraining, startDraining } = await import("./lifecycle");
@@ -76,6 +79,10 @@ const server = createServer((req, res) => {
   res.once("close", () => inFlight--);
   if (isDraining()) res.setHeader("Connection", "close");
   if (!nextHandler && req.url === "/api/health") return void health(res);
+  if ((!nextHandler || !apiViaNext) && req.url?.startsWith(INBOUND_PREFIX)) {
+    void inboundListener(req, res);
+    return;
+  }
   if (!nextHandler || (!apiViaNext && req.url?.startsWith("/app/"))) {
     void apiListener(req, res);
     return;

@@ -56,6 +56,12 @@ import type {
   Webhook,
   WebhookDelivery,
   WebhookWithSecret,
+  EditMessageSettingsParams,
+  ListMessagesParams,
+  Message,
+  MessageProvider,
+  MessageSettings,
+  SetMessageProviderParams,
 } from "./types";
 
 export type * from "./types";
@@ -172,6 +178,18 @@ export function createClient(options: ClientOptions) {
       ),
   };
 
+  /** Customer messages: the journal (appointments:read), resend (appointments:write), providers (messages:manage). */
+  const message = {
+    list: (params: ListMessagesParams) => call<PageResult<Message>>("messages/list", params, rest(params)),
+    get: (params: ById) => call<Result<Message>>(byId("messages", params), params, {}),
+    /** A failed or unknown message queued again now. */
+    resend: (params: ById) => call<Result<Message>>(byId("messages", params, "/resend"), params, {}),
+    provider: {
+      list: (params: Auth) => call<PageResult<MessageProvider>>("messages/providers/list", params, {}),
+      set: (params: SetMessageProviderParams) => call<Result<MessageProvider>>("messages/providers/set", params, rest(params)),
+    },
+  };
+
   const agent = {
     ...catalog<Agent, AgentListParams, CreateAgentParams, EditAgentParams>("agents"),
     /** The agent's own week (null: follows the company) and what applies. */
@@ -190,6 +208,10 @@ export function createClient(options: ClientOptions) {
     /** Opening hours (null: open at all times) and the minimum notice of API bookings. */
     hours: (params: ById) => call<Result<CompanyHours>>(byId("companies", params, "/hours"), params, {}),
     editHours: (params: EditHoursParams) => call<Result<CompanyHours>>(byId("companies", params, "/hours/edit"), params, rest(params, "id")),
+    /** The company's message settings (catalog:read; edit: catalog:write). */
+    messageSettings: (params: ById) => call<Result<MessageSettings>>(byId("companies", params, "/messages/settings"), params, {}),
+    editMessageSettings: (params: EditMessageSettingsParams) =>
+      call<Result<MessageSettings>>(byId("companies", params, "/messages/settings/edit"), params, rest(params, "id")),
   };
 
   return {
@@ -207,6 +229,7 @@ export function createClient(options: ClientOptions) {
         /** Every row of the app (of the key's company) as a streamed ZIP of JSON and CSV files. */
         data: { export: (params: Auth) => download("export", params) },
         webhook,
+        message,
       },
     },
   };

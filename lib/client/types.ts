@@ -137,3 +137,32 @@ export type EditHoursParams = ById & CompanyHoursInput;
 export type ListTimeOffParams = ById & { from?: string; to?: string };
 export type CreateTimeOffParams = ById & TimeOffInput;
 export type DeleteTimeOffParams = ById & { timeOffId: string };
+
+// ---------- customer messages ----------
+import type { MessageProviderSchema, MessageSchema, MessageSettingsSchema } from "../contract/wire";
+import type { MessageChannel, MessageState } from "../contract/messages";
+import type { MessageSettingsInput } from "../contract/message-settings";
+
+export type Message = z.output<typeof MessageSchema>;
+export type MessageSettings = z.output<typeof MessageSettingsSchema>;
+/** A channel's provider: public settings, and only the names of the secrets stored. */
+export type MessageProvider = z.output<typeof MessageProviderSchema>;
+/** The journal, latest due first; `from`/`to` filter the due time, half-open. */
+export type ListMessagesParams = Auth & {
+  state?: MessageState[];
+  channel?: MessageChannel[];
+  companyId?: string;
+  appointmentId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+};
+export type EditMessageSettingsParams = ById & MessageSettingsInput;
+/** Settings replace the stored ones when sent; secrets merge by name (an empty one removes it) and never come back. */
+export type SetMessageProviderParams = Auth & {
+  channel: MessageChannel;
+  enabled?: boolean;
+  settings?: Record<string, string>;
+  secrets?: Record<string, string>;
+};

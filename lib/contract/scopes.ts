@@ -8,6 +8,7 @@ export const SCOPES = [
   "catalog:write",
   "data:export",
   "webhooks:manage",
+  "messages:manage",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ERROR_STATUS } from "./errors";
 import { APPOINTMENT_EVENT_TYPES } from "./events";
 import { serviceFieldSchema } from "./fields";
-import { MESSAGE_CHANNELS, MESSAGE_LANGUAGES } from "./messages";
+import { MESSAGE_CHANNELS, MESSAGE_LANGUAGES, MESSAGE_STATES, MESSAGE_TRIGGERS, type MessageLanguage, type MessageTrigger } from "./messages";
+import { TEMPLATE_VARIABLES } from "./message-templates";
 import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "./status";
 import { WEEKDAYS, type Weekday } from "./hours";
 
@@ -251,3 +252,66 @@ export const WebhookDeliverySchema = z
     lastAttemptAt: dateTime.nullable(),
   })
   .meta({ id: "WebhookDelivery" });
+
+// ---------- customer messages ----------
+
+const triggerEnum = z.enum(MESSAGE_TRIGGERS);
+
+export const MessageSchema = z
+  .object({
+    id: uuid,
+    companyId: uuid,
+    appointmentId: uuid,
+    customerId: uuid,
+    customerName: z.string(),
+    trigger: triggerEnum,
+    channel: z.enum(MESSAGE_CHANNELS).nullable().meta({ description: "null : aucun canal ne joint ce client (le message est en échec, avec la raison)" }),
+    recipient: text.meta({ description: "E.164 (WhatsApp, SMS) ou adresse e-mail" }),
+    language: z.enum(MESSAGE_LANGUAGES),
+    subject: text,
+    body: z.string(),
+    state: z.enum(MESSAGE_STATES).meta({
+      description:
+        "scheduled (attend son heure) → queued → sent (pris par le fournisseur) → delivered → read ; ou failed (avec la raison du fournisseur), " +
+        "cancelled (devenu inutile avant l'envoi), unknown (réponse du fournisseur perdue : peut-être parti, à décider)",
+    }),
+    dueAt: dateTime,
+    attempts: z.number().int(),
+    providerId: text.meta({ description: "L'identifiant du message chez le fournisseur" }),
+    failureReason: text,
+    sentAt: dateTime.nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "Message" });
+
+const languageTexts = z.object(Object.fromEntries(MESSAGE_TRIGGERS.map((t) => [t, z.string().optional()])) as Record<MessageTrigger, z.ZodOptional<z.ZodString>>);
+const whatsappTemplateWire = z.object({ name: z.string(), variables: z.array(z.enum(TEMPLATE_VARIABLES)) });
+
+export const MessageSettingsSchema = z
+  .object({
+    enabled: z.boolean().meta({ description: "Les messages de cette entreprise, tout court" }),
+    triggers: z.object(Object.fromEntries(MESSAGE_TRIGGERS.map((t) => [t, z.boolean()])) as Record<MessageTrigger, z.ZodBoolean>),
+    dayBeforeAt: z.string().meta({ description: "L'heure locale du rappel de la veille", example: "18:00" }),
+    hoursBeforeMinutes: z.number().int().meta({ description: "Le second rappel, tant de minutes avant le début", example: 120 }),
+    templates: z
+      .object(Object.fromEntries(MESSAGE_LANGUAGES.map((l) => [l, languageTexts.optional()])) as Record<MessageLanguage, z.ZodOptional<typeof languageTexts>>)
+      .meta({ description: "Les textes de l'entreprise par langue et déclencheur ; absent : le texte par défaut" }),
+    whatsappTemplates: z
+      .object(Object.fromEntries(MESSAGE_TRIGGERS.map((t) => [t, whatsappTemplateWire.optional()])) as Record<MessageTrigger, z.ZodOptional<typeof whatsappTemplateWire>>)
+      .meta({ description: "WhatsApp : le modèle approuvé par déclencheur et ses variables dans l'ordre" }),
+  })
+  .meta({ id: "MessageSettings" });
+
+export const MessageProviderSchema = z
+  .object({
+    channel: z.enum(MESSAGE_CHANNELS),
+    enabled: z.boolean(),
+    settings: z.record(z.string(), z.string()).meta({ description: "Les réglages publics", example: { phoneNumberId: "106540352242922" } }),
+    secrets: z.record(z.string(), z.boolean()).meta({
+      description: "Les secrets enregistrés (chiffrés) : seulement leur nom, jamais leur valeur",
+      example: { accessToken: true, appSecret: true, verifyToken: true },
+    }),
+    updatedAt: dateTime,
+  })
+  .meta({ id: "MessageProvider" });

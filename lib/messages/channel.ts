@@ -45,5 +45,13 @@ export interface ChannelAdapter {
 
 /** What a provider's callback says, once its signature is verified and its shape read. */
 export type InboundEvent =
-  | { kind: "status"; channel: MessageChannel; providerId: string; state: Extract<MessageState, "sent" | "delivered" | "read" | "failed">; reason?: string }
+  | {
+      kind: "status";
+      channel: MessageChannel;
+      providerId: string;
+      /** Our message id, when the provider echoes it beside its own (the SMS callbacks' `reference`). */
+      messageId?: string;
+      state: Extract<MessageState, "sent" | "delivered" | "read" | "failed">;
+      reason?: string;
+    }
   | { kind: "reply"; channel: MessageChannel; from: string; text: string; providerId: string; at: Date };

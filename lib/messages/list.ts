@@ -49,6 +49,7 @@ export async function listMessages(caller: Caller, input: ListMessagesInput = {}
   requireScope(caller, "appointments:read");
   const f = parseInput(listMessagesInput, input);
   if (f.companyId !== undefined && (!isUuid(f.companyId) || !canSeeCompany(caller, f.companyId))) throw new AppError("company-not-found");
+  if (f.appointmentId !== undefined && !isUuid(f.appointmentId)) throw new AppError("appointment-not-found");
   let after: ReturnType<typeof sql> | undefined;
   if (f.cursor) {
     const [due, id] = decodeCursor(f.cursor, 2);
@@ -62,6 +63,7 @@ export async function listMessages(caller: Caller, input: ListMessagesInput = {}
         f.state ? inArray(messages.state, f.state) : undefined,
         f.channel ? inArray(messages.channel, f.channel) : undefined,
         f.companyId ? eq(messages.companyId, f.companyId) : undefined,
+        f.appointmentId ? eq(messages.appointmentId, f.appointmentId) : undefined,
         f.from ? gte(messages.dueAt, new Date(f.from)) : undefined,
         f.to ? lt(messages.dueAt, new Date(f.to)) : undefined,
         after,
@@ -81,6 +83,15 @@ export async function appointmentMessages(caller: Caller, appointmentId: string)
 }
 
 export type MessageView = Awaited<ReturnType<typeof appointmentMessages>>[number];
+
+/** One message of the caller's companies; another's, or none: message-not-found. */
+export async function getMessage(caller: Caller, id: string): Promise<MessageView> {
+  requireScope(caller, "appointments:read");
+  if (!isUuid(id)) throw new AppError("message-not-found");
+  const [message] = await selectMessages(await getDb()).where(and(inScope(caller), eq(messages.id, id)));
+  if (!message) throw new AppError("message-not-found");
+  return message;
+}
 
 /** Queues a failed (or unknown: staff decided) message again, due now; another state: invalid-status-transition. */
 export async function resendMessage(caller: Caller, id: string, now: Date = new Date()): Promise<MessageView> {

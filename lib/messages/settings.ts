@@ -1,11 +1,12 @@
 // A company's message settings (catalog scopes, the caller's companies), and the app's providers
-// (owners and admins only; a secret is never answered after save, only whether it is set).
+// (the `messages:manage` scope on the whole app: owners and admins among members, keys given it
+// and not limited to a company; a secret is never answered after save, only whether it is set).
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { companies, messageProviders, messageSettings } from "@/db/schema";
-import { type Caller, companyScope, requireManager, requireScope } from "../auth/caller";
+import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError, validationError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { applySettings, type CompanyMessageSettings, messageSettingsInput, type MessageSettingsInput, readSettings } from "../contract/message-settings";
@@ -46,6 +47,12 @@ export async function updateMessageSettings(caller: Caller, companyId: string, i
   return next;
 }
 
+/** Providers are the app's, not a company's: the messages:manage scope, on the whole app. */
+function requireProviderManager(caller: Caller) {
+  requireScope(caller, "messages:manage");
+  if (caller.companyIds !== "all") throw new AppError("not-authorized", "Réservé aux accès couvrant toute l'application", { status: 403 });
+}
+
 export type ProviderView = { channel: MessageChannel; enabled: boolean; settings: Record<string, string>; secrets: Record<string, boolean>; updatedAt: Date };
 
 function view(row: typeof messageProviders.$inferSelect): ProviderView {
@@ -54,7 +61,7 @@ function view(row: typeof messageProviders.$inferSelect): ProviderView {
 }
 
 export async function listProviders(caller: Caller): Promise<ProviderView[]> {
-  requireManager(caller);
+  requireProviderManager(caller);
   const db = await getDb();
   const rows = await db.select().from(messageProviders).where(eq(messageProviders.appId, caller.appId)).orderBy(asc(messageProviders.channel));
   return rows.map(view);
@@ -62,7 +69,7 @@ export async function listProviders(caller: Caller): Promise<ProviderView[]> {
 
 /** Sets a channel's provider: settings replace the stored ones when sent; secrets merge by name (empty: removed). */
 export async function setProvider(caller: Caller, channel: string, input: ProviderInput): Promise<ProviderView> {
-  requireManager(caller);
+  requireProviderManager(caller);
   const { channel: ch } = parseInput(z.object({ channel: messageChannel }), { channel });
   const data = parseInput(providerInputSchema(webhookConfig().allowLoopback), input);
   const db = await getDb();

@@ -20,6 +20,7 @@ import { companyRoutes } from "./routes/companies";
 import { customerRoutes } from "./routes/customers";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/export";
+import { messageRoutes } from "./routes/messages";
 import { schedulingRoutes } from "./routes/scheduling";
 import { serviceRoutes } from "./routes/services";
 import { webhookRoutes } from "./routes/webhooks";
@@ -71,6 +72,7 @@ export function createApi() {
   exportRoutes(api);
   webhookRoutes(api);
   schedulingRoutes(api);
+  messageRoutes(api);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -11,8 +11,8 @@ Réponses : \`{ "success": true, "data": … }\` (les listes ajoutent \`nextCurs
 les messages sont en français.
 
 - **Clés** : droits \`appointments:read\`, \`appointments:write\`, \`appointments:status\`,
-  \`catalog:read\`, \`catalog:write\` ; une clé peut être limitée à une entreprise. Une clé
-  absente, inconnue, révoquée ou d'une autre application : 401 \`not-authorized\` ; un droit
+  \`catalog:read\`, \`catalog:write\`, \`data:export\`, \`webhooks:manage\`, \`messages:manage\` ;
+  une clé peut être limitée à une entreprise. Une clé absente, inconnue, révoquée ou d'une autre application : 401 \`not-authorized\` ; un droit
   manquant : 403 \`not-authorized\`. L'identifiant d'une autre application ou entreprise répond
   \`…-not-found\`, comme un identifiant inconnu.
 - **Limite de débit** : par clé, 600 requêtes par minute par défaut ; au-delà 429
@@ -36,6 +36,7 @@ export function openApiDocument(api: Api, serverUrl?: string) {
       { name: "Entreprises", description: "Les entreprises (salons, spas…) de l'application" },
       { name: "Clients", description: "Le carnet de clients de l'application" },
       { name: "Données", description: "L'export de toutes les données de l'application (ZIP de JSON et CSV)" },
+      { name: "Messages", description: "Les messages aux clients (WhatsApp, SMS, e-mail) : journal, renvoi, réglages et fournisseurs" },
     ],
   });
 }

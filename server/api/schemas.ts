@@ -24,6 +24,9 @@ import {
 } from "@/lib/contract/catalog-inputs";
 import { wireInstant } from "@/lib/contract/validation";
 import { listDeliveriesInput, webhookEdit, webhookInput } from "@/lib/contract/webhooks";
+import { listMessagesInput, providerInputSchema } from "@/lib/contract/message-inputs";
+import { messageSettingsInput } from "@/lib/contract/message-settings";
+import { messageChannel } from "@/lib/contract/messages";
 import { agentScheduleInput, availabilitySearchWireShape, companyHoursInput, searchRefine, timeOffFields, timeOffListInput } from "@/lib/contract/hours";
 
 export const DEMO_APP_ID = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
@@ -92,6 +95,17 @@ export const Bodies = {
   editHours: companyHoursInput.extend(apiKey).meta({ id: "EditCompanyHoursBody" }),
   listTimeOff: timeOffListInput.extend(apiKey).meta({ id: "ListTimeOffBody" }),
   createTimeOff: timeOffFields.extend(apiKey).meta({ id: "CreateTimeOffBody" }),
+  listMessages: listMessagesInput
+    .extend({ ...apiKey, from: wireInstant.optional(), to: wireInstant.optional() })
+    .meta({ id: "ListMessagesBody" }),
+  editMessageSettings: messageSettingsInput.extend(apiKey).meta({ id: "EditMessageSettingsBody" }),
+  // Loopback URLs pass here; the domain checks them again with the server's own switch.
+  setMessageProvider: providerInputSchema(true)
+    .extend({
+      ...apiKey,
+      channel: messageChannel.meta({ description: "Le canal dont on règle le fournisseur" }),
+    })
+    .meta({ id: "SetMessageProviderBody" }),
 };
 
 export const DeliveryParams = IdParams.extend({
@@ -118,4 +132,7 @@ export {
   WebhookDeliverySchema,
   WebhookSchema,
   WebhookWithSecretSchema,
+  MessageSchema,
+  MessageSettingsSchema,
+  MessageProviderSchema,
 } from "@/lib/contract/wire";

@@ -6,6 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "@/lib/client";
 import { uniquePhone } from "../support/factories";
+import { insertMessage } from "../support/messages";
 import { API_URL, type ApiTenant, makeApiTenant, NEXT_URL } from "./support/api";
 
 let t: ApiTenant;
@@ -75,6 +76,32 @@ describe("typed client", () => {
     expect(new Date(rescheduled.end).getTime() - later.getTime()).toBe(30 * 60_000);
     const empty = await ms().appointment.reschedule({ ...auth, id: first.id });
     expect(!empty.success && empty.error.code).toBe("validation-error");
+  });
+
+  it("covers customer messages: journal, resend, company settings, providers (secrets never answered)", async () => {
+    const auth = { appId: t.appId, apiKey: t.admin };
+    const booked = await t.book();
+    const failed = await insertMessage(booked);
+    const page = data(await ms().message.list({ ...auth, appointmentId: booked.id, state: ["failed"] }));
+    expect(page.map((m) => m.id)).toEqual([failed.id]);
+    expect(data(await ms().message.get({ ...auth, id: failed.id })).failureReason).toBe("test");
+    expect(data(await ms().message.resend({ ...auth, id: failed.id })).state).toBe("queued");
+    const resendAgain = await ms().message.resend({ ...auth, id: failed.id });
+    expect(resendAgain.success ? null : resendAgain.error.code).toBe("invalid-status-transition");
+
+    const settings = data(await ms().company.editMessageSettings({ ...auth, id: t.companyA.id, enabled: true, dayBeforeAt: "19:00" }));
+    expect(settings).toMatchObject({ enabled: true, dayBeforeAt: "19:00" });
+    expect(data(await ms().company.messageSettings({ ...auth, id: t.companyA.id })).dayBeforeAt).toBe("19:00");
+    const refused = await ms().company.editMessageSettings({ ...auth, id: t.companyA.id, templates: { fr: { received: "Bonjour {{inconnu}}" } } });
+    expect(refused.success ? null : refused.error.code).toBe("validation-error");
+
+    const provider = data(
+      await ms().message.provider.set({ ...auth, channel: "sms", settings: { url: "https://sms.example.ci/send" }, secrets: { authValue: "Bearer sk_client", callbackSecret: "client-callback-secret-01" } }),
+    );
+    expect(provider).toMatchObject({ channel: "sms", enabled: true, secrets: { authValue: true, callbackSecret: true } });
+    const providers = data(await ms().message.provider.list(auth));
+    expect(providers.map((p) => p.channel)).toEqual(["sms"]);
+    expect(JSON.stringify(providers)).not.toContain("sk_client");
   });
 
   it("follows nextCursor to list everything", async () => {

@@ -108,6 +108,11 @@ describe("not found: unknown, malformed and other tenants' ids look the same", (
     expectError(await t.call(`webhooks/${id}/deliveries/${UNKNOWN}/retry`), "delivery-not-found");
     expectError(await other.call(`webhooks/${id}`), "webhook-not-found");
   });
+
+  it("message-not-found", async () => {
+    expectError(await t.call(`messages/${UNKNOWN}`), "message-not-found");
+    expectError(await t.call("messages/not-an-id/resend"), "message-not-found");
+  });
 });
 
 describe("not-authorized", () => {
@@ -352,9 +357,8 @@ describe("service-unavailable", () => {
 });
 
 it("covers every code of the API", () => {
-  // Codes only the dashboard meets: API keys and members are managed there, and customer
-  // messages have no HTTP route yet (issue #15 adds them, and then this list loses that code).
-  const dashboardOnly = ["api-key-not-found", "user-not-found", "message-not-found"];
+  // Codes only the dashboard meets: API keys and members are managed there.
+  const dashboardOnly = ["api-key-not-found", "user-not-found"];
   const apiCodes = Object.keys(ERROR_STATUS).filter((c) => !dashboardOnly.includes(c));
   expect([...seen].sort()).toEqual(apiCodes.sort());
 });

@@ -7,7 +7,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db";
 import { ERROR_STATUS } from "@/lib/contract/errors";
+import { MESSAGE_CHANNELS, MESSAGE_STATES } from "@/lib/contract/messages";
 import { uniquePhone } from "../support/factories";
+import { insertMessage } from "../support/messages";
 import { API_URL, apiPath, type ApiTenant, makeApiTenant, send } from "./support/api";
 
 const RUNS = 1_500;
@@ -28,7 +30,14 @@ beforeAll(async () => {
     return res.body.data.endpoint.id as string;
   };
   [webhookId, otherWebhookId] = await Promise.all([hook(t), hook(other)]);
+  // A failed message each (it could be resent: only a valid request would).
+  [messageId, otherMessageId] = await Promise.all([
+    t.book().then((a) => insertMessage(a)),
+    other.book().then((a) => insertMessage(a)),
+  ]).then((rows) => rows.map((r) => r.id));
 });
+let messageId: string;
+let otherMessageId: string;
 
 // ---------- values that can never pass ----------
 
@@ -125,6 +134,17 @@ const webhookFields = {
   secret: fc.oneof(anyString({ minLength: 1 }), fc.integer(), fc.boolean()),
 };
 
+const badWordList = (words: readonly string[]) =>
+  fc.oneof(notArray, fc.array(anyString().filter((s) => !words.includes(s)), { minLength: 1, maxLength: 3 }));
+const messageSettingsFields = {
+  enabled: notBoolean,
+  triggers: fc.oneof(notObject, fc.constant({ inconnu: true }), fc.constant({ received: "oui" })),
+  dayBeforeAt: fc.oneof(notString, fc.constantFrom("", "24:00", "25:00", "18h", "7:5")),
+  hoursBeforeMinutes: badInt(15, 48 * 60),
+  templates: fc.oneof(notObject, fc.constant({ fr: { received: "Bonjour {{inconnu}}" } }), fc.constant({ de: {} }), fc.constant({ en: { confirmed: "x".repeat(1001) } })),
+  whatsappTemplates: fc.oneof(notObject, fc.constant({ received: { name: "Pas Bon", variables: [] } }), fc.constant({ received: { name: "ok", variables: ["inconnu"] } })),
+};
+
 type Endpoint = {
   route: string;
   /** A body that would succeed: the fuzz breaks one of its fields. */
@@ -188,11 +208,44 @@ const ENDPOINTS: Endpoint[] = [
     valid: () => ({}),
     bad: { limit: badInt(1, 200), cursor: fc.oneof(notString, tooLong(500), anyString({ minLength: 1, maxLength: 40 }), fc.constant(Buffer.from('["nope"]').toString("base64url"))) },
   },
+  {
+    route: "messages/list",
+    valid: () => ({}),
+    bad: {
+      state: badWordList(MESSAGE_STATES),
+      channel: badWordList(MESSAGE_CHANNELS),
+      companyId: badId,
+      appointmentId: badId,
+      from: badDate,
+      to: badDate,
+      limit: badInt(1, 200),
+      cursor: fc.oneof(notString, tooLong(500)),
+    },
+  },
+  { route: "messages/{id}", valid: () => ({}), bad: {} },
+  { route: "messages/{id}/resend", valid: () => ({}), bad: {} },
+  { route: "messages/providers/list", valid: () => ({}), bad: {} },
+  {
+    route: "messages/providers/set",
+    valid: () => ({ channel: "journal", enabled: true }),
+    bad: {
+      channel: fc.oneof(notString, anyString().filter((s) => !(MESSAGE_CHANNELS as readonly string[]).includes(s))),
+      enabled: notBoolean,
+      settings: fc.oneof(notObject, fc.constant({ "1bad": "x" }), fc.constant({ url: 3 })),
+      secrets: fc.oneof(notObject, fc.constant({ "nom invalide": "x" }), fc.constant({ token: false })),
+    },
+  },
+  { route: "companies/{id}/messages/settings", valid: () => ({}), bad: {} },
+  { route: "companies/{id}/messages/settings/edit", valid: () => ({ dayBeforeAt: "18:00" }), bad: messageSettingsFields },
 ];
 
 let otherAppointmentId: string;
 const realId = (route: string, tenant = t) =>
-  route.startsWith("webhooks")
+  route.startsWith("messages")
+    ? tenant === t
+      ? messageId
+      : otherMessageId
+    : route.startsWith("webhooks")
     ? tenant === t
       ? webhookId
       : otherWebhookId
@@ -368,7 +421,7 @@ const malformed = fc.oneof(
 
 async function checksum(appId: string): Promise<string> {
   const db = await getDb();
-  const tables = ["companies", "services", "agents", "agent_services", "customers", "appointments", "appointment_events", "idempotency_keys", "webhook_endpoints", "webhook_deliveries"];
+  const tables = ["companies", "services", "agents", "agent_services", "customers", "appointments", "appointment_events", "idempotency_keys", "webhook_endpoints", "webhook_deliveries", "messages", "message_settings", "message_providers"];
   const parts = await Promise.all(
     tables.map(async (table) => {
       const [row] = await executeRows<{ sum: string | null; n: number }>(

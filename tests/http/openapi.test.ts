@@ -2,7 +2,21 @@
 // what the API answers; the reference page renders it with the locally served Scalar.
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AgentSchema, AppointmentDetailSchema, AppointmentSchema, CompanySchema, CustomerSchema, ErrorSchema, ServiceSchema, ok, page } from "@/server/api/schemas";
+import {
+  AgentSchema,
+  AppointmentDetailSchema,
+  AppointmentSchema,
+  CompanySchema,
+  CustomerSchema,
+  ErrorSchema,
+  MessageProviderSchema,
+  MessageSchema,
+  MessageSettingsSchema,
+  ServiceSchema,
+  ok,
+  page,
+} from "@/server/api/schemas";
+import { insertMessage } from "../support/messages";
 import { API_URL, type ApiTenant, makeApiTenant, NEXT_URL, send } from "./support/api";
 
 const ENDPOINTS = [
@@ -23,6 +37,13 @@ const ENDPOINTS = [
   "agents/{id}/time-off/{timeOffId}/delete",
   "companies/{id}/hours",
   "companies/{id}/hours/edit",
+  "messages/list",
+  "messages/{id}",
+  "messages/{id}/resend",
+  "messages/providers/list",
+  "messages/providers/set",
+  "companies/{id}/messages/settings",
+  "companies/{id}/messages/settings/edit",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
 ];
 
@@ -60,6 +81,7 @@ describe("OpenAPI", () => {
 
   it("describes what the API really answers", async () => {
     const booked = await t.book();
+    await insertMessage(booked);
     const checks: [string, Record<string, unknown>, z.ZodType][] = [
       ["appointments/list", {}, page(AppointmentSchema)],
       [`appointments/${booked.id}`, {}, ok(AppointmentDetailSchema)],
@@ -68,6 +90,10 @@ describe("OpenAPI", () => {
       ["companies/list", {}, page(CompanySchema)],
       ["customers/list", {}, page(CustomerSchema)],
       ["appointments/list", { limit: 0 }, ErrorSchema],
+      ["messages/list", {}, page(MessageSchema)],
+      [`companies/${t.companyA.id}/messages/settings`, {}, ok(MessageSettingsSchema)],
+      ["messages/providers/set", { channel: "journal" }, ok(MessageProviderSchema)],
+      ["messages/providers/list", {}, page(MessageProviderSchema)],
     ];
     for (const [route, body, schema] of checks) {
       const res = await t.call(route, body);

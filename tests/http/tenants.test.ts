@@ -11,6 +11,7 @@ import { createAppointment } from "@/lib/appointments";
 import type { Scope } from "@/lib/contract/scopes";
 import { createWebhook, sendTestEvent } from "@/lib/webhooks";
 import { uniquePhone } from "../support/factories";
+import { insertMessage } from "../support/messages";
 import { type Answer, type ApiTenant, makeApiTenant, post } from "./support/api";
 
 type KeyName = "full" | "restricted" | "readOnly" | "booking" | "foreign";
@@ -73,6 +74,36 @@ const webhookCase = (route: string, body: Record<string, unknown> = {}, success:
   success,
   check: webhookCheck,
   request: async (target) => ({ route: route.replace("{id}", (await webhookOf(target)).id), body }),
+});
+
+/** A failed message (so it may be resent) about a fresh appointment of the target's company. */
+async function freshMessage(target: Target) {
+  return (await insertMessage(await freshAppointment(target))).id;
+}
+const ownCompanies = () => [A.companyA.id, A.companyB.id];
+const messageCase = (route: string, scopes: readonly Scope[]): Case => ({
+  route,
+  scopes,
+  targets: ["own", "otherCompany", "otherApp"],
+  companyScoped: true,
+  notFound: "message-not-found",
+  success: 200,
+  check: (data, key) => {
+    const { companyId } = data as { companyId: string };
+    expect(ownCompanies()).toContain(companyId);
+    if (key === "restricted") expect(companyId).toBe(A.companyA.id);
+  },
+  request: async (target) => ({ route: route.replace("{id}", await freshMessage(target)), body: {} }),
+});
+const settingsCase = (route: string, scopes: readonly Scope[], body: Record<string, unknown>): Case => ({
+  route,
+  scopes,
+  targets: ["own", "otherCompany", "otherApp"],
+  companyScoped: true,
+  notFound: "company-not-found",
+  success: 200,
+  check: (data) => expect(data).toMatchObject({ enabled: expect.any(Boolean), dayBeforeAt: expect.any(String) }),
+  request: async (target) => ({ route: route.replace("{id}", parts(target).company.id), body }),
 });
 
 /** The company, service and agent a target names. */
@@ -231,6 +262,25 @@ const CASES: Case[] = [
     },
     request: async (t) => ({ route: "webhooks/create", body: { url: "http://127.0.0.1:9/matrix", companyId: parts(t).company.id, enabled: false } }),
   },
+  messageCase("messages/{id}", ["appointments:read"]),
+  messageCase("messages/{id}/resend", ["appointments:write"]),
+  settingsCase("companies/{id}/messages/settings", ["catalog:read"], {}),
+  settingsCase("companies/{id}/messages/settings/edit", ["catalog:write"], { dayBeforeAt: "18:30" }),
+  {
+    // The app's providers: a key for the whole app with messages:manage; secrets never answered.
+    route: "messages/providers/set",
+    scopes: ["messages:manage"],
+    targets: ["own"],
+    companyScoped: false,
+    wholeAppOnly: true,
+    notFound: "company-not-found",
+    success: 200,
+    check: (data) => {
+      expect(data).toMatchObject({ channel: "journal", enabled: true });
+      expect(JSON.stringify(data)).not.toContain("s3cret");
+    },
+    request: async () => ({ route: "messages/providers/set", body: { channel: "journal", enabled: true } }),
+  },
 ];
 
 function expected(c: Case, key: KeyName, target: Target): { status: number; code?: string } {
@@ -344,6 +394,23 @@ describe("tenant matrix", () => {
     expect(restricted).not.toContain(other.id);
     expect(await ids("readOnly")).toBe(403);
     expect(await ids("foreign")).toBe(401);
+  });
+
+  it("messages/list and messages/providers/list show only the key's app, its company's messages for a restricted key", async () => {
+    const [own, other, foreign] = await Promise.all([freshMessage("own"), freshMessage("otherCompany"), freshMessage("otherApp")]);
+    const ids = async (key: KeyName) => {
+      const res = await post(A.appId, "messages/list", { apiKey: keys[key], limit: 200 });
+      return res.status === 200 ? (res.body.data as { id: string }[]).map((m) => m.id) : res.status;
+    };
+    const full = await ids("full");
+    expect(full).toEqual(expect.arrayContaining([own, other]));
+    expect(full).not.toContain(foreign);
+    const restricted = (await ids("restricted")) as string[];
+    expect(restricted).toContain(own);
+    expect(restricted).not.toContain(other);
+    expect(await ids("foreign")).toBe(401);
+    const providers = async (key: KeyName) => (await post(A.appId, "messages/providers/list", { apiKey: keys[key] })).status;
+    expect([await providers("full"), await providers("restricted"), await providers("readOnly"), await providers("foreign")]).toEqual([200, 403, 403, 401]);
   });
 
   it("counts: every 201 created one row in app A, refusals none", async () => {

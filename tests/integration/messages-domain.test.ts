@@ -97,7 +97,9 @@ describe("providers", () => {
     expect((await listProviders(t.owner))[0]).toMatchObject({ settings: { url: "https://sms.example/api", sender: "SALON" } });
     expect(await fieldsOf(() => setProvider(t.owner, "sms", { settings: { url: "http://sms.example/api" } }))).toEqual(["settings.url"]);
     expect(await fieldsOf(() => setProvider(t.owner, "pigeon", {}))).toEqual(["channel"]);
-    expect(await codeOf(() => setProvider(t.caller(), "sms", {}))).toBe("not-authorized");
+    // The messages:manage scope: a key without it (or a staff member) is refused; one with it may.
+    expect(await codeOf(() => setProvider(t.caller({ scopes: ["appointments:read", "catalog:write", "webhooks:manage"] }), "sms", {}))).toBe("not-authorized");
+    expect(await codeOf(() => listProviders(t.caller({ scopes: ["messages:manage"] })))).toBe("no-error");
     expect(await listProviders(other.owner)).toEqual([]);
   });
 });

@@ -23,3 +23,27 @@ export async function messagesOf(appId: string, appointmentId: string): Promise<
   const rows = await db.select().from(messages).where(and(eq(messages.appId, appId), eq(messages.appointmentId, appointmentId)));
   return Object.fromEntries(rows.map((r) => [r.occurrence ? `${r.trigger}:${r.occurrence}` : r.trigger, r]));
 }
+
+/** A message row about an appointment, as the planner would have made it (failed unless told: it may be resent). */
+export async function insertMessage(a: { appId: string; companyId: string; id: string; customerId: string }, overrides: Partial<typeof messages.$inferInsert> = {}) {
+  const db = await getDb();
+  const [row] = await db
+    .insert(messages)
+    .values({
+      appId: a.appId,
+      companyId: a.companyId,
+      appointmentId: a.id,
+      customerId: a.customerId,
+      trigger: "received",
+      channel: "journal",
+      recipient: "+2250700000000",
+      language: "fr",
+      body: "Bonjour",
+      state: "failed",
+      failureReason: "test",
+      dueAt: new Date("2033-01-01T00:00:00Z"),
+      ...overrides,
+    })
+    .returning();
+  return row;
+}

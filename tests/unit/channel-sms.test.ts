@@ -160,7 +160,7 @@ describe("SMS callbacks", () => {
     const events = inbox.at("/sms-events").flatMap((r) => parseSmsCallback(JSON.parse(r.body)));
     expect(events).toEqual([
       { kind: "status", channel: "sms", providerId: "sms-1", state: "delivered" },
-      { kind: "status", channel: "sms", providerId: "sms-2", state: "failed", reason: "Échec signalé par le fournisseur SMS : Numéro inexistant" },
+      { kind: "status", channel: "sms", providerId: "sms-2", messageId: "ours", state: "failed", reason: "Échec signalé par le fournisseur SMS : Numéro inexistant" },
       { kind: "reply", channel: "sms", from: "+2250701020304", text: "1", providerId: "in-7", at: new Date("2026-12-04T09:30:00Z") },
     ]);
   });

@@ -38,7 +38,8 @@ export function parseSmsCallback(json: unknown, now: () => Date = () => new Date
       const state = typeof e.status === "string" ? STATES[e.status.toLowerCase()] : undefined;
       if (!providerId || !state) continue;
       const reason = str(e.reason);
-      events.push({ kind: "status", channel: "sms", providerId, state, ...(state === "failed" ? { reason: `Échec signalé par le fournisseur SMS${reason ? ` : ${reason}` : ""}` } : {}) });
+      const reference = str(e.reference);
+      events.push({ kind: "status", channel: "sms", providerId, ...(reference && reference !== providerId ? { messageId: reference } : {}), state, ...(state === "failed" ? { reason: `Échec signalé par le fournisseur SMS${reason ? ` : ${reason}` : ""}` } : {}) });
     } else if (e?.type === "reply") {
       const from = str(e.from);
       const text = typeof e.text === "string" ? e.text : undefined;

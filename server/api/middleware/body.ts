@@ -44,7 +44,8 @@ export function isJsonContentType(header: string | undefined): boolean {
   return charset === undefined || charset === "utf-8" || charset === "utf8";
 }
 
-async function readLimited(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+/** The body's bytes, stopping with 413 payload-too-large past `limit`. */
+export async function readLimited(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -97,7 +98,7 @@ function isStorable(s: string): boolean {
   return !s.includes("\u0000") && s.isWellFormed();
 }
 
-function tooLarge(): AppError {
+export function tooLarge(): AppError {
   return new AppError("payload-too-large", `La requête dépasse ${MAX_BODY_BYTES / 1024} Ko`, {
     details: { maxBytes: MAX_BODY_BYTES },
   });
