@@ -12,6 +12,9 @@ async function open(page: Page, path: string) {
 
 const trigger = (page: Page, name: string) => page.locator(`li[data-trigger="${name}"]`);
 
+// Several saves, reloads and accessibility checks each: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 test("a company's messages: a trigger off, a text edited with its preview, an unknown variable refused on its field", async ({ page }) => {
   // The Paris company: its own name and clock in the preview, and no other test reads its messages.
   await open(page, `/c/${PARIS.slug}/settings/messages`);
@@ -29,7 +32,7 @@ test("a company's messages: a trigger off, a text edited with its preview, an un
   // A French text, typed and completed with a variable chip; the preview follows as it is typed.
   const confirmed = trigger(page, "confirmed");
   await confirmed.getByRole("button", { name: /Modifier les textes/ }).click();
-  const fr = confirmed.getByLabel("Texte en français");
+  const fr = confirmed.getByRole("textbox", { name: "Texte en français" });
   await fr.fill("Bonjour {{firstName}}, c'est confirmé chez {{company}} le {{date}} à {{time}} : ");
   const preview = confirmed.getByTestId("preview-confirmed-fr");
   await expect(preview).toHaveText(`Bonjour Aya, c'est confirmé chez ${PARIS.name} le jeudi 10 décembre à 14h30 :`);
@@ -48,11 +51,11 @@ test("a company's messages: a trigger off, a text edited with its preview, an un
   await expect(trigger(page, "reminder-hours-before").getByRole("checkbox")).not.toBeChecked();
   await expect(page.getByLabel("Délai avant le rendez-vous")).toHaveValue("1.5");
   await trigger(page, "confirmed").getByRole("button", { name: /Modifier les textes/ }).click();
-  await expect(trigger(page, "confirmed").getByLabel("Texte en français")).toHaveValue(/c'est confirmé chez \{\{company\}\}.* : \{\{price\}\}$/);
+  await expect(trigger(page, "confirmed").getByRole("textbox", { name: "Texte en français" })).toHaveValue(/c'est confirmé chez \{\{company\}\}.* : \{\{price\}\}$/);
 
   // An unknown variable: said while typing, refused at save on its field, nothing saved (not even the other change).
   await trigger(page, "no-show").getByRole("checkbox").click();
-  const en = trigger(page, "confirmed").getByLabel("Texte en anglais");
+  const en = trigger(page, "confirmed").getByRole("textbox", { name: "Texte en anglais" });
   await en.fill("Hello {{nom}}, see you at {{time}}.");
   await expect(trigger(page, "confirmed").getByText("Variable inconnue : {{nom}}. L'enregistrement sera refusé.")).toBeVisible();
   await page.getByRole("button", { name: "Enregistrer" }).click();
@@ -74,7 +77,7 @@ test("a company's messages: a trigger off, a text edited with its preview, an un
   await expect(page.locator("[data-hydrated]").first()).toBeAttached();
   await expect(trigger(page, "no-show").getByRole("checkbox")).not.toBeChecked();
   await trigger(page, "confirmed").getByRole("button", { name: /Modifier les textes/ }).click();
-  await expect(trigger(page, "confirmed").getByLabel("Texte en anglais")).toHaveValue(/^Hello \{\{firstName\}\}, your appointment/);
+  await expect(trigger(page, "confirmed").getByRole("textbox", { name: "Texte en anglais" })).toHaveValue(/^Hello \{\{firstName\}\}, your appointment/);
 
   // On a phone: nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
