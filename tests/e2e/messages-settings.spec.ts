@@ -107,6 +107,18 @@ test("the app's channels: a provider saved with its secret never shows it back; 
   await dialog.getByRole("button", { name: "Annuler" }).click();
   await expect(sms).toHaveAttribute("data-state", "unset");
 
+  // WhatsApp: the verify token is drawn in the browser, shown and copyable until saved.
+  await list.locator('li[data-channel="whatsapp"]').getByRole("button", { name: /^Configurer/ }).click();
+  dialog = page.getByRole("dialog", { name: "Configurer : WhatsApp (Cloud API)" });
+  await dialog.getByRole("button", { name: "Générer" }).click();
+  await expect(dialog.getByLabel("Jeton de vérification")).toHaveValue(/^[A-Za-z0-9]{32}$/);
+  await expect(dialog.getByRole("button", { name: "Copier", exact: true })).toBeVisible();
+  await expect(dialog.getByTestId("callback-whatsapp")).toHaveText(`${baseURL}/api/messages/whatsapp`);
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, "messages-settings-08-whatsapp-1280", { fullPage: false });
+  await dialog.getByRole("button", { name: "Annuler" }).click();
+  await expect(list.locator('li[data-channel="whatsapp"]')).toHaveAttribute("data-state", "unset");
+
   // E-mail, saved disabled (the other tests' messages stay in the journal) with its password.
   const password = `Smtp-${Date.now().toString(36)}-secret`;
   const email = list.locator('li[data-channel="email"]');

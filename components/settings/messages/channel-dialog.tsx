@@ -154,7 +154,7 @@ export function ChannelDialog({
       );
     }
     return (
-      <FormField key={k} {...form.field(key, { hint: !!hint })} label={label} required={spec.required && !stored} hint={hint} className={spec.kind === "json" ? "sm:col-span-2" : undefined}>
+      <FormField key={k} {...form.field(key, { hint: !!hint })} label={label} required={spec.required && !stored} hint={hint} className={spec.kind === "json" || spec.kind === "secret" ? "sm:col-span-2" : undefined}>
         {control}
       </FormField>
     );
