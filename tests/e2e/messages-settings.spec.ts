@@ -41,6 +41,11 @@ test("a company's messages: a trigger off, a text edited with its preview, an un
   await expect(fr).toHaveValue(/ : \{\{price\}\}$/);
   await expect(fr).toBeFocused();
   expect(plain(await preview.innerText())).toContain("à 14h30 : 15 000 F CFA");
+  // Its WhatsApp template: a name and the variables filling {{1}}, {{2}}.
+  await confirmed.getByLabel("Nom du modèle").fill("rdv_confirme");
+  await confirmed.getByRole("button", { name: "Ajouter un paramètre" }).click();
+  await confirmed.getByRole("button", { name: "Ajouter un paramètre" }).click();
+  await confirmed.getByRole("combobox", { name: /paramètre 2 du modèle/ }).selectOption("time");
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "messages-settings-01-company-1280");
 
@@ -52,16 +57,22 @@ test("a company's messages: a trigger off, a text edited with its preview, an un
   await expect(page.getByLabel("Délai avant le rendez-vous")).toHaveValue("1.5");
   await trigger(page, "confirmed").getByRole("button", { name: /Modifier les textes/ }).click();
   await expect(trigger(page, "confirmed").getByRole("textbox", { name: "Texte en français" })).toHaveValue(/c'est confirmé chez \{\{company\}\}.* : \{\{price\}\}$/);
+  await expect(trigger(page, "confirmed").getByLabel("Nom du modèle")).toHaveValue("rdv_confirme");
+  await expect(trigger(page, "confirmed").getByRole("combobox", { name: /paramètre 1 du modèle/ })).toHaveValue("firstName");
+  await expect(trigger(page, "confirmed").getByRole("combobox", { name: /paramètre 2 du modèle/ })).toHaveValue("time");
 
   // An unknown variable: said while typing, refused at save on its field, nothing saved (not even the other change).
   await trigger(page, "no-show").getByRole("checkbox").click();
   const en = trigger(page, "confirmed").getByRole("textbox", { name: "Texte en anglais" });
   await en.fill("Hello {{nom}}, see you at {{time}}.");
+  await trigger(page, "confirmed").getByLabel("Nom du modèle").fill("Rdv Confirmé");
   await expect(trigger(page, "confirmed").getByText("Variable inconnue : {{nom}}. L'enregistrement sera refusé.")).toBeVisible();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(en).toHaveAttribute("aria-invalid", "true");
   await expect(en).toBeFocused();
   await expect(trigger(page, "confirmed").getByText(/Variable inconnue : \{\{nom\}\} \(possibles/)).toBeVisible();
+  await expect(trigger(page, "confirmed").getByLabel("Nom du modèle")).toHaveAttribute("aria-invalid", "true");
+  await expect(trigger(page, "confirmed").getByText("Nom de modèle WhatsApp : minuscules, chiffres et _")).toBeVisible();
   await expect(page.getByRole("alert", { name: /^Certaines informations ne sont pas valides\./ })).toBeVisible();
   await screenshot(page, "messages-settings-02-refused-1280", { fullPage: false });
   await expectNoSeriousA11yViolations(page);
@@ -78,6 +89,7 @@ test("a company's messages: a trigger off, a text edited with its preview, an un
   await expect(trigger(page, "no-show").getByRole("checkbox")).not.toBeChecked();
   await trigger(page, "confirmed").getByRole("button", { name: /Modifier les textes/ }).click();
   await expect(trigger(page, "confirmed").getByRole("textbox", { name: "Texte en anglais" })).toHaveValue(/^Hello \{\{firstName\}\}, your appointment/);
+  await expect(trigger(page, "confirmed").getByLabel("Nom du modèle")).toHaveValue("rdv_confirme");
 
   // On a phone: nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
