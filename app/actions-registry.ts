@@ -32,6 +32,7 @@ import {
   testWebhookAction,
   webhookDeliveriesAction,
 } from "./(dashboard)/c/[company]/settings/webhooks/actions";
+import { saveMessageSettingsAction, setMessageProviderAction } from "./(dashboard)/c/[company]/settings/messages/actions";
 import { setLocaleAction } from "./actions";
 
 export const actionsRegistry = {
@@ -75,6 +76,8 @@ export const actionsRegistry = {
   testWebhook: testWebhookAction,
   webhookDeliveries: webhookDeliveriesAction,
   retryWebhookDelivery: retryWebhookDeliveryAction,
+  saveMessageSettings: saveMessageSettingsAction,
+  setMessageProvider: setMessageProviderAction,
 };
 
 type Registry = typeof actionsRegistry;

@@ -1,5 +1,6 @@
 // Message texts: the variables a template may use, the default French and English texts of
 // every trigger, the check a template must pass at save, and rendering. Pure.
+import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { formatMoney } from "./format";
 import { MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, type MessageLanguage, type MessageTrigger } from "./messages";
@@ -104,21 +105,32 @@ export function variablesOf(s: VariableSource, lang: MessageLanguage): TemplateV
   };
 }
 
-/** A sample appointment for the settings' preview. */
-export function sampleVariables(lang: MessageLanguage): TemplateVariables {
+/** Where the settings' preview takes place: the company's own name, clock and currency. */
+export type SamplePlace = { company: string; address?: string | null; companyPhone?: string | null; timeZone: string; currency: string };
+
+const SAMPLE_PLACE: SamplePlace = {
+  company: "Salon Élégance",
+  address: "Rue des Jardins, Cocody, Abidjan",
+  companyPhone: "+225 27 22 44 55 66",
+  timeZone: "Africa/Abidjan",
+  currency: "XOF",
+};
+
+/** A sample appointment for the settings' preview: 10 December 2026 at 14:30 on the company's clock. */
+export function sampleVariables(lang: MessageLanguage, place: SamplePlace = SAMPLE_PLACE): TemplateVariables {
   return variablesOf(
     {
       firstName: "Aya",
       fullname: "Aya Kouassi",
       service: lang === "fr" ? "Coupe et brushing" : "Cut and blow-dry",
-      date: new Date("2026-12-10T14:30:00Z"),
-      timeZone: "Africa/Abidjan",
+      date: new Date(new TZDate(2026, 11, 10, 14, 30, 0, place.timeZone).getTime()),
+      timeZone: place.timeZone,
       agent: "Awa Koné",
-      company: "Salon Élégance",
-      address: "Rue des Jardins, Cocody, Abidjan",
-      companyPhone: "+225 27 22 44 55 66",
+      company: place.company,
+      address: place.address,
+      companyPhone: place.companyPhone,
       price: 15000,
-      currency: "XOF",
+      currency: place.currency,
       reason: lang === "fr" ? "l'agent est absent" : "the stylist is away",
     },
     lang,

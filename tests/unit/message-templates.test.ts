@@ -59,6 +59,16 @@ describe("rendering", () => {
       }
     }
   });
+
+  it("places the settings' sample at the company: its name, 14:30 on its clock, its currency", () => {
+    const place = { company: "Atelier Paris", address: null, companyPhone: "+33 1 23 45 67 89", timeZone: "Europe/Paris", currency: "EUR" };
+    const fr = sampleVariables("fr", place);
+    expect(fr).toMatchObject({ company: "Atelier Paris", address: "", companyPhone: "+33 1 23 45 67 89", date: "jeudi 10 décembre", time: "14h30" });
+    expect(fr.price.replace(/\s/g, " ")).toBe("15 000,00 €");
+    expect(sampleVariables("en", { ...place, timeZone: "America/New_York", currency: "XOF" })).toMatchObject({ time: "14:30", date: "Thursday 10 December", price: "15,000 F CFA" });
+    // Without a place: the demo salon in Abidjan.
+    expect(sampleVariables("fr")).toMatchObject({ company: "Salon Élégance", time: "14h30" });
+  });
 });
 
 describe("validation", () => {

@@ -17,6 +17,7 @@ export default async function SettingsLayout({ children, params }: { children: R
           { href: `${base}/api-keys`, label: t("nav.apiKeys") },
           { href: `${base}/data`, label: t("nav.data") },
           { href: `${base}/webhooks`, label: t("nav.webhooks") },
+          { href: `${base}/messages`, label: t("nav.messages") },
         ]}
         label={t("nav.label")}
       />
