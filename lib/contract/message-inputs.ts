@@ -9,6 +9,8 @@ export const listMessagesInput = z
     state: z.array(z.enum(MESSAGE_STATES, { error: `État attendu : ${MESSAGE_STATES.join(", ")}` })).max(MESSAGE_STATES.length).optional(),
     channel: z.array(z.enum(MESSAGE_CHANNELS, { error: `Canal attendu : ${MESSAGE_CHANNELS.join(", ")}` })).max(MESSAGE_CHANNELS.length).optional(),
     companyId: id.optional(),
+    /** One customer's messages (their page). */
+    customerId: id.optional(),
     /** Half-open [from, to) on the time the message is (or was) due. */
     from: instant.optional(),
     to: instant.optional(),

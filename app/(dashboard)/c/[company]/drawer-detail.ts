@@ -8,7 +8,23 @@ import type { AppointmentDetailView } from "@/components/appointments/types";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
 import type { Caller } from "@/lib/auth/caller";
 import { isManager } from "@/lib/auth/caller";
-import { isAppError } from "@/lib/contract/errors";
+import { AppError, isAppError } from "@/lib/contract/errors";
+import { appointmentMessages } from "@/lib/messages";
+
+/**
+ * One appointment as the drawer shows it (its history: events and messages), for the page and
+ * for the drawer's own JSON route; another company's answers appointment-not-found.
+ */
+export async function readDrawerDetail(caller: Caller, company: { id: string; timezone: string }, id: string, locale: string): Promise<AppointmentDetailView> {
+  const [a, events, messages, t] = await Promise.all([
+    getAppointment(caller, id),
+    listAppointmentEvents(caller, id),
+    appointmentMessages(caller, id),
+    getTranslations("detail"),
+  ]);
+  if (a.companyId !== company.id) throw new AppError("appointment-not-found");
+  return toDetail(a, events, messages, company.timezone, locale, { yes: t("yes"), no: t("no") }, isManager(caller));
+}
 
 export async function loadDrawerDetail(
   caller: Caller,
@@ -18,9 +34,7 @@ export async function loadDrawerDetail(
 ): Promise<AppointmentDetailView | null> {
   if (!id) return null;
   try {
-    const [a, events, t] = await Promise.all([getAppointment(caller, id), listAppointmentEvents(caller, id), getTranslations("detail")]);
-    if (a.companyId !== company.id) notFound();
-    return toDetail(a, events, company.timezone, locale, { yes: t("yes"), no: t("no") }, isManager(caller));
+    return await readDrawerDetail(caller, company, id, locale);
   } catch (err) {
     if (isAppError(err) && err.code === "appointment-not-found") notFound();
     throw err;
