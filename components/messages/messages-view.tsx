@@ -28,7 +28,7 @@ const linkClass = "rounded underline-offset-4 outline-none hover:underline focus
 /** The state, and under it the provider's reason (failed, unknown) or why it was dropped. */
 function StateCell({ m }: { m: MessageRow }) {
   return (
-    <div className="grid max-w-64 gap-1">
+    <div className="grid max-w-64 justify-items-start gap-1">
       <MessageStateBadge state={m.state} />
       {m.reason ? (
         <p className={cn("text-xs", m.state === "failed" || m.state === "unknown" ? "text-destructive" : "text-muted-foreground")} data-testid="message-reason">

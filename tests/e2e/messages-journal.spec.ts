@@ -157,5 +157,5 @@ test("on a phone the journal is a list of cards", async ({ page }) => {
   await expect(cards.first()).toBeVisible();
   await expect(page.getByRole("table")).toBeHidden();
   await expectNoSeriousA11yViolations(page);
-  await screenshot(page, "messages-02-journal-390");
+  await screenshot(page, "messages-02-journal-390", { fullPage: false });
 });
