@@ -11,6 +11,7 @@ import {
   searchCustomersAction,
 } from "./(dashboard)/c/[company]/appointments/new/actions";
 import { createCustomerAction, editCustomerAction } from "./(dashboard)/c/[company]/customers/actions";
+import { markReplyReadAction, olderMessagesAction, resendMessageAction } from "./(dashboard)/c/[company]/messages/actions";
 import { createServiceAction, editServiceAction, setServiceActiveAction } from "./(dashboard)/c/[company]/services/actions";
 import {
   addMemberAction,
@@ -50,6 +51,9 @@ export const actionsRegistry = {
   createCustomerInline: createCustomerInlineAction,
   createCustomer: createCustomerAction,
   editCustomer: editCustomerAction,
+  resendMessage: resendMessageAction,
+  markReplyRead: markReplyReadAction,
+  olderMessages: olderMessagesAction,
   createService: createServiceAction,
   editService: editServiceAction,
   setServiceActive: setServiceActiveAction,

@@ -10,6 +10,7 @@ import type { AppointmentStatus } from "@/lib/contract/status";
 import { type MoveAgent, MoveDialog } from "./move-dialog";
 import { MOVE_ICONS, movesFrom } from "./row-actions";
 import { StatusBadge } from "./status-badge";
+import { MessageList } from "@/components/messages/message-list";
 import type { AppointmentDetailView, AppointmentHistoryItem } from "./types";
 import type { MovePlace, MoveRequest } from "./use-reschedule";
 
@@ -180,6 +181,14 @@ export function AppointmentDrawer({
                     </li>
                   ))}
                 </ol>
+                <h4 id="detail-messages" className="mt-5 mb-2 text-sm font-semibold">
+                  {t("MessagesPage.history")}
+                </h4>
+                {ready.messages.length ? (
+                  <MessageList rows={ready.messages} label={t("MessagesPage.history")} />
+                ) : (
+                  <p className="text-sm text-muted-foreground">{t("MessagesPage.historyEmpty")}</p>
+                )}
               </section>
             </div>
           </>
@@ -203,6 +212,7 @@ export function AppointmentDrawer({
 
 /** Who made a change: a member by name; a program through the API, with its key's name; the system. */
 function actorLine(e: AppointmentHistoryItem, t: ReturnType<typeof useTranslations>): string | null {
+  if (e.byClient) return t("MessagesPage.fromClient", { channel: e.byClient });
   if (e.actorType === "api_key") return e.actorName ? t("detail.viaApiKey", { name: e.actorName }) : t("detail.viaApi");
   if (e.actorType === "system") return e.actorName && e.actorName !== "système" ? t("detail.bySystemNamed", { name: e.actorName }) : t("detail.bySystem");
   return e.actorName ? t("detail.by", { name: e.actorName }) : null;

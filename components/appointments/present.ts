@@ -1,5 +1,8 @@
 // Server side: domain appointments → the display rows the browser gets.
 import type { AppointmentDetail, AppointmentEventView, AppointmentView } from "@/lib/appointments";
+import type { MessageView } from "@/lib/messages";
+import { clientReplyChannel } from "@/lib/contract/messages";
+import { toMessageRow } from "@/components/messages/present";
 import type { ServiceField } from "@/lib/contract/fields";
 import { DAY_KEY, instantToWallClock } from "@/lib/contract/dates";
 import { type Absence, absentDuring } from "@/lib/contract/hours";
@@ -33,6 +36,7 @@ export function toRow(a: AppointmentView, timeZone: string, locale: string, abse
 export function toDetail(
   a: AppointmentDetail,
   events: AppointmentEventView[],
+  messages: MessageView[],
   timeZone: string,
   locale: string,
   words: { yes: string; no: string },
@@ -60,11 +64,13 @@ export function toDetail(
       actorType: e.actorType,
       actorName: e.actorName,
       reason: e.reason,
+      ...(clientReplyChannel(e) ? { byClient: clientReplyChannel(e)! } : {}),
       outsideHours: (e.details as { outsideHours?: boolean } | null)?.outsideHours === true,
       at: formatLongDateTime(e.at, timeZone, locale),
       ...(e.details?.kind === "no-show" ? { note: "no-show" as const } : e.details?.undo === "no-show" ? { note: "no-show-undone" as const } : {}),
       ...(e.kind === "moved" && e.details ? { move: moveOf(e.details, timeZone, locale) } : {}),
     })),
+    messages: messages.map((m) => toMessageRow(m, timeZone, locale)),
   };
 }
 

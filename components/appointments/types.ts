@@ -1,6 +1,7 @@
 // What the browser gets of an appointment: display strings made on the server in the
 // company's zone and the member's language (no hydration drift, no zone guessing).
 import type { AppointmentStatus } from "@/lib/contract/status";
+import type { MessageRow } from "@/components/messages/types";
 
 export type AppointmentRow = {
   id: string;
@@ -37,6 +38,8 @@ export type AppointmentHistoryItem = {
   /** "Samedi 28 novembre 2026, 09:14", as the header reads. */
   at: string;
   /** A move: where from and where to ("Lun. 23 nov. 09:30"), the agents before and after. */
+  /** Made by the customer's reply ("OUI" by WhatsApp): the channel's name. */
+  byClient?: string;
   /** A no-show recorded, or one taken back. */
   note?: "no-show" | "no-show-undone";
   move?: { from: string; to: string; dateChanged: boolean; agentChanged: boolean; fromAgent: string | null; toAgent: string | null };
@@ -56,6 +59,8 @@ export type AppointmentDetailView = AppointmentRow & {
   customerEmail: string | null;
   fields: { name: string; label: string; value: string }[];
   history: AppointmentHistoryItem[];
+  /** The messages sent (or to send) to the customer about it, in the order they are due. */
+  messages: MessageRow[];
 };
 
 /** How the appointments list is laid out (made on the server with its clock). */

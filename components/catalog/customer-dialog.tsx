@@ -3,16 +3,41 @@
 import { Pencil, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { customerInput } from "@/lib/contract/catalog-inputs";
+import { customerEdit, customerInput } from "@/lib/contract/catalog-inputs";
+import type { MessageChannel, MessageLanguage } from "@/lib/contract/messages";
+import type { PhoneKind } from "@/lib/contract/phone-kind";
 import { fieldErrors } from "@/lib/contract/errors";
 import { PhoneField, SubmitRow, TextField, useFormState } from "@/components/form";
 import { useActions } from "@/components/actions-context";
+import { CustomerMessagingFields, type MessagingValues } from "./customer-messaging-fields";
 
-type Initial = { id: string; fullname: string; telephone: string; email: string | null };
+type Initial = {
+  id: string;
+  fullname: string;
+  telephone: string;
+  email: string | null;
+  firstName: string | null;
+  language: MessageLanguage;
+  preferredChannel: MessageChannel | null;
+  optOuts: MessageChannel[];
+  /** The saved number's kind: WhatsApp and SMS are offered for a mobile only. */
+  saved: { telephone: string; kind: PhoneKind };
+};
+
+const FIELDS = ["fullname", "telephone", "email", "firstName", "language", "preferredChannel", "optOuts"];
+
+function messagingOf(initial?: Initial): MessagingValues {
+  return {
+    firstName: initial?.firstName ?? "",
+    language: initial?.language ?? "fr",
+    preferredChannel: initial?.preferredChannel ?? "",
+    optOuts: initial?.optOuts ?? [],
+  };
+}
 
 /** Adds a customer (or finds the one with this phone) or edits one, in a dialog. */
 export function CustomerDialog({ slug, initial }: { slug: string; initial?: Initial }) {
@@ -26,6 +51,8 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
   const [fullname, setFullname] = useState(initial?.fullname ?? "");
   const [telephone, setTelephone] = useState(initial?.telephone ?? "");
   const [email, setEmail] = useState(initial?.email ?? "");
+  const [messaging, setMessaging] = useState<MessagingValues>(() => messagingOf(initial));
+  const patchMessaging = useCallback((patch: Partial<MessagingValues>) => setMessaging((m) => ({ ...m, ...patch })), []);
   const editing = !!initial;
 
   function reset(next: boolean) {
@@ -34,6 +61,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
       setFullname(initial?.fullname ?? "");
       setTelephone(initial?.telephone ?? "");
       setEmail(initial?.email ?? "");
+      setMessaging(messagingOf(initial));
       setErrors({});
       setFormError(null);
     }
@@ -43,8 +71,17 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const values = { fullname, telephone, email: email || null };
-    const parsed = customerInput.safeParse(values);
+    const values = {
+      fullname,
+      telephone,
+      email: email || null,
+      firstName: messaging.firstName.trim() || null,
+      language: messaging.language,
+      preferredChannel: messaging.preferredChannel || null,
+      optOuts: messaging.optOuts,
+    };
+    // The contract's own input: the same checks the server makes.
+    const parsed = (editing ? customerEdit : customerInput).safeParse(values);
     if (!parsed.success) {
       invalid(fieldErrors(parsed.error.issues));
       return;
@@ -52,7 +89,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
     start(async () => {
       const r = editing ? await actions.editCustomer({ id: initial!.id, values }) : await actions.createCustomer({ values });
       if (!r.ok) {
-        failed(r, (k) => ["fullname", "telephone", "email"].includes(k));
+        failed(r, (k) => FIELDS.includes(k));
         return;
       }
       setOpen(false);
@@ -83,7 +120,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent closeLabel={tc("close")}>
+      <DialogContent closeLabel={tc("close")} className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
         <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
           <DialogHeader>
             <DialogTitle>{editing ? t("editTitle") : t("newTitle")}</DialogTitle>
@@ -92,6 +129,7 @@ export function CustomerDialog({ slug, initial }: { slug: string; initial?: Init
           <TextField form={form} name="fullname" label={t("fullname")} required value={fullname} onValueChange={setFullname} maxLength={120} autoComplete="off" />
           <PhoneField form={form} name="telephone" label={t("telephone")} required hint={t("telephoneHint")} value={telephone} onValueChange={setTelephone} />
           <TextField form={form} name="email" label={t("email")} value={email} onValueChange={setEmail} type="email" autoComplete="off" />
+          <CustomerMessagingFields form={form} values={messaging} onChange={patchMessaging} telephone={telephone} saved={initial?.saved} />
           <SubmitRow pending={pending} message={formError} submitLabel={editing ? tc("save") : t("create")} cancelLabel={tc("cancel")} onCancel={() => setOpen(false)} />
         </form>
       </DialogContent>

@@ -10,6 +10,8 @@ export const listMessagesInput = z
     channel: z.array(z.enum(MESSAGE_CHANNELS, { error: `Canal attendu : ${MESSAGE_CHANNELS.join(", ")}` })).max(MESSAGE_CHANNELS.length).optional(),
     companyId: id.optional(),
     appointmentId: id.optional(),
+    /** One customer's messages (their page). */
+    customerId: id.optional(),
     /** Half-open [from, to) on the time the message is (or was) due. */
     from: instant.optional(),
     to: instant.optional(),

@@ -22,3 +22,14 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
 /** Customers' languages for messages; French first. */
 export const MESSAGE_LANGUAGES = ["fr", "en"] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+/**
+ * The actor a customer's reply is recorded as when it changes an appointment: "Client (WhatsApp)".
+ * The planner knows it (no second confirmation) and the history shows it as the client's.
+ */
+export const CLIENT_ACTOR_PREFIX = "Client (";
+export const isClientReply = (e: { actorType: string; actorName: string | null }) => e.actorType === "system" && !!e.actorName?.startsWith(CLIENT_ACTOR_PREFIX);
+/** The channel named in a client reply's actor ("WhatsApp"), or null when the change was not a reply. */
+export function clientReplyChannel(e: { actorType: string; actorName: string | null }): string | null {
+  return isClientReply(e) ? e.actorName!.slice(CLIENT_ACTOR_PREFIX.length).replace(/\)$/, "") : null;
+}

@@ -3,5 +3,5 @@ export { getMessageSettings, listProviders, setProvider, updateMessageSettings, 
 export { planAll, planOnce } from "./plan";
 export { claimDue, sendClaimed, sendDue } from "./sender";
 export { startMessageWorker, stopMessageWorker } from "./worker";
-export { handleReply, listUnreadReplies, markReplyRead, replyWord, type Reply, type ReplyOutcome } from "./replies";
+export { handleReply, listUnreadReplies, markReplyRead, replyWord, type Reply, type ReplyOutcome, type UnreadReply } from "./replies";
 export { smsCallback, whatsAppCallback, whatsAppChallenge, type CallbackResult } from "./inbound";

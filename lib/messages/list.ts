@@ -3,7 +3,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db";
-import { customers, messages } from "@/db/schema";
+import { appointments, customers, messages, services } from "@/db/schema";
 import { type Caller, canSeeCompany, companyScope, requireScope } from "../auth/caller";
 import { AppError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
@@ -18,6 +18,9 @@ const view = {
   appointmentId: messages.appointmentId,
   customerId: messages.customerId,
   customerName: customers.fullname,
+  /** The appointment's start and service: what the journal links to. */
+  appointmentDate: appointments.date,
+  serviceName: services.name,
   trigger: messages.trigger,
   channel: messages.channel,
   recipient: messages.recipient,
@@ -39,12 +42,14 @@ function selectMessages(db: Db) {
     .select(view)
     .from(messages)
     .innerJoin(customers, and(eq(customers.appId, messages.appId), eq(customers.id, messages.customerId)))
+    .innerJoin(appointments, and(eq(appointments.appId, messages.appId), eq(appointments.id, messages.appointmentId)))
+    .innerJoin(services, and(eq(services.appId, appointments.appId), eq(services.id, appointments.serviceId)))
     .$dynamic();
 }
 
 const inScope = (caller: Caller) => and(eq(messages.appId, caller.appId), companyScope(caller, messages.companyId));
 
-/** The journal, latest due first; filters by state, channel, company and due time [from, to). */
+/** The journal, latest due first; filters by state, channel, company, customer and due time [from, to). */
 export async function listMessages(caller: Caller, input: ListMessagesInput = {}) {
   requireScope(caller, "appointments:read");
   const f = parseInput(listMessagesInput, input);
@@ -64,6 +69,7 @@ export async function listMessages(caller: Caller, input: ListMessagesInput = {}
         f.channel ? inArray(messages.channel, f.channel) : undefined,
         f.companyId ? eq(messages.companyId, f.companyId) : undefined,
         f.appointmentId ? eq(messages.appointmentId, f.appointmentId) : undefined,
+        f.customerId ? (isUuid(f.customerId) ? eq(messages.customerId, f.customerId) : sql`false`) : undefined,
         f.from ? gte(messages.dueAt, new Date(f.from)) : undefined,
         f.to ? lt(messages.dueAt, new Date(f.to)) : undefined,
         after,

@@ -7,13 +7,13 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { appointments, customers, messageReplies, type ReplyAction } from "@/db/schema";
+import { appointments, customers, messageReplies, services, type ReplyAction } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError, isAppError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { SCOPES } from "../contract/scopes";
 import { messageDate, messageTime, greetingName } from "../contract/message-templates";
-import type { MessageChannel, MessageLanguage } from "../contract/messages";
+import { CLIENT_ACTOR_PREFIX, type MessageChannel, type MessageLanguage } from "../contract/messages";
 import { normalizePhone } from "../contract/phone";
 import type { AppointmentStatus } from "../contract/status";
 import { updateAppointmentStatus } from "../appointments";
@@ -22,9 +22,8 @@ import type { InboundEvent } from "./channel";
 export type Reply = Extract<InboundEvent, { kind: "reply" }>;
 export type ReplyOutcome = { action: ReplyAction | "duplicate"; appointmentId: string | null; answer: string | null };
 
-/** The actor a reply's change is recorded as: "Client (WhatsApp)". The planner knows it (no second confirmation). */
-export const CLIENT_ACTOR_PREFIX = "Client (";
-export const isClientReply = (e: { actorType: string; actorName: string | null }) => e.actorType === "system" && !!e.actorName?.startsWith(CLIENT_ACTOR_PREFIX);
+// The actor a reply's change is recorded as ("Client (WhatsApp)") is defined with the contract's words.
+export { CLIENT_ACTOR_PREFIX, isClientReply } from "../contract/messages";
 
 const CHANNEL_NAMES: Record<MessageChannel, string> = { whatsapp: "WhatsApp", sms: "SMS", email: "e-mail", journal: "journal" };
 
@@ -125,17 +124,48 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
   return { action, appointmentId: next!.id, answer: action === "confirmed" ? answers.confirmed(...args) : answers.cancelled(...args) };
 }
 
-/** The replies staff must read (kept ones, unread), newest first, of the caller's companies. */
-export async function listUnreadReplies(caller: Caller, limit = 100) {
+/**
+ * The replies staff must read (kept ones, unread), newest first, of the caller's companies (of
+ * one when given), with who sent them and the appointment they were tied to.
+ */
+export async function listUnreadReplies(caller: Caller, options: { companyId?: string; limit?: number } = {}) {
   requireScope(caller, "appointments:read");
+  const { companyId, limit = 100 } = options;
+  if (companyId !== undefined && !isUuid(companyId)) return [];
   const db = await getDb();
   return db
-    .select()
+    .select({
+      id: messageReplies.id,
+      channel: messageReplies.channel,
+      sender: messageReplies.sender,
+      text: messageReplies.text,
+      customerId: messageReplies.customerId,
+      customerName: customers.fullname,
+      companyId: messageReplies.companyId,
+      appointmentId: messageReplies.appointmentId,
+      appointmentDate: appointments.date,
+      serviceName: services.name,
+      action: messageReplies.action,
+      receivedAt: messageReplies.receivedAt,
+      readAt: messageReplies.readAt,
+    })
     .from(messageReplies)
-    .where(and(eq(messageReplies.appId, caller.appId), isNull(messageReplies.readAt), companyScope(caller, messageReplies.companyId)))
+    .leftJoin(customers, and(eq(customers.appId, messageReplies.appId), eq(customers.id, messageReplies.customerId)))
+    .leftJoin(appointments, and(eq(appointments.appId, messageReplies.appId), eq(appointments.id, messageReplies.appointmentId)))
+    .leftJoin(services, and(eq(services.appId, appointments.appId), eq(services.id, appointments.serviceId)))
+    .where(
+      and(
+        eq(messageReplies.appId, caller.appId),
+        isNull(messageReplies.readAt),
+        companyScope(caller, messageReplies.companyId),
+        companyId ? eq(messageReplies.companyId, companyId) : undefined,
+      ),
+    )
     .orderBy(desc(messageReplies.receivedAt))
     .limit(Math.min(Math.max(limit, 1), 200));
 }
+
+export type UnreadReply = Awaited<ReturnType<typeof listUnreadReplies>>[number];
 
 export async function markReplyRead(caller: Caller, id: string): Promise<void> {
   requireScope(caller, "appointments:read");

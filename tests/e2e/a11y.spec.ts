@@ -24,6 +24,19 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test("messages journal, its state filter open, and a customer's page", async ({ page }) => {
+    await page.goto(`/c/${SALON}/messages`);
+    await expect(page.locator("[data-hydrated]").first()).toBeAttached();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: /^État/ }).click();
+    await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press("Escape");
+    await page.locator("tbody tr[data-message]").first().getByRole("link").first().click();
+    await expect(page.getByTestId("customer-messaging")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test("new-appointment form with errors shown", async ({ page, newAppointment }) => {
     await newAppointment.goto(SALON);
     await newAppointment.chooseService("Brushing & soin");

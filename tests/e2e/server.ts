@@ -30,11 +30,13 @@ const { seedDemo } = await import("../../lib/demo/seed");
 const { addParisCompany } = await import("./support/paris-company");
 const { addDenseCompany } = await import("./support/dense-company");
 const { addSecondApp } = await import("./support/second-app");
+const { addMessagesFixture } = await import("./support/messages-fixture");
 const db = await getDb(); // migrates
 await seedDemo(db);
 await addParisCompany();
 await addDenseCompany();
 await addSecondApp();
+await addMessagesFixture();
 await closeDb();
 
 // The production server (`npm start`): pages through Next, /app/ straight to the API.

@@ -143,6 +143,12 @@ describe("the journal", () => {
     expect(await fieldsOf(() => listMessages(t.owner, { state: ["lost" as "sent"] }))).toEqual(["state.0"]);
 
     expect((await appointmentMessages(t.owner, a.id)).map((m) => m.id)).toEqual(rows.map((r) => r.id));
+    // What the journal links to: the appointment's start and service; one customer's messages.
+    expect(all.data[0]).toMatchObject({ appointmentId: a.id, appointmentDate: new Date(a.date), serviceName: a.service.name });
+    expect((await listMessages(t.owner, { customerId: t.customer.id, from: "2031-02-01T00:00:00Z", to: "2031-02-04T00:00:00Z" })).data.map((m) => m.id)).toEqual([rows[2].id, rows[1].id, rows[0].id]);
+    const { customer: stranger } = await createCustomer(t.owner, { fullname: "Sans Message", telephone: uniquePhone() });
+    expect((await listMessages(t.owner, { customerId: stranger.id })).data).toEqual([]);
+    expect((await listMessages(t.owner, { customerId: "nope" })).data).toEqual([]);
   });
 
   it("resends a failed or unknown message, nothing else", async () => {

@@ -77,6 +77,16 @@ describe("replies", () => {
     expect(row).toMatchObject({ appointmentId: out.appointmentId, readAt: null, text: "Je serai 10 minutes en retard" });
 
     expect((await listUnreadReplies(t.owner)).map((r) => r.text)).toEqual(["Je serai 10 minutes en retard"]);
+    // With who wrote it and the appointment it is tied to; one company's only when asked.
+    const appointment = await getAppointment(t.owner, out.appointmentId!);
+    expect((await listUnreadReplies(t.owner, { companyId: appointment.companyId }))[0]).toMatchObject({
+      customerName: t.customer.fullname,
+      appointmentId: out.appointmentId,
+      appointmentDate: appointment.date,
+      serviceName: appointment.service.name,
+    });
+    const elsewhere = appointment.companyId === t.companyA.id ? t.companyB.id : t.companyA.id;
+    expect(await listUnreadReplies(t.owner, { companyId: elsewhere })).toEqual([]);
     expect(await listUnreadReplies(t.caller({ companyIds: [t.companyB.id] }))).toEqual([]);
     expect(await codeOf(() => markReplyRead(t.caller({ companyIds: [t.companyB.id] }), row.id))).toBe("message-not-found");
     await markReplyRead(t.owner, row.id);

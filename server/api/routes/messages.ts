@@ -110,7 +110,8 @@ export function messageRoutes(api: OpenAPIHono<ApiEnv>) {
   api.openapi(list, async (c) => {
     const { apiKey: _, ...input } = c.req.valid("json");
     const { data, nextCursor } = await listMessages(c.var.auth.caller, input);
-    return c.json({ success: true as const, data: data.map(messageJson), nextCursor }, 200);
+    // The journal page's extra columns (appointment date, service) are not part of the API's message.
+    return c.json({ success: true as const, data: data.map(({ appointmentDate: _d, serviceName: _s, ...m }) => messageJson(m)), nextCursor }, 200);
   });
   api.openapi(providers, async (c) => {
     const data = await listProviders(c.var.auth.caller);

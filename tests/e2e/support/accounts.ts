@@ -25,3 +25,10 @@ export const SECOND_APP = {
 /** The demo app and its public API key (db/seed/demo-catalog.ts). */
 export const DEMO_APP = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
 export const DEMO_KEY = "rdv_DEMO-public-key_Abidjan-Cocody-Plateau-2026";
+
+/** Added by tests/e2e/server.ts: a customer whose message failed (every channel refused) and who replied. */
+export const MESSAGES_FIXTURE = {
+  customer: "Mariam Diomandé",
+  phone: "+2250102030405",
+  reply: "Bonjour, je serai 15 minutes en retard",
+} as const;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
-import { CalendarPlus, CalendarX2, ChevronRight, Mail, Phone } from "lucide-react";
+import { CalendarPlus, CalendarX2, ChevronRight, Mail, MessageSquareText, Phone } from "lucide-react";
 import { StatusBadge } from "@/components/appointments/status-badge";
 import { BackLink } from "@/components/catalog/back-link";
 import { EmptyState } from "@/components/list/bits";
@@ -17,10 +17,17 @@ import { APPOINTMENT_STATUSES } from "@/lib/contract/status";
 import { getCustomer } from "@/lib/catalog";
 import { isAppError } from "@/lib/contract/errors";
 import { formatDateTime, formatMoney, formatPhone } from "@/lib/contract/format";
+import { phoneKind } from "@/lib/contract/phone-kind";
+import { greetingName } from "@/lib/contract/message-templates";
+import { listMessages } from "@/lib/messages";
+import { MessageList } from "@/components/messages/message-list";
+import { toMessageRow } from "@/components/messages/present";
 import { loadCompany } from "../../company";
 
 type Params = { company: string; id: string };
 const PAGE = 20;
+/** The customer's latest messages shown on their page. */
+const RECENT_MESSAGES = 8;
 
 async function load(params: Promise<Params>) {
   const { company: slug, id } = await params;
@@ -39,15 +46,17 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
-  const [{ member, company, customer }, sp, t, tn, locale] = await Promise.all([
+  const [{ member, company, customer }, sp, t, tn, tm, tc, locale] = await Promise.all([
     load(params),
     customerCache.parse(searchParams),
     getTranslations("customers"),
     getTranslations("noShow"),
+    getTranslations("CustomerMessages"),
+    getTranslations("MessagesPage.channel"),
     getLocale(),
   ]);
   const filters = { companyId: company.id, customerId: customer.id };
-  const [counts, noShows, page] = await Promise.all([
+  const [counts, noShows, page, messages] = await Promise.all([
     countAppointmentsByStatus(member.caller, filters),
     // Cancelled as no-shows: how often this customer did not come.
     countAppointmentsByStatus(member.caller, { ...filters, cancellation: "no-show" }).then((c) => c.CANCELLED),
@@ -55,6 +64,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       () => listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE, cursor: sp.cursor }),
       () => listAppointments(member.caller, { ...filters, order: "desc", limit: PAGE }),
     ),
+    listMessages(member.caller, { companyId: company.id, customerId: customer.id, limit: RECENT_MESSAGES }),
   ]);
   const total = APPOINTMENT_STATUSES.reduce((n, s) => n + counts[s], 0);
   const tz = company.timezone;
@@ -83,11 +93,33 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             ) : null}
           </div>
           <p className="text-xs text-muted-foreground">{t("since", { date: since })}</p>
+          <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm" data-testid="customer-messaging">
+            <dt className="text-muted-foreground">{tm("firstName")}</dt>
+            <dd data-testid="customer-first-name">{customer.firstName ?? tm("firstNameDefault", { name: greetingName(null, customer.fullname) })}</dd>
+            <dt className="text-muted-foreground">{tm("language")}</dt>
+            <dd data-testid="customer-language" lang={customer.language}>
+              {tm(`languages.${customer.language}`)}
+            </dd>
+            <dt className="text-muted-foreground">{tm("channel")}</dt>
+            <dd data-testid="customer-channel">{customer.preferredChannel ? tc(customer.preferredChannel) : tm("channelAuto")}</dd>
+            <dt className="text-muted-foreground">{tm("optOuts")}</dt>
+            <dd data-testid="customer-opt-outs">{customer.optOuts.length ? customer.optOuts.map((c) => tc(c)).join(", ") : tm("noOptOut")}</dd>
+          </dl>
         </div>
         <div className="flex flex-wrap gap-2">
           <CustomerDialog
             slug={company.slug}
-            initial={{ id: customer.id, fullname: customer.fullname, telephone: formatPhone(customer.telephone), email: customer.email }}
+            initial={{
+              id: customer.id,
+              fullname: customer.fullname,
+              telephone: formatPhone(customer.telephone),
+              email: customer.email,
+              firstName: customer.firstName,
+              language: customer.language,
+              preferredChannel: customer.preferredChannel,
+              optOuts: customer.optOuts,
+              saved: { telephone: customer.telephone, kind: phoneKind(customer.telephone) },
+            }}
           />
           <Button asChild variant="secondary">
             <Link href={`${base}/appointments/new?customerId=${customer.id}&returnTo=${encodeURIComponent(`${base}/customers/${customer.id}`)}`}>
@@ -96,6 +128,27 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             </Link>
           </Button>
         </div>
+      </section>
+
+      <section className="flex flex-col gap-3" aria-labelledby="customer-messages">
+        <div>
+          <h2 id="customer-messages" className="text-lg font-semibold">
+            {tm("title")}
+          </h2>
+          <p className="text-sm text-muted-foreground">{tm("hint", { company: company.name })}</p>
+        </div>
+        {messages.data.length === 0 ? (
+          <div className="rounded-lg border bg-card">
+            <EmptyState icon={<MessageSquareText />} title={tm("empty")} />
+          </div>
+        ) : (
+          <MessageList
+            rows={messages.data.map((m) => toMessageRow(m, tz, locale))}
+            label={tm("title")}
+            appointmentHref={open}
+            className="grid gap-2 sm:grid-cols-2"
+          />
+        )}
       </section>
 
       <section className="flex flex-col gap-3" aria-labelledby="customer-appointments">
