@@ -7,11 +7,16 @@
 // next sees it and, as the answer may have been lost after the provider took the message, sends
 // it again only through an adapter whose provider dedupes on our id (`idempotent`); otherwise
 // the message is marked "unknown" for staff to decide: never sent twice.
+//
+// A failure worth a retry waits on the schedule (MESSAGES_RETRY_SCHEDULE, counted again from a
+// resend by staff), on the planner's clock rule: out of the quiet hours, and cancelled instead
+// when it could only go once the appointment has started.
 import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
-import { messageProviders, messages } from "@/db/schema";
-import type { MessageChannel, MessageState } from "../contract/messages";
+import { appointments, companies, messageProviders, messages } from "@/db/schema";
+import { sendingTime } from "../contract/message-settings";
+import type { MessageChannel, MessageState, MessageTrigger } from "../contract/messages";
 import type { ChannelAdapter, ChannelSettings, OutgoingMessage, SendOutcome } from "./channel";
 import { type AdapterRegistry, CHANNEL_ADAPTERS } from "./channels";
 import type { MessageConfig } from "./config";
@@ -20,12 +25,16 @@ import { providerSecrets } from "./provider-secret";
 export type Claimed = {
   appId: string;
   id: string;
+  appointmentId: string;
+  trigger: MessageTrigger;
   channel: MessageChannel | null;
   recipient: string | null;
   subject: string | null;
   body: string;
   template: OutgoingMessage["template"] | null;
   attempts: number;
+  /** Attempts made before staff last sent it again (the retry schedule counts after them). */
+  resentAfter: number;
   /** The previous sender's lease was still set: its answer was lost. */
   lost: boolean;
   /** The customer wrote on this channel in the last 24 hours (WhatsApp's free-text window). */
@@ -54,7 +63,8 @@ export async function claimDue(config: MessageConfig, limit: number, options: Se
             state = 'queued', updated_at = now()
         FROM due
         WHERE m.app_id = due.app_id AND m.id = due.id
-        RETURNING m.app_id AS "appId", m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.attempts,
+        RETURNING m.app_id AS "appId", m.id, m.appointment_id AS "appointmentId", m.trigger, m.channel, m.recipient, m.subject,
+                  m.body, m.template, m.attempts, m.resent_after AS "resentAfter",
                   due.locked_until IS NOT NULL AS lost,
                   EXISTS (SELECT 1 FROM message_replies r
                           WHERE r.app_id = m.app_id AND r.channel = m.channel AND r.sender = m.recipient
@@ -114,12 +124,28 @@ async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) 
     await db.update(messages).set({ ...done, state: "sent", providerId: o.providerId, sentAt: now, failureReason: null }).where(ours);
     return;
   }
-  const delay = o.state === "failed" && o.retry ? config.retryScheduleMs[m.attempts - 1] : undefined;
-  const state: MessageState = delay !== undefined ? "queued" : o.state;
-  await db
-    .update(messages)
-    .set({ ...done, state, failureReason: o.reason, ...(delay !== undefined ? { dueAt: new Date(now.getTime() + delay) } : {}) })
-    .where(ours);
+  const delay = o.state === "failed" && o.retry ? config.retryScheduleMs[m.attempts - m.resentAfter - 1] : undefined;
+  if (delay === undefined) {
+    await db.update(messages).set({ ...done, state: o.state, failureReason: o.reason }).where(ours);
+    return;
+  }
+  // The retry follows the planner's clock rule: out of the quiet hours, and not at all once the appointment has started.
+  const retry = await retryTime(m, new Date(now.getTime() + delay));
+  const next: { state: MessageState; failureReason: string; dueAt?: Date } = retry.late
+    ? { state: "cancelled", failureReason: `${o.reason} ; pas de nouvel essai : le rendez-vous aura commencé` }
+    : { state: "queued", failureReason: o.reason, dueAt: retry.at };
+  await db.update(messages).set({ ...done, ...next }).where(ours);
+}
+
+/** When a retry meant for `at` may go, on the company's clock and before the appointment's start. */
+async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolean }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ timeZone: companies.timezone, start: appointments.date })
+    .from(appointments)
+    .innerJoin(companies, and(eq(companies.appId, appointments.appId), eq(companies.id, appointments.companyId)))
+    .where(and(eq(appointments.appId, m.appId), eq(appointments.id, m.appointmentId)));
+  return row ? sendingTime(at, row.timeZone, row.start, m.trigger) : { at, late: false };
 }
 
 /** Sends a claimed batch; answers the outcomes in order. */
