@@ -117,13 +117,10 @@ async function attempt(config: MessageConfig, m: Claimed, adapter: ChannelAdapte
 }
 
 async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) {
+  if (o.state === "sent") return recordSent({ appId: m.appId, id: m.id, attempts: m.attempts, providerId: o.providerId, sentAt: now });
   const db = await getDb();
   const ours = and(eq(messages.appId, m.appId), eq(messages.id, m.id), eq(messages.attempts, m.attempts));
   const done = { lockedUntil: null, updatedAt: sql`now()` };
-  if (o.state === "sent") {
-    await db.update(messages).set({ ...done, state: "sent", providerId: o.providerId, sentAt: now, failureReason: null }).where(ours);
-    return;
-  }
   const delay = o.state === "failed" && o.retry ? config.retryScheduleMs[m.attempts - m.resentAfter - 1] : undefined;
   if (delay === undefined) {
     await db.update(messages).set({ ...done, state: o.state, failureReason: o.reason }).where(ours);
@@ -137,6 +134,48 @@ async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) 
   await db.update(messages).set({ ...done, ...next }).where(ours);
 }
 
+type Sent = { appId: string; id: string; attempts: number; providerId: string; sentAt: Date };
+
+/**
+ * Records sent messages together: those sent while one statement runs go in the next one (one
+ * statement for many rather than one each: under load, each round trip of the sender waits its
+ * turn behind the API's requests on the event loop and the pool). Each row only if the lease is
+ * still this attempt's.
+ */
+const recordSent = (() => {
+  let waiting: { row: Sent; done: () => void; fail: (err: unknown) => void }[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    try {
+      while (waiting.length > 0) {
+        const group = waiting;
+        waiting = [];
+        try {
+          const rows = JSON.stringify(group.map(({ row }) => ({ ...row, sentAt: row.sentAt.toISOString() })));
+          await executeRows(
+            await getDb(),
+            sql`UPDATE messages m
+                SET state = 'sent', provider_id = v."providerId", sent_at = v."sentAt", failure_reason = NULL, locked_until = NULL, updated_at = now()
+                FROM jsonb_to_recordset(${rows}::jsonb) AS v("appId" uuid, id uuid, attempts int, "providerId" text, "sentAt" timestamptz)
+                WHERE m.app_id = v."appId" AND m.id = v.id AND m.attempts = v.attempts`,
+          );
+          for (const w of group) w.done();
+        } catch (err) {
+          for (const w of group) w.fail(err);
+        }
+      }
+    } finally {
+      writing = false;
+    }
+  };
+  return (row: Sent) =>
+    new Promise<void>((done, fail) => {
+      waiting.push({ row, done, fail });
+      if (!writing) void drain();
+    });
+})();
+
 /** When a retry meant for `at` may go, on the company's clock and before the appointment's start. */
 async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolean }> {
   const db = await getDb();
@@ -148,16 +187,29 @@ async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolea
   return row ? sendingTime(at, row.timeZone, row.start, m.trigger) : { at, late: false };
 }
 
-/** Sends a claimed batch; answers the outcomes in order. */
-export async function sendClaimed(config: MessageConfig, batch: Claimed[], options: SendOptions = {}): Promise<Outcome[]> {
+/**
+ * Sends a claimed batch, each message on its own; answers the outcomes in order. `onSettled` runs
+ * once per message when its outcome is recorded (or could not be): its slot is free.
+ */
+export async function sendClaimed(config: MessageConfig, batch: Claimed[], options: SendOptions & { onSettled?: (m: Claimed) => void } = {}): Promise<Outcome[]> {
   const registry = options.adapters ?? CHANNEL_ADAPTERS;
-  const settings = await settingsOf(batch);
+  let settings: Map<string, ChannelSettings>;
+  try {
+    settings = await settingsOf(batch);
+  } catch (err) {
+    for (const m of batch) options.onSettled?.(m);
+    throw err;
+  }
   return Promise.all(
     batch.map(async (m) => {
-      const outcome = await attempt(config, m, m.channel ? registry[m.channel] : undefined, settings.get(`${m.appId}/${m.channel}`));
-      if (outcome.state !== "sent") console.warn(`[messages] ${m.id} (${m.channel ?? "sans canal"}) : ${outcome.state}, ${outcome.reason}`);
-      await record(config, m, outcome, options.now ?? new Date());
-      return outcome;
+      try {
+        const outcome = await attempt(config, m, m.channel ? registry[m.channel] : undefined, settings.get(`${m.appId}/${m.channel}`));
+        if (outcome.state !== "sent") console.warn(`[messages] ${m.id} (${m.channel ?? "sans canal"}) : ${outcome.state}, ${outcome.reason}`);
+        await record(config, m, outcome, options.now ?? new Date());
+        return outcome;
+      } finally {
+        options.onSettled?.(m);
+      }
     }),
   );
 }

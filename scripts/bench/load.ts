@@ -29,6 +29,8 @@ export async function runLoad(options: {
    * CPU each request cost the server, which other work on the machine disturbs less than req/s.
    */
   serverCpuMs?: () => number;
+  /** Ends the measured phase early, once this answers true (checked before each request). */
+  stopWhen?: () => boolean;
 }): Promise<LoadResult> {
   const url = new URL(options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -55,7 +57,7 @@ export async function runLoad(options: {
       r.end(payload);
     });
 
-  const phase = async (seconds: number, record: boolean) => {
+  const phase = async (seconds: number, record: boolean, stopWhen: () => boolean = () => false) => {
     const latencies: number[] = [];
     let errors = 0;
     const errorStatuses: Record<string, number> = {};
@@ -63,7 +65,7 @@ export async function runLoad(options: {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: options.concurrency }, async () => {
-        while (performance.now() < until) {
+        while (performance.now() < until && !stopWhen()) {
           const req = options.next(counter++);
           const { status, ms } = await send(req);
           if (status !== (req.expectStatus ?? 200)) {
@@ -79,7 +81,7 @@ export async function runLoad(options: {
 
   if (options.warmupSeconds) await phase(options.warmupSeconds, false);
   const cpuBefore = options.serverCpuMs?.();
-  const { latencies, errors, errorStatuses, elapsed } = await phase(options.seconds, true);
+  const { latencies, errors, errorStatuses, elapsed } = await phase(options.seconds, true, options.stopWhen);
   const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuMs!() - cpuBefore;
   agent.destroy();
   latencies.sort((a, b) => a - b);

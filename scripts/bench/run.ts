@@ -350,7 +350,7 @@ function processCpuMs(child: ChildProcess): (() => number) | undefined {
   };
 }
 
-function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   child.stderr!.on("data", (d) => (err = (err + d).slice(-4000)));
@@ -358,7 +358,7 @@ function spawnQuiet(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
+export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
@@ -380,7 +380,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000
   throw new Error(`bare server never listened: ${(child as ChildProcess & { lastError?: () => string }).lastError?.()}`);
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const t = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -392,7 +392,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function freePorts(count: number, base: number): Promise<number[]> {
+export async function freePorts(count: number, base: number): Promise<number[]> {
   const ports: number[] = [];
   for (let p = base; p < base + 100 && ports.length < count; p++) if (await isFree(p)) ports.push(p);
   return ports;
@@ -406,6 +406,12 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
+const onlyReminders = process.argv.includes("--only=reminders") || process.argv[process.argv.indexOf("--only") + 1] === "reminders";
+if (import.meta.url === `file://${process.argv[1]}` && onlyReminders) {
+  // The customer messages' benchmark has its own options (scripts/bench/reminders.ts).
+  await (await import("./reminders")).remindersMain(process.argv.slice(2));
+  process.exit(0);
+}
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
