@@ -37,6 +37,8 @@ export const messages = pgTable(
     state: text().$type<MessageState>().notNull(),
     dueAt: timestamp({ withTimezone: true }).notNull(),
     attempts: integer().notNull().default(0),
+    /** Attempts made before staff last sent it again: the retry schedule starts over after them. */
+    resentAfter: integer().notNull().default(0),
     /** Held by a sender until then; left set by a sender that never came back (a lost answer). */
     lockedUntil: timestamp({ withTimezone: true }),
     providerId: text(),

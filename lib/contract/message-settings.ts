@@ -115,3 +115,23 @@ export function outOfQuietHours(at: Date, timeZone: string): Date {
   const day = hour >= QUIET_FROM ? local.getDate() + 1 : local.getDate();
   return plain(new TZDate(local.getFullYear(), local.getMonth(), day, QUIET_UNTIL, 0, 0, timeZone));
 }
+
+/** The reminders, planned ahead of the appointment from the company's settings. */
+export const REMINDER_TRIGGERS = ["reminder-day-before", "reminder-hours-before"] as const satisfies readonly MessageTrigger[];
+
+/**
+ * When a message meant to go at `at` may go, and whether it is pointless by then: out of the
+ * quiet hours (the next 07:00), and late when that is at or past the appointment's start (a
+ * no-show message comes after the start by nature). The one rule of the planner and of the
+ * sender's retries.
+ */
+export function sendingTime(at: Date, timeZone: string, start: Date, trigger: MessageTrigger): { at: Date; late: boolean } {
+  const due = outOfQuietHours(at, timeZone);
+  return { at: due, late: trigger !== "no-show" && due >= start };
+}
+
+/** Whether a change of settings turns a reminder on (messages on, or the trigger itself): reminders to plan for bookings made before. */
+export function remindersTurnedOn(before: CompanyMessageSettings, after: CompanyMessageSettings): boolean {
+  const wanted = (s: CompanyMessageSettings, t: (typeof REMINDER_TRIGGERS)[number]) => s.enabled && s.triggers[t];
+  return REMINDER_TRIGGERS.some((t) => wanted(after, t) && !wanted(before, t));
+}

@@ -59,14 +59,23 @@ export function renderTemplate(template: string, vars: Partial<TemplateVariables
 
 const tag = (lang: MessageLanguage) => (lang === "en" ? "en-GB" : "fr-FR");
 
+// Making an Intl formatter costs far more than using one (the planner words thousands of messages
+// at once): one per language and zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** "jeudi 5 décembre" / "Thursday 5 December", on the company's clock. */
 export function messageDate(at: Date, timeZone: string, lang: MessageLanguage): string {
-  return new Intl.DateTimeFormat(tag(lang), { weekday: "long", day: "numeric", month: "long", timeZone }).format(at);
+  return formatter(`date/${lang}/${timeZone}`, () => new Intl.DateTimeFormat(tag(lang), { weekday: "long", day: "numeric", month: "long", timeZone })).format(at);
 }
 
 /** "14h30" / "14:30", on the company's clock. */
 export function messageTime(at: Date, timeZone: string, lang: MessageLanguage): string {
-  const hm = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(at);
+  const hm = formatter(`time/${timeZone}`, () => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone })).format(at);
   return lang === "fr" ? hm.replace(":", "h") : hm;
 }
 

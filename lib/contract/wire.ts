@@ -264,6 +264,8 @@ export const MessageSchema = z
     appointmentId: uuid,
     customerId: uuid,
     customerName: z.string(),
+    appointmentDate: dateTime.meta({ description: "Le début du rendez-vous concerné" }),
+    serviceName: z.string(),
     trigger: triggerEnum,
     channel: z.enum(MESSAGE_CHANNELS).nullable().meta({ description: "null : aucun canal ne joint ce client (le message est en échec, avec la raison)" }),
     recipient: text.meta({ description: "E.164 (WhatsApp, SMS) ou adresse e-mail" }),

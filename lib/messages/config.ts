@@ -11,7 +11,12 @@ export type MessageConfig = {
   leaseMs: number;
   /** Per provider call. */
   timeoutMs: number;
-  /** Messages in flight per process. */
+  /**
+   * Messages in flight per process. A send is mostly waiting (the provider, the database, the
+   * event loop shared with the API), so throughput is about concurrency ÷ time per send: 16 did
+   * 56 a second on a loaded machine, 64 did 10 000 in 50 s (BENCHMARKS.md, reminders). Lower it
+   * when a provider's rate limit is below concurrency ÷ its answer time (it answers 429: retried).
+   */
   concurrency: number;
   /** How often a sender looks for due messages without being woken. */
   pollMs: number;
@@ -25,7 +30,7 @@ export function messageConfig(env: Record<string, string | undefined> = process.
     retryScheduleMs: parsed.map((s) => Math.round(s * 1000)),
     timeoutMs,
     leaseMs: Math.max(number(env.MESSAGES_LEASE_S, 60) * 1000, timeoutMs + 5000),
-    concurrency: Math.max(1, Math.floor(number(env.MESSAGES_CONCURRENCY, 16))),
+    concurrency: Math.max(1, Math.floor(number(env.MESSAGES_CONCURRENCY, 64))),
     pollMs: number(env.MESSAGES_POLL_MS, 1000),
   };
 }

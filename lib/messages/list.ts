@@ -100,6 +100,11 @@ export async function getMessage(caller: Caller, id: string): Promise<MessageVie
 }
 
 /** Queues a failed (or unknown: staff decided) message again, due now; another state: invalid-status-transition. */
+/**
+ * Queues a failed (or unknown: staff decided) message again, due now, as a new send: a provider
+ * failing it is retried on the same schedule as the first time. Another state:
+ * invalid-status-transition.
+ */
 export async function resendMessage(caller: Caller, id: string, now: Date = new Date()): Promise<MessageView> {
   requireScope(caller, "appointments:write");
   if (!isUuid(id)) throw new AppError("message-not-found");
@@ -111,7 +116,7 @@ export async function resendMessage(caller: Caller, id: string, now: Date = new 
   if (!row) throw new AppError("message-not-found");
   const updated = await db
     .update(messages)
-    .set({ state: "queued", dueAt: now, lockedUntil: null, failureReason: null, updatedAt: sql`now()` })
+    .set({ state: "queued", dueAt: now, lockedUntil: null, failureReason: null, resentAfter: sql`${messages.attempts}`, updatedAt: sql`now()` })
     .where(and(inScope(caller), eq(messages.id, id), inArray(messages.state, ["failed", "unknown"])))
     .returning({ id: messages.id });
   if (updated.length === 0) {

@@ -63,6 +63,12 @@ export function dbStore(db: Queryable): PlanStore {
   };
 }
 
+/** Adds what is missing and changes nothing there is: a reminder already planned stays as it is (lib/messages/plan.ts, planMissingReminders). */
+export function missingOnlyStore(db: Queryable): PlanStore {
+  const store = dbStore(db);
+  return { once: store.once, reminder: store.once, cancelWaiting: async () => {} };
+}
+
 /**
  * The same decisions kept in memory, for a history replayed at once: `journalUntil` plays the
  * sender's part on the journal between events (what fell due by then went, when due).

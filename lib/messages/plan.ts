@@ -10,23 +10,24 @@
 // Times are on the company's clock; nothing goes out from 21:00 to 07:00 (moved to 07:00, or
 // cancelled if the appointment has started by then); a reminder already due when planned (booked
 // an hour before) is not made at all: never sent late. `now` is injected so tests drive the clock.
+// Turning messages or a reminder on plans the reminders of bookings made before
+// (planMissingReminders, run by the settings change).
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import type { Queryable } from "@/db";
-import { appointmentEvents, messages, type NewMessage } from "@/db/schema";
+import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db";
+import { appointmentEvents, appointments, messages, type NewMessage } from "@/db/schema";
 import type { AppointmentJson } from "../contract/events";
-import { outOfQuietHours, reminderDue } from "../contract/message-settings";
+import { REMINDER_TRIGGERS, reminderDue, sendingTime } from "../contract/message-settings";
 import type { MessageTrigger } from "../contract/messages";
 import { followedColumns, followFeed, type FollowedEvent } from "../appointments/follow";
 import { compose } from "./compose";
 import { loadContext, type PlanContext } from "./context";
-import { dbStore, memoryStore, type PlanStore } from "./plan-store";
+import { dbStore, memoryStore, missingOnlyStore, type PlanStore } from "./plan-store";
 import { isClientReply } from "./replies";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 
 const PLAN_LOCK = ADVISORY_LOCKS.messagePlanner;
 export const PLAN_BATCH = 500;
-const REMINDERS = ["reminder-day-before", "reminder-hours-before"] as const;
 
 /** Plans one batch of settled events; answers how many events were read. */
 export function planOnce(now: Date = new Date()): Promise<number> {
@@ -69,6 +70,52 @@ export async function planHistory(db: Queryable, appId: string, now: Date): Prom
   store.journalUntil(now);
   const rows = store.rows();
   for (let i = 0; i < rows.length; i += 200) await db.insert(messages).values(rows.slice(i, i + 200)).onConflictDoNothing();
+}
+
+const BACKFILL_BATCH = 500;
+
+/**
+ * Plans the reminders a company's future active appointments lack: bookings made while its
+ * messages or a reminder were off, once they are turned on. Each appointment as it stands (its
+ * latest event) gets what the planner would give it now, keyed like the planner's own rows: a
+ * reminder already there (waiting, sent or cancelled) is left alone, so running it twice adds
+ * nothing. Call it in the transaction that saves the settings: under the planner's lock, an
+ * event the planner read with the old settings is one of the appointments seen here, and one it
+ * has not read yet will be planned with the new settings. Answers how many appointments it read.
+ */
+export async function planMissingReminders(tx: Tx, appId: string, companyId: string, now: Date = new Date()): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_LOCK})`);
+  const store = missingOnlyStore(tx);
+  let after: { date: Date; id: string } | undefined;
+  let read = 0;
+  for (;;) {
+    const page = await tx
+      .select({ id: appointments.id, date: appointments.date })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.appId, appId),
+          eq(appointments.companyId, companyId),
+          inArray(appointments.status, ["PENDING", "CONFIRMED"]),
+          gt(appointments.date, now),
+          after ? or(gt(appointments.date, after.date), and(eq(appointments.date, after.date), gt(appointments.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(appointments.date), asc(appointments.id))
+      .limit(BACKFILL_BATCH);
+    if (page.length === 0) return read;
+    read += page.length;
+    after = page[page.length - 1];
+    const latest = await tx
+      .selectDistinctOn([appointmentEvents.appointmentId], followedColumns)
+      .from(appointmentEvents)
+      .where(and(eq(appointmentEvents.appId, appId), inArray(appointmentEvents.appointmentId, page.map((a) => a.id))))
+      .orderBy(appointmentEvents.appointmentId, desc(appointmentEvents.id));
+    const data = (e: FollowedEvent) => e.data as unknown as AppointmentJson;
+    const ctx = await loadContext(tx, latest.map((e) => ({ appId, companyId: e.companyId, customerId: data(e).customerId })));
+    for (const e of latest) await new Planner(store, ctx, e, data(e), now).reminders();
+    if (page.length < BACKFILL_BATCH) return read;
+  }
 }
 
 async function planEvent(store: PlanStore, ctx: PlanContext, e: FollowedEvent, a: AppointmentJson, now: Date) {
@@ -120,11 +167,10 @@ class Planner {
     return !!this.company && !!this.customer && this.company.settings.enabled && this.company.settings.triggers[trigger];
   }
 
-  /** The row for a trigger due at `due` (already out of the quiet hours). */
-  private row(trigger: MessageTrigger, due: Date, occurrence = ""): NewMessage {
+  /** The row for a trigger meant for `at` (moved out of the quiet hours; pointless if the appointment has started by then). */
+  private row(trigger: MessageTrigger, at: Date, occurrence = ""): NewMessage {
     const c = compose(trigger, this.a, this.customer!, this.company!, this.company!.settings, this.ctx.channels(this.e.appId));
-    // Past the start by the time it may go: pointless (a no-show message is after the start by nature).
-    const late = trigger !== "no-show" && due >= this.start;
+    const { at: due, late } = sendingTime(at, this.company!.timezone, this.start, trigger);
     const state = c.unreachable ? "failed" : late ? "cancelled" : due <= this.now ? "queued" : "scheduled";
     return {
       appId: this.e.appId,
@@ -149,8 +195,7 @@ class Planner {
   /** A message sent once per appointment and trigger (a move: once per move), now or at 07:00. */
   async once(trigger: MessageTrigger, occurrence = "") {
     if (!this.wanted(trigger)) return;
-    const due = outOfQuietHours(this.now, this.company!.timezone);
-    await this.store.once(this.row(trigger, due, occurrence));
+    await this.store.once(this.row(trigger, this.now, occurrence));
   }
 
   /**
@@ -158,14 +203,14 @@ class Planner {
    * not tried yet; one already due is not made, and an earlier one no longer fitting is cancelled.
    */
   async reminders() {
-    for (const trigger of REMINDERS) {
+    for (const trigger of REMINDER_TRIGGERS) {
       if (!this.wanted(trigger)) continue;
       const due = reminderDue(trigger, this.start, this.company!.timezone, this.company!.settings);
       if (due <= this.now) {
         await this.cancelWaiting("Rappel devenu trop tardif", trigger);
         continue;
       }
-      await this.store.reminder(this.row(trigger, outOfQuietHours(due, this.company!.timezone)));
+      await this.store.reminder(this.row(trigger, due));
     }
   }
 

@@ -7,11 +7,16 @@
 // next sees it and, as the answer may have been lost after the provider took the message, sends
 // it again only through an adapter whose provider dedupes on our id (`idempotent`); otherwise
 // the message is marked "unknown" for staff to decide: never sent twice.
+//
+// A failure worth a retry waits on the schedule (MESSAGES_RETRY_SCHEDULE, counted again from a
+// resend by staff), on the planner's clock rule: out of the quiet hours, and cancelled instead
+// when it could only go once the appointment has started.
 import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
-import { messageProviders, messages } from "@/db/schema";
-import type { MessageChannel, MessageState } from "../contract/messages";
+import { appointments, companies, messageProviders, messages } from "@/db/schema";
+import { sendingTime } from "../contract/message-settings";
+import type { MessageChannel, MessageState, MessageTrigger } from "../contract/messages";
 import type { ChannelAdapter, ChannelSettings, OutgoingMessage, SendOutcome } from "./channel";
 import { type AdapterRegistry, CHANNEL_ADAPTERS } from "./channels";
 import type { MessageConfig } from "./config";
@@ -20,12 +25,16 @@ import { providerSecrets } from "./provider-secret";
 export type Claimed = {
   appId: string;
   id: string;
+  appointmentId: string;
+  trigger: MessageTrigger;
   channel: MessageChannel | null;
   recipient: string | null;
   subject: string | null;
   body: string;
   template: OutgoingMessage["template"] | null;
   attempts: number;
+  /** Attempts made before staff last sent it again (the retry schedule counts after them). */
+  resentAfter: number;
   /** The previous sender's lease was still set: its answer was lost. */
   lost: boolean;
   /** The customer wrote on this channel in the last 24 hours (WhatsApp's free-text window). */
@@ -54,7 +63,8 @@ export async function claimDue(config: MessageConfig, limit: number, options: Se
             state = 'queued', updated_at = now()
         FROM due
         WHERE m.app_id = due.app_id AND m.id = due.id
-        RETURNING m.app_id AS "appId", m.id, m.channel, m.recipient, m.subject, m.body, m.template, m.attempts,
+        RETURNING m.app_id AS "appId", m.id, m.appointment_id AS "appointmentId", m.trigger, m.channel, m.recipient, m.subject,
+                  m.body, m.template, m.attempts, m.resent_after AS "resentAfter",
                   due.locked_until IS NOT NULL AS lost,
                   EXISTS (SELECT 1 FROM message_replies r
                           WHERE r.app_id = m.app_id AND r.channel = m.channel AND r.sender = m.recipient
@@ -107,31 +117,99 @@ async function attempt(config: MessageConfig, m: Claimed, adapter: ChannelAdapte
 }
 
 async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) {
+  if (o.state === "sent") return recordSent({ appId: m.appId, id: m.id, attempts: m.attempts, providerId: o.providerId, sentAt: now });
   const db = await getDb();
   const ours = and(eq(messages.appId, m.appId), eq(messages.id, m.id), eq(messages.attempts, m.attempts));
   const done = { lockedUntil: null, updatedAt: sql`now()` };
-  if (o.state === "sent") {
-    await db.update(messages).set({ ...done, state: "sent", providerId: o.providerId, sentAt: now, failureReason: null }).where(ours);
+  const delay = o.state === "failed" && o.retry ? config.retryScheduleMs[m.attempts - m.resentAfter - 1] : undefined;
+  if (delay === undefined) {
+    await db.update(messages).set({ ...done, state: o.state, failureReason: o.reason }).where(ours);
     return;
   }
-  const delay = o.state === "failed" && o.retry ? config.retryScheduleMs[m.attempts - 1] : undefined;
-  const state: MessageState = delay !== undefined ? "queued" : o.state;
-  await db
-    .update(messages)
-    .set({ ...done, state, failureReason: o.reason, ...(delay !== undefined ? { dueAt: new Date(now.getTime() + delay) } : {}) })
-    .where(ours);
+  // The retry follows the planner's clock rule: out of the quiet hours, and not at all once the appointment has started.
+  const retry = await retryTime(m, new Date(now.getTime() + delay));
+  const next: { state: MessageState; failureReason: string; dueAt?: Date } = retry.late
+    ? { state: "cancelled", failureReason: `${o.reason} ; pas de nouvel essai : le rendez-vous aura commencé` }
+    : { state: "queued", failureReason: o.reason, dueAt: retry.at };
+  await db.update(messages).set({ ...done, ...next }).where(ours);
 }
 
-/** Sends a claimed batch; answers the outcomes in order. */
-export async function sendClaimed(config: MessageConfig, batch: Claimed[], options: SendOptions = {}): Promise<Outcome[]> {
+type Sent = { appId: string; id: string; attempts: number; providerId: string; sentAt: Date };
+
+/**
+ * Records sent messages together: those sent while one statement runs go in the next one (one
+ * statement for many rather than one each: under load, each round trip of the sender waits its
+ * turn behind the API's requests on the event loop and the pool). Each row only if the lease is
+ * still this attempt's.
+ */
+const recordSent = (() => {
+  let waiting: { row: Sent; done: () => void; fail: (err: unknown) => void }[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    try {
+      while (waiting.length > 0) {
+        const group = waiting;
+        waiting = [];
+        try {
+          const rows = JSON.stringify(group.map(({ row }) => ({ ...row, sentAt: row.sentAt.toISOString() })));
+          await executeRows(
+            await getDb(),
+            sql`UPDATE messages m
+                SET state = 'sent', provider_id = v."providerId", sent_at = v."sentAt", failure_reason = NULL, locked_until = NULL, updated_at = now()
+                FROM jsonb_to_recordset(${rows}::jsonb) AS v("appId" uuid, id uuid, attempts int, "providerId" text, "sentAt" timestamptz)
+                WHERE m.app_id = v."appId" AND m.id = v.id AND m.attempts = v.attempts`,
+          );
+          for (const w of group) w.done();
+        } catch (err) {
+          for (const w of group) w.fail(err);
+        }
+      }
+    } finally {
+      writing = false;
+    }
+  };
+  return (row: Sent) =>
+    new Promise<void>((done, fail) => {
+      waiting.push({ row, done, fail });
+      if (!writing) void drain();
+    });
+})();
+
+/** When a retry meant for `at` may go, on the company's clock and before the appointment's start. */
+async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolean }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ timeZone: companies.timezone, start: appointments.date })
+    .from(appointments)
+    .innerJoin(companies, and(eq(companies.appId, appointments.appId), eq(companies.id, appointments.companyId)))
+    .where(and(eq(appointments.appId, m.appId), eq(appointments.id, m.appointmentId)));
+  return row ? sendingTime(at, row.timeZone, row.start, m.trigger) : { at, late: false };
+}
+
+/**
+ * Sends a claimed batch, each message on its own; answers the outcomes in order. `onSettled` runs
+ * once per message when its outcome is recorded (or could not be): its slot is free.
+ */
+export async function sendClaimed(config: MessageConfig, batch: Claimed[], options: SendOptions & { onSettled?: (m: Claimed) => void } = {}): Promise<Outcome[]> {
   const registry = options.adapters ?? CHANNEL_ADAPTERS;
-  const settings = await settingsOf(batch);
+  let settings: Map<string, ChannelSettings>;
+  try {
+    settings = await settingsOf(batch);
+  } catch (err) {
+    for (const m of batch) options.onSettled?.(m);
+    throw err;
+  }
   return Promise.all(
     batch.map(async (m) => {
-      const outcome = await attempt(config, m, m.channel ? registry[m.channel] : undefined, settings.get(`${m.appId}/${m.channel}`));
-      if (outcome.state !== "sent") console.warn(`[messages] ${m.id} (${m.channel ?? "sans canal"}) : ${outcome.state}, ${outcome.reason}`);
-      await record(config, m, outcome, options.now ?? new Date());
-      return outcome;
+      try {
+        const outcome = await attempt(config, m, m.channel ? registry[m.channel] : undefined, settings.get(`${m.appId}/${m.channel}`));
+        if (outcome.state !== "sent") console.warn(`[messages] ${m.id} (${m.channel ?? "sans canal"}) : ${outcome.state}, ${outcome.reason}`);
+        await record(config, m, outcome, options.now ?? new Date());
+        return outcome;
+      } finally {
+        options.onSettled?.(m);
+      }
     }),
   );
 }

@@ -9,12 +9,13 @@ import { companies, messageProviders, messageSettings } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError, validationError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
-import { applySettings, type CompanyMessageSettings, messageSettingsInput, type MessageSettingsInput, readSettings } from "../contract/message-settings";
+import { applySettings, type CompanyMessageSettings, messageSettingsInput, type MessageSettingsInput, readSettings, remindersTurnedOn } from "../contract/message-settings";
 import { providerInputSchema, type ProviderInput } from "../contract/message-inputs";
 import { PROVIDER_SECRETS, providerSettingsSchema } from "../contract/message-providers";
 import { type MessageChannel, messageChannel } from "../contract/messages";
 import { parseInput } from "../contract/parse";
 import { webhookConfig } from "../webhooks/config";
+import { planMissingReminders } from "./plan";
 import { providerSecrets, sealSecrets } from "./provider-secret";
 
 async function settingsRow(caller: Caller, companyId: string) {
@@ -34,16 +35,24 @@ export async function getMessageSettings(caller: Caller, companyId: string): Pro
   return settingsRow(caller, companyId);
 }
 
-/** Applies a change (fields left out stay); unknown template variables: validation-error with the field. */
-export async function updateMessageSettings(caller: Caller, companyId: string, input: MessageSettingsInput): Promise<CompanyMessageSettings> {
+/**
+ * Applies a change (fields left out stay); unknown template variables: validation-error with the
+ * field. Turning messages or a reminder on plans the reminders of the company's bookings made
+ * before, in the same transaction (`now`: the clock, for tests).
+ */
+export async function updateMessageSettings(caller: Caller, companyId: string, input: MessageSettingsInput, now: Date = new Date()): Promise<CompanyMessageSettings> {
   requireScope(caller, "catalog:write");
   const change = parseInput(messageSettingsInput, input);
-  const next = applySettings(await settingsRow(caller, companyId), change);
+  const current = await settingsRow(caller, companyId);
+  const next = applySettings(current, change);
   const db = await getDb();
-  await db
-    .insert(messageSettings)
-    .values({ appId: caller.appId, companyId, settings: next })
-    .onConflictDoUpdate({ target: [messageSettings.appId, messageSettings.companyId], set: { settings: next, updatedAt: sql`now()` } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(messageSettings)
+      .values({ appId: caller.appId, companyId, settings: next })
+      .onConflictDoUpdate({ target: [messageSettings.appId, messageSettings.companyId], set: { settings: next, updatedAt: sql`now()` } });
+    if (remindersTurnedOn(current, next)) await planMissingReminders(tx, caller.appId, companyId, now);
+  });
   return next;
 }
 

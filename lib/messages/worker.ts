@@ -1,6 +1,7 @@
 // The background message worker, one per process: plans new events into messages (lib/messages/
 // plan.ts) and sends those due (lib/messages/sender.ts), woken by every new event (LISTEN on a
-// server, in process on PGlite) and by a poll, since reminders fall due with time alone.
+// server, in process on PGlite) and by a poll, since reminders fall due with time alone. Sending
+// goes on by itself while there is work: messages finishing make room for the next claim.
 // Started with the server's background work (lib/startup.ts); MESSAGES_WORKER=0 turns it off on
 // an instance.
 import "server-only";
@@ -9,7 +10,15 @@ import { type MessageConfig, messageConfig } from "./config";
 import { PLAN_BATCH, planOnce } from "./plan";
 import { claimDue, sendClaimed } from "./sender";
 
-type Worker = { config: MessageConfig; inFlight: number; busy: boolean; again: boolean; unwake?: () => Promise<void>; stopped: boolean };
+type Worker = {
+  config: MessageConfig;
+  inFlight: number;
+  planning: boolean;
+  pumping: boolean;
+  again: boolean;
+  unwake?: () => Promise<void>;
+  stopped: boolean;
+};
 
 declare global {
   var __rendezvousMessageWorker: Worker | undefined;
@@ -17,7 +26,7 @@ declare global {
 
 export async function startMessageWorker(): Promise<void> {
   if (globalThis.__rendezvousMessageWorker || process.env.MESSAGES_WORKER === "0") return;
-  const w: Worker = { config: messageConfig(), inFlight: 0, busy: false, again: false, stopped: false };
+  const w: Worker = { config: messageConfig(), inFlight: 0, planning: false, pumping: false, again: false, stopped: false };
   globalThis.__rendezvousMessageWorker = w;
   w.unwake = await wakeOnEvents("messages", w.config.pollMs, () => void tick(w));
   void tick(w);
@@ -31,33 +40,53 @@ export async function stopMessageWorker(): Promise<void> {
   await w.unwake?.();
 }
 
-/** Plans, then claims while there is room; a tick while one runs asks it to go round again. */
+/** A wake (a new event, the poll): plans what the feed holds, then sends what is due. */
 async function tick(w: Worker) {
   if (w.stopped) return;
-  if (w.busy) {
+  if (!w.planning) {
+    w.planning = true;
+    try {
+      while (!w.stopped && (await planOnce()) === PLAN_BATCH);
+    } catch (err) {
+      if (!w.stopped) console.error("[messages] planification en échec", (err as Error).message);
+    } finally {
+      w.planning = false;
+    }
+  }
+  await pump(w);
+}
+
+/**
+ * Claims due messages while there is room, as many at once as there is room for. Each message
+ * frees its slot once recorded, so a slow provider call holds one slot, not its whole batch;
+ * the next claim comes when half the slots are free (a claim per freed slot would cost a round
+ * trip per message). A pump asked for while one runs makes it go round again.
+ */
+async function pump(w: Worker) {
+  if (w.pumping) {
     w.again = true;
     return;
   }
-  w.busy = true;
+  w.pumping = true;
+  const settled = () => {
+    w.inFlight--;
+    if (!w.stopped && w.inFlight <= w.config.concurrency / 2) void pump(w);
+  };
   try {
     do {
       w.again = false;
-      while (!w.stopped && (await planOnce()) === PLAN_BATCH);
       while (!w.stopped && w.inFlight < w.config.concurrency) {
         const claimed = await claimDue(w.config, w.config.concurrency - w.inFlight);
         if (claimed.length === 0) break;
         w.inFlight += claimed.length;
-        void sendClaimed(w.config, claimed)
-          .catch((err) => console.error("[messages] enregistrement d'un envoi en échec", (err as Error).message))
-          .finally(() => {
-            w.inFlight -= claimed.length;
-            if (!w.stopped) void tick(w);
-          });
+        void sendClaimed(w.config, claimed, { onSettled: settled }).catch((err) =>
+          console.error("[messages] enregistrement d'un envoi en échec", (err as Error).message),
+        );
       }
     } while (w.again && !w.stopped);
   } catch (err) {
-    if (!w.stopped) console.error("[messages] planification ou envoi en échec", (err as Error).message);
+    if (!w.stopped) console.error("[messages] envoi en échec", (err as Error).message);
   } finally {
-    w.busy = false;
+    w.pumping = false;
   }
 }

@@ -33,9 +33,11 @@ export async function runCalls(options: {
   call: (i: number) => Promise<CallOutcome> | null;
   /** Reads a process's CPU time (ms) around the measured phase: CPU per request. */
   serverCpuMs?: () => number;
+  /** Ends the measured phase early, once this answers true (checked before each call). */
+  stopWhen?: () => boolean;
 }): Promise<LoadResult & { labels: Record<string, number> }> {
   let counter = 0;
-  const phase = async (seconds: number, record: boolean) => {
+  const phase = async (seconds: number, record: boolean, stopWhen: () => boolean = () => false) => {
     const latencies: number[] = [];
     let errors = 0;
     const errorStatuses: Record<string, number> = {};
@@ -44,7 +46,7 @@ export async function runCalls(options: {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: options.concurrency }, async () => {
-        while (performance.now() < until) {
+        while (performance.now() < until && !stopWhen()) {
           const start = performance.now();
           const pending = options.call(counter++);
           if (!pending) return;
@@ -65,7 +67,7 @@ export async function runCalls(options: {
 
   if (options.warmupSeconds) await phase(options.warmupSeconds, false);
   const cpuBefore = options.serverCpuMs?.();
-  const { latencies, errors, errorStatuses, labels, elapsed } = await phase(options.seconds, true);
+  const { latencies, errors, errorStatuses, labels, elapsed } = await phase(options.seconds, true, options.stopWhen);
   const cpuMs = cpuBefore === undefined ? undefined : options.serverCpuMs!() - cpuBefore;
   latencies.sort((a, b) => a - b);
   return {
@@ -127,6 +129,8 @@ export async function runLoad(options: {
    * CPU each request cost the server, which other work on the machine disturbs less than req/s.
    */
   serverCpuMs?: () => number;
+  /** Ends the measured phase early, once this answers true (checked before each request). */
+  stopWhen?: () => boolean;
 }): Promise<LoadResult> {
   const client = httpClient(options.baseUrl, options.concurrency);
   try {
@@ -135,6 +139,7 @@ export async function runLoad(options: {
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,
       serverCpuMs: options.serverCpuMs,
+      stopWhen: options.stopWhen,
       call: async (i) => {
         const req = options.next(i);
         const { status } = await client.send(req);

@@ -428,6 +428,12 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
+const onlyReminders = process.argv.includes("--only=reminders") || process.argv[process.argv.indexOf("--only") + 1] === "reminders";
+if (import.meta.url === `file://${process.argv[1]}` && onlyReminders) {
+  // The customer messages' benchmark has its own options (scripts/bench/reminders.ts).
+  await (await import("./reminders")).remindersMain(process.argv.slice(2));
+  process.exit(0);
+}
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {

@@ -7,7 +7,7 @@ import { rescheduleAppointment, updateAppointmentStatus } from "@/lib/appointmen
 import { editCustomer } from "@/lib/catalog";
 import { getDb } from "@/db";
 import { messages } from "@/db/schema";
-import { handleReply, startMessageWorker, stopMessageWorker } from "@/lib/messages";
+import { handleReply, startMessageWorker, stopMessageWorker, updateMessageSettings } from "@/lib/messages";
 import { messageConfig } from "@/lib/messages/config";
 import { sendDue } from "@/lib/messages/sender";
 import { makeTenant, type Tenant } from "../support/factories";
@@ -180,6 +180,52 @@ describe("replies", () => {
     const m = await messagesOf(t.appId, a.id);
     expect(m.confirmed).toBeUndefined();
     expect(m["reminder-day-before"].state).toBe("scheduled");
+  });
+});
+
+describe("turning messages on", () => {
+  it("plans the reminders of bookings made while messages were off, once; past and cancelled ones get none", async () => {
+    await updateMessageSettings(t.owner, t.companyB.id, { enabled: false });
+    const later = await bookB("2030-11-20T10:00:00Z");
+    const soon = await bookB("2030-11-02T15:00:00Z");
+    const cancelled = await bookB("2030-11-21T10:00:00Z");
+    await updateAppointmentStatus(t.owner, cancelled.id, { status: "CANCELLED" });
+    const past = await bookB("2030-10-20T10:00:00Z");
+    await plan(t, at("2030-11-01T12:00:00Z"));
+    for (const a of [later, soon, cancelled, past]) expect(await messagesOf(t.appId, a.id)).toEqual({});
+
+    const now = at("2030-11-02T12:00:00Z");
+    await updateMessageSettings(t.owner, t.companyB.id, { enabled: true }, now);
+    const m = await messagesOf(t.appId, later.id);
+    // Only the reminders: the booking's own message belonged to its time. Paris: 18:00 is 17:00Z.
+    expect(Object.keys(m).sort()).toEqual(["reminder-day-before", "reminder-hours-before"]);
+    expect(m["reminder-day-before"]).toMatchObject({ state: "scheduled", dueAt: at("2030-11-19T17:00:00Z") });
+    expect(m["reminder-hours-before"]).toMatchObject({ state: "scheduled", dueAt: at("2030-11-20T08:00:00Z") });
+    expect(m["reminder-hours-before"].body).toContain("11h00");
+    // Today's 15:00 booking: its day-before reminder was due yesterday (not made), its 2-hours one is to come.
+    expect(Object.keys(await messagesOf(t.appId, soon.id))).toEqual(["reminder-hours-before"]);
+    expect(await messagesOf(t.appId, cancelled.id)).toEqual({});
+    expect(await messagesOf(t.appId, past.id)).toEqual({});
+
+    // Saved again, or turned off and on: nothing more, nothing changed; nor does the planner add any.
+    await updateMessageSettings(t.owner, t.companyB.id, { enabled: true }, now);
+    await updateMessageSettings(t.owner, t.companyB.id, { enabled: false }, now);
+    await updateMessageSettings(t.owner, t.companyB.id, { enabled: true }, now);
+    await plan(t, now);
+    expect(await messagesOf(t.appId, later.id)).toEqual(m);
+  });
+
+  it("turning one reminder on plans it alone, leaving the other as it was", async () => {
+    await updateMessageSettings(t.owner, t.companyB.id, { enabled: true, triggers: { "reminder-day-before": false } });
+    const a = await bookB("2030-12-10T10:00:00Z");
+    await plan(t, at("2030-12-01T12:00:00Z"));
+    const before = await messagesOf(t.appId, a.id);
+    expect(Object.keys(before).sort()).toEqual(["received", "reminder-hours-before"]);
+    await updateMessageSettings(t.owner, t.companyB.id, { triggers: { "reminder-day-before": true } }, at("2030-12-02T12:00:00Z"));
+    const after = await messagesOf(t.appId, a.id);
+    expect(after["reminder-day-before"]).toMatchObject({ state: "scheduled", dueAt: at("2030-12-09T17:00:00Z") });
+    expect(after["reminder-hours-before"]).toEqual(before["reminder-hours-before"]);
+    expect(after.received).toEqual(before.received);
   });
 });
 

@@ -9,7 +9,7 @@ import { messages, type NewMessage } from "@/db/schema";
 import type { ChannelAdapter, SendOutcome } from "@/lib/messages/channel";
 import { type MessageConfig, messageConfig } from "@/lib/messages/config";
 import { claimDue, sendDue } from "@/lib/messages/sender";
-import { setProvider } from "@/lib/messages";
+import { resendMessage, setProvider } from "@/lib/messages";
 import { makeTenant, type Tenant } from "../support/factories";
 
 let t: Tenant;
@@ -23,17 +23,24 @@ beforeAll(async () => {
   await setProvider(t.owner, "journal", {});
 });
 
-/** `n` messages due at T0 on a channel, for a fresh appointment. */
-async function queue(n: number, channel: NewMessage["channel"] = "sms") {
-  const a = await t.book();
+// Appointments well after T0 and its retries (a retry past the start is cancelled), an hour apart.
+let slot = 0;
+const nextStart = () => new Date(Date.UTC(2031, 1, 1, 10) + slot++ * 3_600_000);
+
+/** `n` messages due at `due` (T0) on a channel, for a fresh appointment (at `start`, of company B when `paris`). */
+async function queue(n: number, channel: NewMessage["channel"] = "sms", o: { due?: Date; start?: Date; paris?: boolean } = {}) {
+  const date = o.start ?? nextStart();
+  const a = o.paris
+    ? await t.book({ date, serviceId: t.serviceB.id, agentId: t.agentB.id, companyId: t.companyB.id, filledFields: {} })
+    : await t.book({ date });
   const db = await getDb();
   const rows = await db
     .insert(messages)
     .values(
       Array.from({ length: n }, (_, i) => ({
         appId: t.appId,
-        companyId: t.companyA.id,
         appointmentId: a.id,
+        companyId: a.companyId,
         customerId: t.customer.id,
         trigger: "moved" as const,
         occurrence: String(i),
@@ -42,7 +49,7 @@ async function queue(n: number, channel: NewMessage["channel"] = "sms") {
         language: "fr" as const,
         body: `Message ${i}`,
         state: "queued" as const,
-        dueAt: T0,
+        dueAt: o.due ?? T0,
       })),
     )
     .returning({ id: messages.id });
@@ -147,5 +154,57 @@ describe("failures", () => {
     await claimDue(config, 10, { appId: t.appId, now: T0 });
     await sendDue(config, { appId: t.appId, now: plus(config.leaseMs + 1000) });
     expect(await stateOf(id)).toMatchObject({ state: "sent", providerId: `journal-${id}`, attempts: 2 });
+  });
+});
+
+describe("retries on the company's clock", () => {
+  const at = (iso: string) => new Date(iso);
+  const failing = () => provider(false, () => ({ state: "failed", reason: "503 Service Unavailable", retry: true }));
+
+  it("a retry falling in the quiet hours waits until 07:00 (Abidjan and Paris)", async () => {
+    // Due 20:59:30, retried a minute later: 21:00:30, quiet.
+    const [abidjan] = await queue(1, "sms", { due: at("2031-03-09T20:59:30Z"), start: at("2031-03-10T10:00:00Z") });
+    const [paris] = await queue(1, "sms", { due: at("2031-03-09T19:59:30Z"), start: at("2031-03-10T09:00:00Z"), paris: true });
+    const down = failing();
+    await sendDue(config, { appId: t.appId, now: at("2031-03-09T20:59:30Z"), adapters: { sms: down.adapter } });
+    expect(await stateOf(abidjan)).toMatchObject({ state: "queued", dueAt: at("2031-03-10T07:00:00Z"), failureReason: "503 Service Unavailable" });
+    expect(await stateOf(paris)).toMatchObject({ state: "queued", dueAt: at("2031-03-10T06:00:00Z") });
+    expect(down.calls).toHaveLength(2);
+    // Nothing goes during the night; at 07:00 it does.
+    const up = provider(false);
+    await sendDue(config, { appId: t.appId, now: at("2031-03-10T05:59:00Z"), adapters: { sms: up.adapter } });
+    expect(up.calls).toEqual([]);
+    await sendDue(config, { appId: t.appId, now: at("2031-03-10T07:00:00Z"), adapters: { sms: up.adapter } });
+    expect([...up.calls].sort()).toEqual([abidjan, paris].sort());
+    expect(await stateOf(abidjan)).toMatchObject({ state: "sent", attempts: 2 });
+  });
+
+  it("a retry that could only go once the appointment has started is cancelled, with why", async () => {
+    // Retried after 21:00 → 07:00, but the appointment starts at 06:30.
+    const [id] = await queue(1, "sms", { due: at("2031-03-11T20:59:30Z"), start: at("2031-03-12T06:30:00Z") });
+    await sendDue(config, { appId: t.appId, now: at("2031-03-11T20:59:30Z"), adapters: { sms: failing().adapter } });
+    const row = await stateOf(id);
+    expect(row).toMatchObject({ state: "cancelled", lockedUntil: null });
+    expect(row.failureReason).toContain("503 Service Unavailable");
+    expect(row.failureReason).toContain("commencé");
+  });
+
+  it("a message sent again by staff is retried on the same schedule as the first time", async () => {
+    const [id] = await queue(1);
+    const down = failing();
+    const send = (now: Date) => sendDue(config, { appId: t.appId, now, adapters: { sms: down.adapter } });
+    await send(T0);
+    await send(plus(60_000));
+    await send(plus(180_000));
+    expect(await stateOf(id)).toMatchObject({ state: "failed", attempts: 3 });
+    const again = plus(3_600_000);
+    await resendMessage(t.owner, id, again);
+    await send(again);
+    expect(await stateOf(id)).toMatchObject({ state: "queued", attempts: 4, dueAt: new Date(again.getTime() + 60_000) });
+    await send(new Date(again.getTime() + 60_000));
+    expect(await stateOf(id)).toMatchObject({ state: "queued", attempts: 5, dueAt: new Date(again.getTime() + 180_000) });
+    await send(new Date(again.getTime() + 180_000));
+    expect(await stateOf(id)).toMatchObject({ state: "failed", attempts: 6, failureReason: "503 Service Unavailable" });
+    expect(down.calls).toHaveLength(6);
   });
 });

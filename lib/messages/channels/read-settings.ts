@@ -15,3 +15,16 @@ export function readSettings<S extends z.ZodType>(schema: S, settings: ChannelSe
 export function isOutcome(v: unknown): v is SendOutcome {
   return typeof v === "object" && v !== null && "state" in v && typeof (v as { state: unknown }).state === "string";
 }
+
+/**
+ * A channel's settings schema, built once per loopback switch: zod compiles a schema's parser on
+ * its first use, which cost more than the rest of a send when the schema was built per message.
+ */
+export function schemaOnce<S extends z.ZodType>(build: (allowLoopback: boolean) => S): (allowLoopback: boolean) => S {
+  const built = new Map<boolean, S>();
+  return (allowLoopback) => {
+    let schema = built.get(allowLoopback);
+    if (!schema) built.set(allowLoopback, (schema = build(allowLoopback)));
+    return schema;
+  };
+}

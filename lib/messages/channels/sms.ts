@@ -6,9 +6,11 @@ import "server-only";
 import { smsSettingsSchema } from "@/lib/contract/message-providers";
 import type { ChannelAdapter, SendOutcome } from "@/lib/messages/channel";
 import { allowLoopback, callProvider, type HttpChannelOptions, isAnswer, type ProviderAnswer, retryableStatus, shortText } from "./http";
-import { isOutcome, readSettings } from "./read-settings";
+import { isOutcome, readSettings, schemaOnce } from "./read-settings";
 
 export { parseSmsCallback, verifySmsSignature } from "./sms-inbound";
+
+const smsSchema = schemaOnce(smsSettingsSchema);
 
 /**
  * The body to send: the template's JSON with each placeholder replaced inside its string values,
@@ -61,7 +63,7 @@ export function createSmsChannel(options: HttpChannelOptions = {}): ChannelAdapt
     channel: "sms",
     idempotent: true,
     async send(message, settings, signal) {
-      const s = readSettings(smsSettingsSchema(allowLoopback(options)), settings, "SMS");
+      const s = readSettings(smsSchema(allowLoopback(options)), settings, "SMS");
       if (isOutcome(s)) return s;
       const body = fillSmsBody(s.bodyTemplate, { to: message.to, text: message.body, id: message.id, from: s.sender ?? "" });
       const r = await callProvider(

@@ -9,7 +9,9 @@ import SMTPConnection from "nodemailer/lib/smtp-connection";
 import { type SmtpSettings, smtpSettingsSchema } from "@/lib/contract/message-providers";
 import type { ChannelAdapter, OutgoingMessage, SendOutcome } from "@/lib/messages/channel";
 import { shortText } from "./http";
-import { isOutcome, readSettings } from "./read-settings";
+import { isOutcome, readSettings, schemaOnce } from "./read-settings";
+
+const smtpSchema = schemaOnce(smtpSettingsSchema);
 
 export type SmtpChannelOptions = {
   /** For the whole conversation (and each silence inside it); 30 s unless told. */
@@ -123,7 +125,7 @@ export function createSmtpChannel(options: SmtpChannelOptions = {}): ChannelAdap
     channel: "email",
     idempotent: false,
     async send(message, settings, signal) {
-      const s = readSettings(smtpSettingsSchema(), settings, "SMTP");
+      const s = readSettings(smtpSchema(false), settings, "SMTP");
       if (isOutcome(s)) return s;
       const { raw, messageId } = await composeEmail(message, s);
       return deliver(s, message.to, raw, messageId, options.timeoutMs ?? 30_000, signal);

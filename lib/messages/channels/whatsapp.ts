@@ -7,9 +7,11 @@ import "server-only";
 import { whatsappSettingsSchema } from "@/lib/contract/message-providers";
 import type { ChannelAdapter, OutgoingMessage, SendOutcome } from "@/lib/messages/channel";
 import { allowLoopback, callProvider, type HttpChannelOptions, isAnswer, type ProviderAnswer, retryableStatus, shortText } from "./http";
-import { isOutcome, readSettings } from "./read-settings";
+import { isOutcome, readSettings, schemaOnce } from "./read-settings";
 
 export { answerWhatsAppChallenge, parseWhatsAppCallback, verifyWhatsAppSignature, whatsAppPhoneNumberIds } from "./whatsapp-inbound";
+
+const whatsappSchema = schemaOnce(whatsappSettingsSchema);
 
 /**
  * Error codes Meta answers with HTTP 400 that still mean "later": throttling (4, 80007, 130429),
@@ -74,7 +76,7 @@ export function createWhatsAppChannel(options: HttpChannelOptions = {}): Channel
     channel: "whatsapp",
     idempotent: false,
     async send(message, settings, signal) {
-      const s = readSettings(whatsappSettingsSchema(allowLoopback(options)), settings, "WhatsApp");
+      const s = readSettings(whatsappSchema(allowLoopback(options)), settings, "WhatsApp");
       if (isOutcome(s)) return s;
       const body = whatsappBody(message);
       if (isOutcome(body)) return body;

@@ -101,7 +101,7 @@ const setProviderRoute = createRoute({
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function messageJson(m: MessageView) {
-  return { ...m, dueAt: m.dueAt.toISOString(), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString() };
+  return { ...m, appointmentDate: m.appointmentDate.toISOString(), dueAt: m.dueAt.toISOString(), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString() };
 }
 
 const providerJson = (p: ProviderView) => ({ ...p, updatedAt: p.updatedAt.toISOString() });
@@ -110,8 +110,7 @@ export function messageRoutes(api: OpenAPIHono<ApiEnv>) {
   api.openapi(list, async (c) => {
     const { apiKey: _, ...input } = c.req.valid("json");
     const { data, nextCursor } = await listMessages(c.var.auth.caller, input);
-    // The journal page's extra columns (appointment date, service) are not part of the API's message.
-    return c.json({ success: true as const, data: data.map(({ appointmentDate: _d, serviceName: _s, ...m }) => messageJson(m)), nextCursor }, 200);
+    return c.json({ success: true as const, data: data.map(messageJson), nextCursor }, 200);
   });
   api.openapi(providers, async (c) => {
     const data = await listProviders(c.var.auth.caller);

@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "resent_after" integer DEFAULT 0 NOT NULL;
