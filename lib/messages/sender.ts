@@ -128,9 +128,11 @@ async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) 
   }
   // The retry follows the planner's clock rule: out of the quiet hours, and not at all once the appointment has started.
   const retry = await retryTime(m, new Date(now.getTime() + delay));
-  const next: { state: MessageState; failureReason: string; dueAt?: Date } = retry.late
-    ? { state: "cancelled", failureReason: `${o.reason} ; pas de nouvel essai : le rendez-vous aura commencé` }
-    : { state: "queued", failureReason: o.reason, dueAt: retry.at };
+  const next: { state: MessageState; failureReason: string; dueAt?: Date } = retry.pointless
+    ? { state: "cancelled", failureReason: `${o.reason} ; pas de nouvel essai : le rendez-vous a été annulé, commencé ou terminé` }
+    : retry.late
+      ? { state: "cancelled", failureReason: `${o.reason} ; pas de nouvel essai : le rendez-vous aura commencé` }
+      : { state: "queued", failureReason: o.reason, dueAt: retry.at };
   await db.update(messages).set({ ...done, ...next }).where(ours);
 }
 
@@ -177,14 +179,22 @@ const recordSent = (() => {
 })();
 
 /** When a retry meant for `at` may go, on the company's clock and before the appointment's start. */
-async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolean }> {
+/**
+ * When a failed message may go again: out of the quiet hours, not once its appointment has
+ * started (late), and not at all when the appointment was cancelled, started or completed
+ * meanwhile (pointless: the planner could not cancel it while this sender held it), unless it is
+ * the cancellation's own message.
+ */
+async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolean; pointless: boolean }> {
   const db = await getDb();
   const [row] = await db
-    .select({ timeZone: companies.timezone, start: appointments.date })
+    .select({ timeZone: companies.timezone, start: appointments.date, status: appointments.status })
     .from(appointments)
     .innerJoin(companies, and(eq(companies.appId, appointments.appId), eq(companies.id, appointments.companyId)))
     .where(and(eq(appointments.appId, m.appId), eq(appointments.id, m.appointmentId)));
-  return row ? sendingTime(at, row.timeZone, row.start, m.trigger) : { at, late: false };
+  if (!row) return { at, late: false, pointless: false };
+  const pointless = m.trigger !== "cancelled" && m.trigger !== "no-show" && (row.status === "CANCELLED" || row.status === "IN_PROGRESS" || row.status === "COMPLETED");
+  return { ...sendingTime(at, row.timeZone, row.start, m.trigger), pointless };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { ChannelAdapter, SendOutcome } from "@/lib/messages/channel";
 import { type MessageConfig, messageConfig } from "@/lib/messages/config";
 import { claimDue, sendDue } from "@/lib/messages/sender";
 import { resendMessage, setProvider } from "@/lib/messages";
+import { updateAppointmentStatus } from "@/lib/appointments";
 import { makeTenant, type Tenant } from "../support/factories";
 
 let t: Tenant;
@@ -187,6 +188,26 @@ describe("retries on the company's clock", () => {
     expect(row).toMatchObject({ state: "cancelled", lockedUntil: null });
     expect(row.failureReason).toContain("503 Service Unavailable");
     expect(row.failureReason).toContain("commencé");
+  });
+
+  it("a retry is not made when the appointment was cancelled while the sender held the message", async () => {
+    const [id] = await queue(1);
+    const row = await stateOf(id);
+    // The planner cannot cancel a message a sender holds: the cancellation lands mid-send.
+    const down = provider(false, () => ({ state: "failed", reason: "503 Service Unavailable", retry: true }));
+    const send = down.adapter.send.bind(down.adapter);
+    down.adapter.send = async (message, settings, signal) => {
+      await updateAppointmentStatus(t.owner, row.appointmentId, { status: "CANCELLED" });
+      return send(message, settings, signal);
+    };
+    await sendDue(config, { appId: t.appId, now: T0, adapters: { sms: down.adapter } });
+    const after = await stateOf(id);
+    expect(after).toMatchObject({ state: "cancelled", lockedUntil: null, attempts: 1 });
+    expect(after.failureReason).toContain("annulé");
+    // Nothing goes at the retry's time.
+    const up = provider(false);
+    await sendDue(config, { appId: t.appId, now: plus(3_600_000), adapters: { sms: up.adapter } });
+    expect(up.calls).not.toContain(id);
   });
 
   it("a message sent again by staff is retried on the same schedule as the first time", async () => {
