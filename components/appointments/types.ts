@@ -30,7 +30,7 @@ export type AppointmentHistoryItem = {
   fromStatus: AppointmentStatus | null;
   toStatus: AppointmentStatus;
   /** A member, an API key (a program) or the system (the seed, a script). */
-  actorType: "user" | "api_key" | "system";
+  actorType: "user" | "api_key" | "system" | "client";
   actorName: string | null;
   reason: string | null;
   /** Booked by a manager outside the agent's hours ("hors horaires"). */

@@ -4,7 +4,8 @@ import { APPOINTMENT_EVENT_TYPES } from "../../lib/contract/events";
 import { appointmentStatus, appointments } from "./appointments";
 import { companies } from "./companies";
 
-export const actorType = pgEnum("actor_type", ["user", "api_key", "system"]);
+// "client": a customer acting by replying to a message (the reply's channel in the name).
+export const actorType = pgEnum("actor_type", ["user", "api_key", "system", "client"]);
 
 /** PostgreSQL's 64-bit transaction id: which transaction wrote a row (see the feed's rule below). */
 const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });

@@ -8,7 +8,9 @@ import { type MemberRole, type Scope, SCOPES } from "../contract/scopes";
 export type Actor =
   | { type: "user"; id: string; name: string }
   | { type: "api_key"; id: string; name: string }
-  | { type: "system"; id: null; name: string };
+  | { type: "system"; id: null; name: string }
+  /** A customer acting by replying to a message: their id, "Client (WhatsApp)". */
+  | { type: "client"; id: string; name: string };
 
 export type Caller = {
   appId: string;

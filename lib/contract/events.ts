@@ -13,7 +13,7 @@ export const APPOINTMENT_EVENT_TYPES = [
 
 export type AppointmentEventType = (typeof APPOINTMENT_EVENT_TYPES)[number];
 
-export type EventActor = { type: "user" | "api_key" | "system"; id: string | null; name: string | null };
+export type EventActor = { type: "user" | "api_key" | "system" | "client"; id: string | null; name: string | null };
 
 /** The appointment as `get` answers it, in its JSON form (dates as ISO 8601 strings). */
 export type AppointmentJson = {

@@ -28,7 +28,7 @@ export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
  * The planner knows it (no second confirmation) and the history shows it as the client's.
  */
 export const CLIENT_ACTOR_PREFIX = "Client (";
-export const isClientReply = (e: { actorType: string; actorName: string | null }) => e.actorType === "system" && !!e.actorName?.startsWith(CLIENT_ACTOR_PREFIX);
+export const isClientReply = (e: { actorType: string; actorName: string | null }) => e.actorType === "client" && !!e.actorName?.startsWith(CLIENT_ACTOR_PREFIX);
 /** The channel named in a client reply's actor ("WhatsApp"), or null when the change was not a reply. */
 export function clientReplyChannel(e: { actorType: string; actorName: string | null }): string | null {
   return isClientReply(e) ? e.actorName!.slice(CLIENT_ACTOR_PREFIX.length).replace(/\)$/, "") : null;

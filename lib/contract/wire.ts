@@ -198,7 +198,7 @@ export const EventSchema = z
     type: z.enum(APPOINTMENT_EVENT_TYPES),
     occurredAt: dateTime,
     actor: z.object({
-      type: z.enum(["user", "api_key", "system"]),
+      type: z.enum(["user", "api_key", "system", "client"]).meta({ description: "client : le client lui-même, en répondant à un message (id : le client ; name : « Client (WhatsApp) »)" }),
       id: z.string().nullable(),
       name: z.string().nullable(),
     }),

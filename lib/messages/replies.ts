@@ -101,7 +101,7 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
     return { action, appointmentId: null, answer: answers.stop };
   }
   const channelName = CHANNEL_NAMES[reply.channel];
-  const client: Caller = { appId, companyIds: "all", scopes: [...SCOPES], actor: { type: "system", id: null, name: `${CLIENT_ACTOR_PREFIX}${channelName})` } };
+  const client: Caller = { appId, companyIds: "all", scopes: [...SCOPES], actor: { type: "client", id: customer!.id, name: `${CLIENT_ACTOR_PREFIX}${channelName})` } };
   let changed;
   try {
     changed = await updateAppointmentStatus(

@@ -102,7 +102,7 @@ describe("WhatsApp: replies", () => {
     expect(JSON.parse(res.text)).toEqual({ success: true });
     expect(await statusOf(appointment.id)).toBe("CONFIRMED");
     const events = await listAppointmentEvents(t.owner, appointment.id);
-    expect(events.at(-1)).toMatchObject({ toStatus: "CONFIRMED", actorName: "Client (WhatsApp)" });
+    expect(events.at(-1)).toMatchObject({ toStatus: "CONFIRMED", actorType: "client", actorName: "Client (WhatsApp)" });
     const [answer] = await waTextsTo(customer.telephone);
     expect(answer).toContain("est confirmé");
     const sent = wa.received.find((r) => (r.json as { to?: string })?.to === customer.telephone.slice(1))!;

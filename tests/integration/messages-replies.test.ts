@@ -45,7 +45,7 @@ describe("replies", () => {
     expect((await getAppointment(t.owner, later.id)).status).toBe("CONFIRMED");
     expect((await getAppointment(t.owner, first.id)).status).toBe("PENDING");
     const events = await listAppointmentEvents(t.owner, later.id);
-    expect(events.at(-1)).toMatchObject({ toStatus: "CONFIRMED", actorName: "Client (WhatsApp)" });
+    expect(events.at(-1)).toMatchObject({ toStatus: "CONFIRMED", actorType: "client", actorName: "Client (WhatsApp)" });
   });
 
   it("NON cancels the next active one with the channel in the reason; a repeated callback does nothing twice", async () => {
