@@ -119,17 +119,22 @@ test("the app's channels: a provider saved with its secret never shows it back; 
   await dialog.getByRole("button", { name: "Annuler" }).click();
   await expect(sms).toHaveAttribute("data-state", "unset");
 
-  // WhatsApp: the verify token is drawn in the browser, shown and copyable until saved.
-  await list.locator('li[data-channel="whatsapp"]').getByRole("button", { name: /^Configurer/ }).click();
-  dialog = page.getByRole("dialog", { name: "Configurer : WhatsApp (Cloud API)" });
-  await dialog.getByRole("button", { name: "Générer" }).click();
-  await expect(dialog.getByLabel("Jeton de vérification")).toHaveValue(/^[A-Za-z0-9]{32}$/);
-  await expect(dialog.getByRole("button", { name: "Copier", exact: true })).toBeVisible();
+  // WhatsApp: the verify token is drawn in the browser, shown and copyable until saved. (The
+  // WhatsApp end-to-end spec configures it on this app; a retry of this test may come after it.)
+  const whatsapp = list.locator('li[data-channel="whatsapp"]');
+  const whatsappState = await whatsapp.getAttribute("data-state");
+  await whatsapp.getByRole("button", { name: /^(Configurer|Modifier)/ }).click();
+  dialog = page.getByRole("dialog", { name: /WhatsApp \(Cloud API\)/ });
+  if (whatsappState === "unset") {
+    await dialog.getByRole("button", { name: "Générer" }).click();
+    await expect(dialog.getByLabel("Jeton de vérification")).toHaveValue(/^[A-Za-z0-9]{32}$/);
+    await expect(dialog.getByRole("button", { name: "Copier", exact: true })).toBeVisible();
+  }
   await expect(dialog.getByTestId("callback-whatsapp")).toHaveText(`${baseURL}/api/messages/whatsapp`);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "messages-settings-08-whatsapp-1280", { fullPage: false });
   await dialog.getByRole("button", { name: "Annuler" }).click();
-  await expect(list.locator('li[data-channel="whatsapp"]')).toHaveAttribute("data-state", "unset");
+  await expect(whatsapp).toHaveAttribute("data-state", whatsappState!);
 
   // E-mail, saved disabled (the other tests' messages stay in the journal) with its password.
   const password = `Smtp-${Date.now().toString(36)}-secret`;
