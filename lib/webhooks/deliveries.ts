@@ -43,9 +43,13 @@ function toDelivery(r: DeliveryRow): WebhookDelivery {
   };
 }
 
+// Deliveries of one fan-out can share their creation time (a coarse clock: the embedded
+// database's): the event's order then decides, not the random id.
+const eventOrder = sql`coalesce(${webhookDeliveries.eventId}, 0)`;
+
 /**
  * The endpoint's deliveries, newest first, a page at a time: `nextCursor` reads the older ones.
- * The cursor names the last delivery shown; the next page starts after its (created_at, id)
+ * The cursor names the last delivery shown; the next page starts after its (created_at, event, id)
  * as the database holds them (microseconds, which a JavaScript date would round).
  */
 export async function listDeliveryPage(
@@ -67,11 +71,11 @@ export async function listDeliveryPage(
         eq(webhookDeliveries.endpointId, endpoint.id),
         after === undefined
           ? undefined
-          : sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (SELECT d.created_at, d.id FROM webhook_deliveries d
+          : sql`(${webhookDeliveries.createdAt}, ${eventOrder}, ${webhookDeliveries.id}) < (SELECT d.created_at, coalesce(d.event_id, 0), d.id FROM webhook_deliveries d
                  WHERE d.app_id = ${caller.appId}::uuid AND d.endpoint_id = ${endpoint.id}::uuid AND d.id = ${after}::uuid)`,
       ),
     )
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(eventOrder), desc(webhookDeliveries.id))
     .limit(limit + 1);
   const page = pageOf(rows, limit, (r) => [r.id]);
   return { data: page.data.map(toDelivery), nextCursor: page.nextCursor };
