@@ -22,6 +22,7 @@ import postgres from "postgres";
 import { generateApiKey } from "../../lib/auth/api-key-secret";
 import type { WeeklyHours } from "../../lib/contract/hours";
 import { SCOPES } from "../../lib/contract/scopes";
+import { seededRandom } from "../../lib/demo/catalog";
 import { addDays, type HoursSpec, instantAt, localDateOf, minutesOpenOn, weekdayOf } from "../../lib/scheduling/hours-math";
 import { type CallOutcome, httpClient, type LoadResult, runCalls } from "./load";
 import { freePorts, median, processCpuMs, spawnQuiet, spread, stop, waitFor } from "./run";
@@ -70,18 +71,6 @@ const SERVICES = [
 
 type Agent = { id: string; index: number; schedule: WeeklyHours | null; services: number[] };
 type TimeOffRow = { agentId: string; kind: "off" | "extra"; startDate: string; endDate: string; startTime: string | null; endTime: string | null };
-
-/** A small seeded generator: the same salon on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeAgents(count: number): Agent[] {
   return Array.from({ length: count }, (_, i) => {
@@ -316,7 +305,7 @@ async function fill(sql: postgres.Sql, o: { smoke: boolean; historyDays: number;
   const started = performance.now();
   const appId = randomUUID();
   const companyId = randomUUID();
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const today = localDateOf(Date.now(), TZ);
   // The busy weeks start on the Monday at least two days ahead (searches never look before now).
   let busyMonday = addDays(today, 2);
@@ -453,7 +442,7 @@ async function planMoves(
   smoke: boolean,
   search: (id: string, serviceId: string, from: Date, to: Date) => Promise<{ data: { agentId: string; start: Date; end: Date }[] }>,
 ): Promise<Record<MoveName, MovePlan[]>> {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const candidates = await sql`
     SELECT id, service_id, buffer_before, buffer_after FROM appointments
     WHERE app_id = ${f.appId} AND date >= ${f.busyFrom} AND date < ${f.busyTo} AND status IN ('PENDING', 'CONFIRMED') AND agent_id IS NOT NULL
