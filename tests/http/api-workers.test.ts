@@ -7,13 +7,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiTenant, makeApiTenant } from "./support/api";
 import { freePorts, serverEnv, startProductionServer, stopChild, waitForHealth } from "./support/processes";
 
-/** The live processes whose parent is `pid` (from /proc). */
+/**
+ * The live API workers whose parent is `pid` (from /proc): processes running the server, not the
+ * esbuild service tsx starts beside them when its transform cache is cold (a fresh machine).
+ */
 function childrenOf(pid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(fields[1]) === pid && fields[0] !== "Z") found.push(Number(entry));
+      if (Number(fields[1]) !== pid || fields[0] === "Z") continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("server/index.ts")) found.push(Number(entry));
     } catch {
       // gone meanwhile
     }
