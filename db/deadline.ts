@@ -47,7 +47,7 @@ export async function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeou
     if (await Promise.race([settled, after(ms)])) return await work;
     clearTimeout(timer);
     scope.abandoned = true;
-    for (const query of scope.pending) cancel(query);
+    cancelUntilSettled(scope);
     if (await Promise.race([settled, after(graceMs)])) {
       // Given up: a failure now is the cancellation's doing (a cancelled statement, or the
       // driver's confusion after one), so it is answered as the deadline, not as a fault.
@@ -61,16 +61,43 @@ export async function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeou
   }
 }
 
+/** How often a given-up request's statements still running are cancelled again. */
+const CANCEL_AGAIN_MS = 100;
+/** Past this, a statement still running is left to statement_timeout or its lost connection. */
+const CANCEL_FOR_MS = 30_000;
+
+/**
+ * Cancels the scope's statements, again and again until each has settled. PostgreSQL ignores a
+ * cancel that reaches a backend before it has read the statement (it is then waiting for its
+ * client's next command): on a loaded machine a statement written just before the deadline can
+ * get its cancel first, then wait on a lock and commit once the lock goes, after the request was
+ * answered 503. A cancel sent again once the backend runs the statement stops it. Repeated
+ * cancels can at worst reach the next statement on that connection (another request's, which
+ * then answers 503 with nothing done), never make a write stay.
+ */
+function cancelUntilSettled(scope: Scope): void {
+  const until = Date.now() + CANCEL_FOR_MS;
+  const round = () => {
+    for (const query of scope.pending) cancel(query);
+    if (scope.pending.size > 0 && Date.now() < until) setTimeout(round, CANCEL_AGAIN_MS).unref();
+  };
+  round();
+}
+
+const cancellers = new WeakMap<Cancellable, (query: unknown) => unknown>();
+
 /**
  * postgres.js's `query.cancel()` drops a queued query, or asks the server to cancel a running
  * one; it discards the promise of that request, which rejects unhandled (and ends the process)
  * when the server cannot be reached. Its canceller is called here instead, its failure ignored:
- * the statement then ends by statement_timeout or with its lost connection.
+ * the statement then ends by statement_timeout or with its lost connection. postgres.js forgets
+ * the canceller after one call; it is kept here to cancel again.
  */
 function cancel(query: Cancellable): void {
-  if (typeof query.canceller === "function") {
-    const request = query.canceller(query);
+  if (typeof query.canceller === "function") cancellers.set(query, query.canceller);
+  const canceller = cancellers.get(query);
+  if (canceller) {
     query.canceller = null;
-    Promise.resolve(request).catch(() => {});
+    Promise.resolve(canceller(query)).catch(() => {});
   } else query.cancel();
 }

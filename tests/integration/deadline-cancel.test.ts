@@ -1,0 +1,100 @@
+// db/deadline.ts on PostgreSQL: a request given up at its deadline cancels its statements until
+// each has stopped. PostgreSQL ignores a cancel that reaches the backend before it has read the
+// statement (seen on a loaded machine: a create answered 503 committed once a lock went); here
+// that lost cancel is injected, and the write must still never land.
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { track, withDeadline } from "@/db/deadline";
+
+const url = process.env.DATABASE_URL;
+
+describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
+  const admin = postgres(url!, { max: 1, onnotice: () => {} });
+  const client = postgres(url!, { max: 2, onnotice: () => {} });
+  // The schema (getDb migrates the test database).
+  beforeAll(() => getDb());
+  afterAll(() => Promise.all([admin.end(), client.end()]));
+
+  type Query = ReturnType<typeof client.unsafe> & { canceller?: ((q: unknown) => unknown) | null };
+
+  /** An insert into apps that first waits on the advisory lock `key`, as a write waits on a lock. */
+  function gatedInsert(name: string, key: number): Query {
+    return client.unsafe(`INSERT INTO apps (name) SELECT $1 FROM (SELECT pg_advisory_xact_lock($2::bigint)) AS gate`, [name, key]) as Query;
+  }
+
+  /** Makes the query's cancels get lost while `lose()` says so (counting every attempt). */
+  function losing(q: Query, lose: () => boolean) {
+    const real = q.canceller!;
+    const attempts = { lost: 0, sent: 0 };
+    q.canceller = (query) => {
+      if (lose()) return void attempts.lost++;
+      attempts.sent++;
+      return real(query);
+    };
+    return attempts;
+  }
+
+  async function stored(name: string) {
+    return (await admin`SELECT count(*)::int AS n FROM apps WHERE name = ${name}`)[0].n as number;
+  }
+
+  it("a lost cancel is sent again: the statement stops within the grace, and nothing lands after the lock goes", async () => {
+    const key = Math.floor(Math.random() * 2 ** 31);
+    const name = `late ${randomUUID()}`;
+    await admin`SELECT pg_advisory_lock(${key}::bigint)`;
+    let query: Query | undefined;
+    let attempts = { lost: 0, sent: 0 };
+    let first = true;
+    try {
+      const outcome = withDeadline(
+        300,
+        async () => {
+          query = track(gatedInsert(name, key));
+          attempts = losing(query, () => (first ? !(first = false) : false));
+          return query;
+        },
+        () => new Error("given up"),
+        2000,
+      );
+      await expect(outcome).rejects.toThrow("given up");
+      await expect(query!).rejects.toMatchObject({ code: "57014" });
+    } finally {
+      await admin`SELECT pg_advisory_unlock(${key}::bigint)`;
+    }
+    expect(attempts.lost).toBe(1);
+    expect(attempts.sent).toBeGreaterThanOrEqual(1);
+    expect(await stored(name)).toBe(0);
+  });
+
+  it("past the grace the request is answered, and its statement is still cancelled until it stops", async () => {
+    const key = Math.floor(Math.random() * 2 ** 31);
+    const name = `later ${randomUUID()}`;
+    await admin`SELECT pg_advisory_lock(${key}::bigint)`;
+    let query: Query | undefined;
+    let attempts = { lost: 0, sent: 0 };
+    let answered = false;
+    try {
+      const outcome = withDeadline(
+        200,
+        async () => {
+          query = track(gatedInsert(name, key));
+          // Every cancel is lost until the request has been answered.
+          attempts = losing(query, () => !answered);
+          return query;
+        },
+        () => new Error("given up"),
+        300,
+      );
+      await expect(outcome).rejects.toThrow("given up");
+      answered = true;
+      await expect(query!).rejects.toMatchObject({ code: "57014" });
+    } finally {
+      await admin`SELECT pg_advisory_unlock(${key}::bigint)`;
+    }
+    expect(attempts.lost).toBeGreaterThanOrEqual(1);
+    expect(attempts.sent).toBeGreaterThanOrEqual(1);
+    expect(await stored(name)).toBe(0);
+  });
+});
