@@ -92,6 +92,14 @@ const server = createServer((req, res) => {
   void nextHandler(req, res);
 });
 
+// A proxy keeps idle connections to the instances and reuses them (haproxy's http-reuse, its
+// idle connections purged after 5 s). Node's own 5 s keep-alive timeout could close one just as
+// the proxy sent a request on it: the proxy then cuts its client's connection (seen once in the
+// database-restart fault run, a create without answer). The instance keeps idle connections
+// longer than any proxy in front keeps them, as load balancers' guides advise.
+server.keepAliveTimeout = Number(process.env.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
+server.headersTimeout = server.keepAliveTimeout + 1_000;
+
 /**
  * Readiness for the proxy: up while not stopping and the primary answers. The replica is told
  * (ready, lagging, down…) but does not count: reads go to the primary without it.
