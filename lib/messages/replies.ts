@@ -105,6 +105,8 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
         customerId: customer?.id ?? null,
         replyId: kept.id,
         trigger: "answer",
+        // One per reply: an appointment may be answered several times ("OUI", later "NON").
+        occurrence: kept.id,
         channel: reply.channel,
         recipient: phone,
         language: lang,

@@ -8,13 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { messageReplies, messages } from "@/db/schema";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
-import { getCustomer } from "@/lib/catalog";
+import { createCustomer, getCustomer } from "@/lib/catalog";
 import { appointmentMessages, listMessages, setProvider } from "@/lib/messages";
 import { applyStatus } from "@/lib/messages/inbound";
 import { messageConfig } from "@/lib/messages/config";
 import { sendDue } from "@/lib/messages/sender";
 import { handleReply, listUnreadReplies, markReplyRead, type Reply, replyWord } from "@/lib/messages/replies";
-import { codeOf, makeTenant, type Tenant } from "../support/factories";
+import { codeOf, makeTenant, type Tenant, uniquePhone } from "../support/factories";
 
 let t: Tenant;
 const now = new Date("2029-06-01T10:00:00Z");
@@ -111,8 +111,10 @@ describe("answers in the journal", () => {
   };
 
   it("records the answer once per reply, tied to the appointment, and sends it with its outcome", async () => {
-    const a = await t.book();
-    const r = reply("OUI");
+    // A customer of their own: replies act on the phone's next appointment.
+    const { customer } = await createCustomer(t.owner, { fullname: "Awa Traoré", telephone: uniquePhone() });
+    const a = await t.book({ customerId: customer.id });
+    const r = reply("OUI", customer.telephone);
     const out = await handleReply(t.appId, r, now);
     expect(out).toMatchObject({ action: "confirmed", appointmentId: a.id, answerId: expect.any(String) });
     // The provider delivering the reply twice: one answer.
@@ -124,16 +126,20 @@ describe("answers in the journal", () => {
       trigger: "answer",
       appointmentId: a.id,
       companyId: a.companyId,
-      customerId: t.customer.id,
+      customerId: customer.id,
       channel: "whatsapp",
-      recipient: t.customer.telephone,
+      recipient: customer.telephone,
       body: out.answer,
       state: "queued",
       dueAt: now,
     });
-    // Where staff look: the appointment's history and the company's journal.
-    expect((await appointmentMessages(t.owner, a.id)).map((m) => m.trigger)).toContain("answer");
-    expect((await listMessages(t.owner, { companyId: a.companyId, appointmentId: a.id })).data).toMatchObject([{ id: answer.id, customerName: t.customer.fullname }]);
+    // Where staff look: the company's journal and the appointment's history.
+    expect((await listMessages(t.owner, { companyId: a.companyId, appointmentId: a.id })).data).toMatchObject([{ id: answer.id, customerName: "Awa Traoré" }]);
+    // Another reply about the same appointment gets its own answer.
+    const cancelled = await handleReply(t.appId, reply("NON", customer.telephone), now);
+    expect(cancelled).toMatchObject({ action: "cancelled", appointmentId: a.id, answerId: expect.any(String) });
+    const history = (await appointmentMessages(t.owner, a.id)).filter((m) => m.trigger === "answer");
+    expect(history.map((m) => m.body).sort()).toEqual([out.answer, cancelled.answer].sort());
 
     await setProvider(t.owner, "whatsapp", { settings: { phoneNumberId: `30${Date.now()}` }, secrets: { accessToken: "tok", appSecret: "s", verifyToken: "v" } });
     const sent: string[] = [];
