@@ -141,7 +141,7 @@ describe("answers in the journal", () => {
     const history = (await appointmentMessages(t.owner, a.id)).filter((m) => m.trigger === "answer");
     expect(history.map((m) => m.body).sort()).toEqual([out.answer, cancelled.answer].sort());
 
-    await setProvider(t.owner, "whatsapp", { settings: { phoneNumberId: `30${Date.now()}` }, secrets: { accessToken: "tok", appSecret: "s", verifyToken: "v" } });
+    await setProvider(t.owner, "whatsapp", { settings: { phoneNumberId: `30${Date.now()}` }, secrets: { accessToken: "tok", appSecret: "app-secret-of-answers", verifyToken: "verify-token-of-answers" } });
     const sent: string[] = [];
     const whatsapp = { channel: "whatsapp" as const, idempotent: true, send: async (m: { id: string; body: string; customerWindowOpen?: boolean }) => {
       sent.push(`${m.body}|${m.customerWindowOpen}`);
