@@ -36,7 +36,7 @@ export function MessageList({
             {m.recipient ? ` · ${m.recipient}` : ""}
           </p>
           {m.reason ? <p className={m.state === "failed" || m.state === "unknown" ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>{m.reason}</p> : null}
-          {appointmentHref ? (
+          {appointmentHref && m.appointmentId ? (
             <Link
               href={appointmentHref(m.appointmentId)}
               className="w-fit rounded text-xs text-primary underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/60"

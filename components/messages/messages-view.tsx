@@ -70,20 +70,24 @@ function columns(t: T, h: Handlers): ColumnDef<MessageRow>[] {
     {
       id: "customer",
       header: t("columns.customer"),
-      cell: ({ row }) => (
-        <Link href={`/c/${h.slug}/customers/${row.original.customerId}`} className={cn("font-medium", linkClass)}>
-          {row.original.customerName}
-        </Link>
-      ),
+      cell: ({ row }) =>
+        row.original.customerId ? (
+          <Link href={`/c/${h.slug}/customers/${row.original.customerId}`} className={cn("font-medium", linkClass)}>
+            {row.original.customerName}
+          </Link>
+        ) : (
+          <span className="font-medium">{row.original.customerName}</span>
+        ),
     },
     {
       id: "appointment",
       header: t("columns.appointment"),
-      cell: ({ row }) => (
-        <Link href={`/c/${h.slug}/appointments/${row.original.appointmentId}`} className={cn("text-sm", linkClass)} data-testid="message-appointment">
-          {row.original.appointment}
-        </Link>
-      ),
+      cell: ({ row }) =>
+        row.original.appointmentId ? (
+          <Link href={`/c/${h.slug}/appointments/${row.original.appointmentId}`} className={cn("text-sm", linkClass)} data-testid="message-appointment">
+            {row.original.appointment}
+          </Link>
+        ) : null,
     },
     { id: "trigger", header: t("columns.trigger"), cell: ({ row }) => t(`trigger.${row.original.trigger}`) },
     {
@@ -217,9 +221,13 @@ export function MessagesView({
               <>
                 <div className="flex items-start justify-between gap-2">
                   <div className="min-w-0">
-                    <Link href={`/c/${slug}/customers/${m.customerId}`} className={cn("block truncate font-medium", linkClass)}>
-                      {m.customerName}
-                    </Link>
+                    {m.customerId ? (
+                      <Link href={`/c/${slug}/customers/${m.customerId}`} className={cn("block truncate font-medium", linkClass)}>
+                        {m.customerName}
+                      </Link>
+                    ) : (
+                      <span className="block truncate font-medium">{m.customerName}</span>
+                    )}
                     <p className="text-sm">
                       {t(`trigger.${m.trigger}`)} · {channelName(m.channel)}
                     </p>
@@ -228,9 +236,11 @@ export function MessagesView({
                     {m.when}
                   </time>
                 </div>
-                <Link href={`/c/${slug}/appointments/${m.appointmentId}`} className={cn("w-fit text-sm text-primary", linkClass)}>
-                  {m.appointment}
-                </Link>
+                {m.appointmentId ? (
+                  <Link href={`/c/${slug}/appointments/${m.appointmentId}`} className={cn("w-fit text-sm text-primary", linkClass)}>
+                    {m.appointment}
+                  </Link>
+                ) : null}
                 <div className="flex flex-wrap items-end justify-between gap-2">
                   <StateCell m={m} />
                   <ResendButton m={m} h={handlers} t={t} />

@@ -12,19 +12,20 @@ function appointmentLabel(serviceName: string, date: Date, timeZone: string, loc
 export function toMessageRow(m: MessageView, timeZone: string, locale: string): MessageRow {
   // When it went, once it went; before that (or when it never did), when it is or was due.
   const at = m.sentAt ?? m.dueAt;
+  const recipient = m.recipient && m.recipient.startsWith("+") ? formatPhone(m.recipient) : m.recipient;
   return {
     id: m.id,
     appointmentId: m.appointmentId,
     customerId: m.customerId,
-    customerName: m.customerName,
+    customerName: m.customerName ?? recipient ?? "—",
     trigger: m.trigger,
     channel: m.channel,
-    recipient: m.recipient && m.recipient.startsWith("+") ? formatPhone(m.recipient) : m.recipient,
+    recipient,
     state: m.state,
     when: formatDateTime(at, timeZone, locale),
     at: at.toISOString(),
     reason: m.failureReason,
-    appointment: appointmentLabel(m.serviceName, m.appointmentDate, timeZone, locale),
+    appointment: m.serviceName && m.appointmentDate ? appointmentLabel(m.serviceName, m.appointmentDate, timeZone, locale) : null,
     body: m.body,
   };
 }

@@ -1,13 +1,16 @@
 // What the browser gets of a message and of a customer's reply: display strings made on the
 // server in the company's zone and the member's language.
-import type { MessageChannel, MessageState, MessageTrigger } from "@/lib/contract/messages";
+import type { MessageChannel, MessageKind, MessageState } from "@/lib/contract/messages";
 
 export type MessageRow = {
   id: string;
-  appointmentId: string;
-  customerId: string;
+  /** Null: an answer to a customer's reply tied to no appointment. */
+  appointmentId: string | null;
+  /** Null: an answer to a number no customer has. */
+  customerId: string | null;
+  /** The customer, or the number written to when none. */
   customerName: string;
-  trigger: MessageTrigger;
+  trigger: MessageKind;
   /** Null: no channel could reach the customer (the message failed for it). */
   channel: MessageChannel | null;
   recipient: string | null;
@@ -18,8 +21,8 @@ export type MessageRow = {
   at: string;
   /** The provider's reason for a failed or unknown one; why a cancelled one was dropped. */
   reason: string | null;
-  /** The appointment it is about: "Coupe homme · sam. 5 déc. 10:00". */
-  appointment: string;
+  /** The appointment it is about: "Coupe homme · sam. 5 déc. 10:00"; null: none. */
+  appointment: string | null;
   body: string;
 };
 

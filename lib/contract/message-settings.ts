@@ -3,7 +3,7 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { timeOfDay } from "./hours";
-import { MESSAGE_TRIGGERS, type MessageTrigger } from "./messages";
+import { MESSAGE_TRIGGERS, type MessageKind, type MessageTrigger } from "./messages";
 import { TEMPLATE_VARIABLES, templatesInput, type TemplatesInput } from "./message-templates";
 
 export type WhatsappTemplate = { name: string; variables: (typeof TEMPLATE_VARIABLES)[number][] };
@@ -125,13 +125,26 @@ export const REMINDER_TRIGGERS = ["reminder-day-before", "reminder-hours-before"
  * no-show message comes after the start by nature). The one rule of the planner and of the
  * sender's retries.
  */
-export function sendingTime(at: Date, timeZone: string, start: Date, trigger: MessageTrigger): { at: Date; late: boolean } {
+export function sendingTime(at: Date, timeZone: string, start: Date, trigger: MessageKind): { at: Date; late: boolean } {
   const due = outOfQuietHours(at, timeZone);
   return { at: due, late: trigger !== "no-show" && due >= start };
 }
 
-/** Whether a change of settings turns a reminder on (messages on, or the trigger itself): reminders to plan for bookings made before. */
-export function remindersTurnedOn(before: CompanyMessageSettings, after: CompanyMessageSettings): boolean {
-  const wanted = (s: CompanyMessageSettings, t: (typeof REMINDER_TRIGGERS)[number]) => s.enabled && s.triggers[t];
-  return REMINDER_TRIGGERS.some((t) => wanted(after, t) && !wanted(before, t));
+export type ReminderTrigger = (typeof REMINDER_TRIGGERS)[number];
+
+/**
+ * What a change of settings does to messages already planned: the reminders to plan again for
+ * the company's future bookings (turned on, messages or the trigger itself, or their time
+ * changed), and the triggers turned off (their messages still waiting are cancelled).
+ */
+export function settingsChange(before: CompanyMessageSettings, after: CompanyMessageSettings): { replan: ReminderTrigger[]; turnedOff: MessageTrigger[] } {
+  const wanted = (s: CompanyMessageSettings, t: MessageTrigger) => s.enabled && s.triggers[t];
+  const retimed: Record<ReminderTrigger, boolean> = {
+    "reminder-day-before": before.dayBeforeAt !== after.dayBeforeAt,
+    "reminder-hours-before": before.hoursBeforeMinutes !== after.hoursBeforeMinutes,
+  };
+  return {
+    replan: REMINDER_TRIGGERS.filter((t) => wanted(after, t) && (!wanted(before, t) || retimed[t])),
+    turnedOff: MESSAGE_TRIGGERS.filter((t) => wanted(before, t) && !wanted(after, t)),
+  };
 }

@@ -5,6 +5,10 @@ import { z } from "zod";
 export const MESSAGE_TRIGGERS = ["received", "confirmed", "moved", "cancelled", "no-show", "reminder-day-before", "reminder-hours-before"] as const;
 export type MessageTrigger = (typeof MESSAGE_TRIGGERS)[number];
 
+/** What a message of the journal is: a trigger's, or the answer to a customer's reply (no setting: a reply is always answered). */
+export const MESSAGE_KINDS = [...MESSAGE_TRIGGERS, "answer"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
 /** How a message travels. "journal" only records it (the demo's channel). */
 export const MESSAGE_CHANNELS = ["whatsapp", "sms", "email", "journal"] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ERROR_STATUS } from "./errors";
 import { APPOINTMENT_EVENT_TYPES } from "./events";
 import { serviceFieldSchema } from "./fields";
-import { MESSAGE_CHANNELS, MESSAGE_LANGUAGES, MESSAGE_STATES, MESSAGE_TRIGGERS, type MessageLanguage, type MessageTrigger } from "./messages";
+import { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_LANGUAGES, MESSAGE_STATES, MESSAGE_TRIGGERS, type MessageLanguage, type MessageTrigger } from "./messages";
 import { TEMPLATE_VARIABLES } from "./message-templates";
 import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "./status";
 import { WEEKDAYS, type Weekday } from "./hours";
@@ -255,17 +255,17 @@ export const WebhookDeliverySchema = z
 
 // ---------- customer messages ----------
 
-const triggerEnum = z.enum(MESSAGE_TRIGGERS);
+const triggerEnum = z.enum(MESSAGE_KINDS).meta({ description: "L'étape ou le rappel du rendez-vous ; answer : la réponse envoyée à un message du client (OUI, NON, STOP, aide)" });
 
 export const MessageSchema = z
   .object({
     id: uuid,
-    companyId: uuid,
-    appointmentId: uuid,
-    customerId: uuid,
-    customerName: z.string(),
-    appointmentDate: dateTime.meta({ description: "Le début du rendez-vous concerné" }),
-    serviceName: z.string(),
+    companyId: uuid.nullable().meta({ description: "null : réponse à un message du client lié à aucun rendez-vous" }),
+    appointmentId: uuid.nullable().meta({ description: "null : réponse à un message du client lié à aucun rendez-vous" }),
+    customerId: uuid.nullable().meta({ description: "null : réponse à un numéro inconnu" }),
+    customerName: z.string().nullable(),
+    appointmentDate: dateTime.nullable().meta({ description: "Le début du rendez-vous concerné" }),
+    serviceName: z.string().nullable(),
     trigger: triggerEnum,
     channel: z.enum(MESSAGE_CHANNELS).nullable().meta({ description: "null : aucun canal ne joint ce client (le message est en échec, avec la raison)" }),
     recipient: text.meta({ description: "E.164 (WhatsApp, SMS) ou adresse e-mail" }),

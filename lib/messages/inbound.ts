@@ -4,22 +4,23 @@
 // (WhatsApp: by the payload's phone number id in the providers' settings; SMS: by the URL), its
 // secret verifies the signature (absent or forged: 401, nothing read further, nothing changed),
 // then each event: a status moves our message forward (never back: callbacks come out of order
-// and twice), a reply goes to handleReply and its answer back to the customer on that channel.
+// and twice), or waits for the sender to store the id it names (it may call back before we
+// recorded its answer to the send); a reply goes to handleReply, and the answer it recorded is
+// sent back to the customer at once on that channel.
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { messageProviders, messages } from "@/db/schema";
+import { messageEarlyStatuses, messageProviders, messages } from "@/db/schema";
 import { AppError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import type { MessageChannel, MessageState } from "../contract/messages";
 import type { ChannelSettings, InboundEvent } from "./channel";
-import { CHANNEL_ADAPTERS } from "./channels";
 import { parseSmsCallback, verifySmsSignature } from "./channels/sms-inbound";
 import { answerWhatsAppChallenge, parseWhatsAppCallback, verifyWhatsAppSignature, whatsAppPhoneNumberIds } from "./channels/whatsapp-inbound";
 import { messageConfig } from "./config";
 import { providerSecrets } from "./provider-secret";
-import { handleReply, type Reply } from "./replies";
+import { handleReply } from "./replies";
+import { claimDue, sendClaimed } from "./sender";
 
 /** What a callback did, for the logs and the tests. */
 export type CallbackResult = { appId: string; statuses: number; replies: number };
@@ -92,11 +93,11 @@ async function handleEvents(provider: ProviderRow, events: InboundEvent[], now: 
   const result: CallbackResult = { appId: provider.appId, statuses: 0, replies: 0 };
   for (const e of events) {
     if (e.kind === "status") {
-      result.statuses += await applyStatus(provider.appId, e);
+      result.statuses += await applyStatus(provider.appId, e, now);
     } else {
       const outcome = await handleReply(provider.appId, e, now);
       result.replies++;
-      if (outcome.answer) answerBack(provider, e, outcome.answer);
+      if (outcome.answerId) sendAnswer(provider.appId, outcome.answerId, now);
     }
   }
   return result;
@@ -114,33 +115,69 @@ const MOVES_FROM: Record<Extract<InboundEvent, { kind: "status" }>["state"], Mes
   failed: ["sent", "delivered", "unknown"],
 };
 
-/** Moves the message the provider names (its id, or ours when it echoes it); answers 1 when it moved. */
-export async function applyStatus(appId: string, e: Extract<InboundEvent, { kind: "status" }>): Promise<number> {
+/** How long a status naming no message of ours is kept for the sender to store that id. */
+const EARLY_STATUS_TTL_MS = 24 * 3_600_000;
+
+/**
+ * Moves the message the provider names (its id, or ours when it echoes it); answers 1 when it
+ * moved. A status naming none is kept for the sender (lib/messages/sender.ts, recordSent): the
+ * provider answered the send and called back at once, before the sender stored its id.
+ */
+export async function applyStatus(appId: string, e: Extract<InboundEvent, { kind: "status" }>, now: Date = new Date()): Promise<number> {
+  const first = await moveNamed(appId, e);
+  if (first.known || e.state === "sent" || !e.providerId) return first.moved;
+  const db = await getDb();
+  const key = and(eq(messageEarlyStatuses.appId, appId), eq(messageEarlyStatuses.channel, e.channel), eq(messageEarlyStatuses.providerId, e.providerId));
+  const status = { state: e.state, reason: failureReason(e), receivedAt: now };
+  await db
+    .insert(messageEarlyStatuses)
+    .values({ appId, channel: e.channel, providerId: e.providerId, ...status })
+    .onConflictDoUpdate({
+      target: [messageEarlyStatuses.appId, messageEarlyStatuses.channel, messageEarlyStatuses.providerId],
+      set: status,
+      // The same rule as a message's: a later callback only moves it forward.
+      setWhere: inArray(messageEarlyStatuses.state, MOVES_FROM[e.state]),
+    });
+  await db.delete(messageEarlyStatuses).where(and(eq(messageEarlyStatuses.appId, appId), lt(messageEarlyStatuses.receivedAt, new Date(now.getTime() - EARLY_STATUS_TTL_MS))));
+  // The sender may have stored the id between our look and our insert, its statement not seeing
+  // the insert: look once more. (Both miss only if our insert and this look both fall within its
+  // one statement's run.)
+  const again = await moveNamed(appId, e);
+  if (again.known) await db.delete(messageEarlyStatuses).where(key);
+  return again.moved;
+}
+
+const failureReason = (e: Extract<InboundEvent, { kind: "status" }>) => (e.state === "failed" ? (e.reason ?? "Échec signalé par le fournisseur") : null);
+
+/** Moves the named message forward; `known`: a message of this app and channel has that id. */
+async function moveNamed(appId: string, e: Extract<InboundEvent, { kind: "status" }>): Promise<{ moved: number; known: boolean }> {
   const db = await getDb();
   const ids = [e.providerId, e.messageId].filter((id): id is string => Boolean(id));
   const ours = ids.filter(isUuid);
-  const named = sql`(${inArray(messages.providerId, ids)}${ours.length ? sql` OR ${inArray(messages.id, ours)}` : sql``})`;
+  const named = and(
+    eq(messages.appId, appId),
+    eq(messages.channel, e.channel),
+    sql`(${inArray(messages.providerId, ids)}${ours.length ? sql` OR ${inArray(messages.id, ours)}` : sql``})`,
+  );
   const moved = await db
     .update(messages)
-    .set({ state: e.state, failureReason: e.state === "failed" ? (e.reason ?? "Échec signalé par le fournisseur") : null, updatedAt: sql`now()` })
-    .where(and(eq(messages.appId, appId), eq(messages.channel, e.channel), named, inArray(messages.state, MOVES_FROM[e.state])))
+    .set({ state: e.state, failureReason: failureReason(e), updatedAt: sql`now()` })
+    .where(and(named, inArray(messages.state, MOVES_FROM[e.state])))
     .returning({ id: messages.id });
-  return moved.length;
+  if (moved.length > 0) return { moved: moved.length, known: true };
+  const [known] = await db.select({ id: messages.id }).from(messages).where(named).limit(1);
+  return { moved: 0, known: Boolean(known) };
 }
 
 /**
- * The answer to a reply goes back at once on the reply's channel (the customer just wrote, so
- * WhatsApp's free-text window is open), after the callback is answered: providers want their
- * 200 quickly. A failure is logged; the reply itself is already recorded.
+ * The answer to a reply (recorded by handleReply, due now) goes at once, after the callback is
+ * answered (providers want their 200 quickly): claimed like any due message, so a sender that
+ * took it first sends it instead, and sent, retried or failed as any other. The customer just
+ * wrote, so WhatsApp's free-text window is open.
  */
-function answerBack(provider: ProviderRow, reply: Reply, text: string) {
-  const adapter = CHANNEL_ADAPTERS[reply.channel];
-  if (!adapter) return;
+function sendAnswer(appId: string, id: string, now: Date) {
   const config = messageConfig();
-  void adapter
-    .send({ id: randomUUID(), channel: reply.channel, to: reply.from, body: text, customerWindowOpen: true }, provider.settings, AbortSignal.timeout(config.timeoutMs))
-    .then((o) => {
-      if (o.state !== "sent") console.warn(`[messages] réponse à ${reply.providerId} (${reply.channel}) : ${o.state}, ${o.reason}`);
-    })
-    .catch((err: unknown) => console.warn(`[messages] réponse à ${reply.providerId} (${reply.channel}) : ${(err as Error).message}`));
+  void claimDue(config, 1, { appId, now, ids: [id] })
+    .then((claimed) => sendClaimed(config, claimed, { now }))
+    .catch((err: unknown) => console.warn(`[messages] réponse ${id} : ${(err as Error).message}`));
 }

@@ -37,13 +37,14 @@ const view = {
   updatedAt: messages.updatedAt,
 };
 
+// Outer joins: an answer to a customer's reply may have no appointment, nor even a customer (an unknown number).
 function selectMessages(db: Db) {
   return db
     .select(view)
     .from(messages)
-    .innerJoin(customers, and(eq(customers.appId, messages.appId), eq(customers.id, messages.customerId)))
-    .innerJoin(appointments, and(eq(appointments.appId, messages.appId), eq(appointments.id, messages.appointmentId)))
-    .innerJoin(services, and(eq(services.appId, appointments.appId), eq(services.id, appointments.serviceId)))
+    .leftJoin(customers, and(eq(customers.appId, messages.appId), eq(customers.id, messages.customerId)))
+    .leftJoin(appointments, and(eq(appointments.appId, messages.appId), eq(appointments.id, messages.appointmentId)))
+    .leftJoin(services, and(eq(services.appId, appointments.appId), eq(services.id, appointments.serviceId)))
     .$dynamic();
 }
 

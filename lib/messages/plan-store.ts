@@ -57,16 +57,12 @@ export function dbStore(db: Queryable): PlanStore {
             trigger ? eq(messages.trigger, trigger) : undefined,
             inArray(messages.state, [...WAITING]),
             isNull(messages.lockedUntil),
+            // An answer to the customer's reply is not the appointment's to cancel ("NON" cancels it).
+            isNull(messages.replyId),
           ),
         );
     },
   };
-}
-
-/** Adds what is missing and changes nothing there is: a reminder already planned stays as it is (lib/messages/plan.ts, planMissingReminders). */
-export function missingOnlyStore(db: Queryable): PlanStore {
-  const store = dbStore(db);
-  return { once: store.once, reminder: store.once, cancelWaiting: async () => {} };
 }
 
 /**

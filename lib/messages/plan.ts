@@ -10,19 +10,19 @@
 // Times are on the company's clock; nothing goes out from 21:00 to 07:00 (moved to 07:00, or
 // cancelled if the appointment has started by then); a reminder already due when planned (booked
 // an hour before) is not made at all: never sent late. `now` is injected so tests drive the clock.
-// Turning messages or a reminder on plans the reminders of bookings made before
-// (planMissingReminders, run by the settings change).
+// A settings change re-plans what is waiting (replanAfterSettings): reminders turned on or
+// re-timed for bookings made before, triggers turned off cancelled.
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db";
 import { appointmentEvents, appointments, messages, type NewMessage } from "@/db/schema";
 import type { AppointmentJson } from "../contract/events";
-import { REMINDER_TRIGGERS, reminderDue, sendingTime } from "../contract/message-settings";
+import { REMINDER_TRIGGERS, type ReminderTrigger, reminderDue, sendingTime } from "../contract/message-settings";
 import type { MessageTrigger } from "../contract/messages";
 import { followedColumns, followFeed, type FollowedEvent } from "../appointments/follow";
 import { compose } from "./compose";
 import { loadContext, type PlanContext } from "./context";
-import { dbStore, memoryStore, missingOnlyStore, type PlanStore } from "./plan-store";
+import { dbStore, memoryStore, type PlanStore } from "./plan-store";
 import { isClientReply } from "./replies";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 
@@ -75,17 +75,40 @@ export async function planHistory(db: Queryable, appId: string, now: Date): Prom
 const BACKFILL_BATCH = 500;
 
 /**
- * Plans the reminders a company's future active appointments lack: bookings made while its
- * messages or a reminder were off, once they are turned on. Each appointment as it stands (its
- * latest event) gets what the planner would give it now, keyed like the planner's own rows: a
- * reminder already there (waiting, sent or cancelled) is left alone, so running it twice adds
- * nothing. Call it in the transaction that saves the settings: under the planner's lock, an
+ * Follows a change of a company's settings (lib/contract/message-settings.ts, settingsChange):
+ * the waiting messages of triggers turned off are cancelled, and the reminders turned on or
+ * re-timed are planned again for its future active appointments, as the planner would plan them
+ * now from each one's latest event: made when missing (bookings made while off), moved to the
+ * new time (quiet hours as always), cancelled when now too late; one a sender has tried is never
+ * touched. Call it in the transaction that saves the settings: under the planner's lock, an
  * event the planner read with the old settings is one of the appointments seen here, and one it
  * has not read yet will be planned with the new settings. Answers how many appointments it read.
  */
-export async function planMissingReminders(tx: Tx, appId: string, companyId: string, now: Date = new Date()): Promise<number> {
+export async function replanAfterSettings(
+  tx: Tx,
+  appId: string,
+  companyId: string,
+  change: { replan: ReminderTrigger[]; turnedOff: MessageTrigger[] },
+  now: Date = new Date(),
+): Promise<number> {
+  if (change.replan.length === 0 && change.turnedOff.length === 0) return 0;
   await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_LOCK})`);
-  const store = missingOnlyStore(tx);
+  if (change.turnedOff.length > 0) {
+    await tx
+      .update(messages)
+      .set({ state: "cancelled", failureReason: "Message désactivé dans les réglages", updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(messages.appId, appId),
+          eq(messages.companyId, companyId),
+          inArray(messages.trigger, change.turnedOff),
+          inArray(messages.state, ["scheduled", "queued"]),
+          isNull(messages.lockedUntil),
+        ),
+      );
+  }
+  if (change.replan.length === 0) return 0;
+  const store = dbStore(tx);
   let after: { date: Date; id: string } | undefined;
   let read = 0;
   for (;;) {
@@ -113,7 +136,7 @@ export async function planMissingReminders(tx: Tx, appId: string, companyId: str
       .orderBy(appointmentEvents.appointmentId, desc(appointmentEvents.id));
     const data = (e: FollowedEvent) => e.data as unknown as AppointmentJson;
     const ctx = await loadContext(tx, latest.map((e) => ({ appId, companyId: e.companyId, customerId: data(e).customerId })));
-    for (const e of latest) await new Planner(store, ctx, e, data(e), now).reminders();
+    for (const e of latest) await new Planner(store, ctx, e, data(e), now).reminders(change.replan);
     if (page.length < BACKFILL_BATCH) return read;
   }
 }
@@ -199,11 +222,12 @@ class Planner {
   }
 
   /**
-   * Schedules the reminders for the appointment's current time, or re-times (and re-words) those
-   * not tried yet; one already due is not made, and an earlier one no longer fitting is cancelled.
+   * Schedules the reminders (those of `only` when given) for the appointment's current time, or
+   * re-times (and re-words) those not tried yet; one already due is not made, and an earlier one
+   * no longer fitting is cancelled.
    */
-  async reminders() {
-    for (const trigger of REMINDER_TRIGGERS) {
+  async reminders(only: readonly ReminderTrigger[] = REMINDER_TRIGGERS) {
+    for (const trigger of only) {
       if (!this.wanted(trigger)) continue;
       const due = reminderDue(trigger, this.start, this.company!.timezone, this.company!.settings);
       if (due <= this.now) {

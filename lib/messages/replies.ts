@@ -3,11 +3,13 @@
 // cancels their next PENDING or CONFIRMED one (the change recorded as the client's, with the
 // channel), "STOP" opts them out of that channel; anything else is kept for staff as an unread
 // reply on their next appointment. A number the app does not know, or a yes/no with nothing to
-// act on, gets a polite help message. Answers the text to send back, if any.
+// act on, gets a polite help message. That answer is a message of the journal (trigger "answer",
+// once per reply, tied to the reply's appointment when it has one), due at once: handleReply
+// answers its id for the caller to send (lib/messages/inbound.ts).
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { appointments, customers, messageReplies, services, type ReplyAction } from "@/db/schema";
+import { appointments, customers, messageReplies, messages, services, type ReplyAction } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError, isAppError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
@@ -20,7 +22,8 @@ import { updateAppointmentStatus } from "../appointments";
 import type { InboundEvent } from "./channel";
 
 export type Reply = Extract<InboundEvent, { kind: "reply" }>;
-export type ReplyOutcome = { action: ReplyAction | "duplicate"; appointmentId: string | null; answer: string | null };
+/** `answerId`: the answer recorded in the journal, to send (none: nothing to answer, or a repeated callback). */
+export type ReplyOutcome = { action: ReplyAction | "duplicate"; appointmentId: string | null; answer: string | null; answerId?: string };
 
 // The actor a reply's change is recorded as ("Client (WhatsApp)") is defined with the contract's words.
 export { CLIENT_ACTOR_PREFIX, isClientReply } from "../contract/messages";
@@ -91,14 +94,38 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
   if (!kept) return { action: "duplicate", appointmentId: null, answer: null };
 
   const answers = ANSWERS[lang];
-  if (action === "help") return { action, appointmentId: null, answer: answers.help };
+  // The answer sits with its reply: the same customer, company and appointment, when it had them.
+  const answered = async (outcome: Omit<ReplyOutcome, "answer">, answer: string): Promise<ReplyOutcome> => {
+    const [row] = await db
+      .insert(messages)
+      .values({
+        appId,
+        companyId: next?.companyId ?? null,
+        appointmentId: next?.id ?? null,
+        customerId: customer?.id ?? null,
+        replyId: kept.id,
+        trigger: "answer",
+        // One per reply: an appointment may be answered several times ("OUI", later "NON").
+        occurrence: kept.id,
+        channel: reply.channel,
+        recipient: phone,
+        language: lang,
+        body: answer,
+        state: "queued",
+        dueAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: messages.id });
+    return { ...outcome, answer, ...(row ? { answerId: row.id } : {}) };
+  };
+  if (action === "help") return answered({ action, appointmentId: null }, answers.help);
   if (action === "stored") return { action, appointmentId: next!.id, answer: null };
   if (action === "opted-out") {
     await db
       .update(customers)
       .set({ optOuts: sql`array(SELECT DISTINCT unnest(${customers.optOuts} || ARRAY[${reply.channel}]::text[]))`, updatedAt: sql`now()` })
       .where(and(eq(customers.appId, appId), eq(customers.id, customer!.id)));
-    return { action, appointmentId: null, answer: answers.stop };
+    return answered({ action, appointmentId: null }, answers.stop);
   }
   const channelName = CHANNEL_NAMES[reply.channel];
   const client: Caller = { appId, companyIds: "all", scopes: [...SCOPES], actor: { type: "client", id: customer!.id, name: `${CLIENT_ACTOR_PREFIX}${channelName})` } };
@@ -121,7 +148,7 @@ export async function handleReply(appId: string, reply: Reply, now: Date = new D
   }
   const at = new Date(changed.date);
   const args = [greetingName(customer!.firstName, customer!.fullname), messageDate(at, changed.company.timezone, lang), messageTime(at, changed.company.timezone, lang)] as const;
-  return { action, appointmentId: next!.id, answer: action === "confirmed" ? answers.confirmed(...args) : answers.cancelled(...args) };
+  return answered({ action, appointmentId: next!.id }, action === "confirmed" ? answers.confirmed(...args) : answers.cancelled(...args));
 }
 
 /**

@@ -16,7 +16,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { appointments, companies, messageProviders, messages } from "@/db/schema";
 import { sendingTime } from "../contract/message-settings";
-import type { MessageChannel, MessageState, MessageTrigger } from "../contract/messages";
+import type { MessageChannel, MessageKind, MessageState } from "../contract/messages";
 import type { ChannelAdapter, ChannelSettings, OutgoingMessage, SendOutcome } from "./channel";
 import { type AdapterRegistry, CHANNEL_ADAPTERS } from "./channels";
 import type { MessageConfig } from "./config";
@@ -25,8 +25,9 @@ import { providerSecrets } from "./provider-secret";
 export type Claimed = {
   appId: string;
   id: string;
-  appointmentId: string;
-  trigger: MessageTrigger;
+  /** Null: an answer to a reply tied to no appointment. */
+  appointmentId: string | null;
+  trigger: MessageKind;
   channel: MessageChannel | null;
   recipient: string | null;
   subject: string | null;
@@ -37,24 +38,25 @@ export type Claimed = {
   resentAfter: number;
   /** The previous sender's lease was still set: its answer was lost. */
   lost: boolean;
-  /** The customer wrote on this channel in the last 24 hours (WhatsApp's free-text window). */
+  /** The customer wrote on this channel in the last 24 hours (WhatsApp's free-text window), or this answers what they wrote. */
   windowOpen: boolean;
 };
 
 export type SendOptions = { now?: Date; appId?: string; adapters?: AdapterRegistry };
 
-/** Leases up to `limit` messages due at `now` (of one app when given). */
-export async function claimDue(config: MessageConfig, limit: number, options: SendOptions = {}): Promise<Claimed[]> {
+/** Leases up to `limit` messages due at `now` (of one app when given; only those of `ids` when given: an answer sent at once). */
+export async function claimDue(config: MessageConfig, limit: number, options: SendOptions & { ids?: string[] } = {}): Promise<Claimed[]> {
   const now = options.now ?? new Date();
   const db = await getDb();
   const appFilter = options.appId ? sql`AND app_id = ${options.appId}::uuid` : sql``;
+  const idFilter = options.ids ? sql`AND id IN (${sql.join(options.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   const at = sql`${now.toISOString()}::timestamptz`;
   return executeRows<Claimed>(
     db,
     sql`WITH due AS (
           SELECT app_id, id, locked_until FROM messages
           WHERE state IN ('scheduled', 'queued') AND due_at <= ${at}
-            AND (locked_until IS NULL OR locked_until < ${at}) ${appFilter}
+            AND (locked_until IS NULL OR locked_until < ${at}) ${appFilter} ${idFilter}
           ORDER BY due_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
@@ -66,7 +68,8 @@ export async function claimDue(config: MessageConfig, limit: number, options: Se
         RETURNING m.app_id AS "appId", m.id, m.appointment_id AS "appointmentId", m.trigger, m.channel, m.recipient, m.subject,
                   m.body, m.template, m.attempts, m.resent_after AS "resentAfter",
                   due.locked_until IS NOT NULL AS lost,
-                  EXISTS (SELECT 1 FROM message_replies r
+                  -- An answer goes within its retries (hours) of the reply it answers, whatever time the provider stamped that with.
+                  m.reply_id IS NOT NULL OR EXISTS (SELECT 1 FROM message_replies r
                           WHERE r.app_id = m.app_id AND r.channel = m.channel AND r.sender = m.recipient
                             AND r.received_at > ${at} - interval '24 hours') AS "windowOpen"`,
   );
@@ -88,6 +91,9 @@ async function settingsOf(batch: Claimed[]): Promise<Map<string, ChannelSettings
     );
   return new Map(rows.map((p) => [`${p.appId}/${p.channel}`, { ...p.settings, ...providerSecrets(p.secretEncrypted) }]));
 }
+
+/** Messages that still make sense once the appointment is cancelled, started or over. */
+const AFTER_THE_END: readonly MessageKind[] = ["cancelled", "no-show", "answer"];
 
 type Outcome = SendOutcome | { state: "failed"; reason: string; retry: false };
 
@@ -117,7 +123,7 @@ async function attempt(config: MessageConfig, m: Claimed, adapter: ChannelAdapte
 }
 
 async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) {
-  if (o.state === "sent") return recordSent({ appId: m.appId, id: m.id, attempts: m.attempts, providerId: o.providerId, sentAt: now });
+  if (o.state === "sent") return recordSent({ appId: m.appId, id: m.id, attempts: m.attempts, channel: m.channel, providerId: o.providerId, sentAt: now });
   const db = await getDb();
   const ours = and(eq(messages.appId, m.appId), eq(messages.id, m.id), eq(messages.attempts, m.attempts));
   const done = { lockedUntil: null, updatedAt: sql`now()` };
@@ -136,13 +142,14 @@ async function record(config: MessageConfig, m: Claimed, o: Outcome, now: Date) 
   await db.update(messages).set({ ...done, ...next }).where(ours);
 }
 
-type Sent = { appId: string; id: string; attempts: number; providerId: string; sentAt: Date };
+type Sent = { appId: string; id: string; attempts: number; channel: MessageChannel | null; providerId: string; sentAt: Date };
 
 /**
  * Records sent messages together: those sent while one statement runs go in the next one (one
  * statement for many rather than one each: under load, each round trip of the sender waits its
  * turn behind the API's requests on the event loop and the pool). Each row only if the lease is
- * still this attempt's.
+ * still this attempt's. A status the provider sent before this (lib/messages/inbound.ts keeps
+ * those naming an id not stored yet, for a day) is applied in the same statement, and dropped.
  */
 const recordSent = (() => {
   let waiting: { row: Sent; done: () => void; fail: (err: unknown) => void }[] = [];
@@ -157,10 +164,17 @@ const recordSent = (() => {
           const rows = JSON.stringify(group.map(({ row }) => ({ ...row, sentAt: row.sentAt.toISOString() })));
           await executeRows(
             await getDb(),
-            sql`UPDATE messages m
-                SET state = 'sent', provider_id = v."providerId", sent_at = v."sentAt", failure_reason = NULL, locked_until = NULL, updated_at = now()
-                FROM jsonb_to_recordset(${rows}::jsonb) AS v("appId" uuid, id uuid, attempts int, "providerId" text, "sentAt" timestamptz)
-                WHERE m.app_id = v."appId" AND m.id = v.id AND m.attempts = v.attempts`,
+            sql`WITH sent AS (
+                  UPDATE messages m
+                  SET state = coalesce(e.state, 'sent'), provider_id = v."providerId", sent_at = v."sentAt",
+                      failure_reason = CASE WHEN e.state = 'failed' THEN e.reason END, locked_until = NULL, updated_at = now()
+                  FROM jsonb_to_recordset(${rows}::jsonb) AS v("appId" uuid, id uuid, attempts int, channel text, "providerId" text, "sentAt" timestamptz)
+                  LEFT JOIN message_early_statuses e
+                    ON e.app_id = v."appId" AND e.channel = v.channel AND e.provider_id = v."providerId" AND e.received_at > v."sentAt" - interval '1 day'
+                  WHERE m.app_id = v."appId" AND m.id = v.id AND m.attempts = v.attempts
+                  RETURNING m.app_id, m.channel, m.provider_id)
+                DELETE FROM message_early_statuses e USING sent
+                WHERE e.app_id = sent.app_id AND e.channel = sent.channel AND e.provider_id = sent.provider_id`,
           );
           for (const w of group) w.done();
         } catch (err) {
@@ -178,7 +192,6 @@ const recordSent = (() => {
     });
 })();
 
-/** When a retry meant for `at` may go, on the company's clock and before the appointment's start. */
 /**
  * When a failed message may go again: out of the quiet hours, not once its appointment has
  * started (late), and not at all when the appointment was cancelled, started or completed
@@ -186,6 +199,7 @@ const recordSent = (() => {
  * the cancellation's own message.
  */
 async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolean; pointless: boolean }> {
+  if (!m.appointmentId) return { at, late: false, pointless: false };
   const db = await getDb();
   const [row] = await db
     .select({ timeZone: companies.timezone, start: appointments.date, status: appointments.status })
@@ -193,7 +207,8 @@ async function retryTime(m: Claimed, at: Date): Promise<{ at: Date; late: boolea
     .innerJoin(companies, and(eq(companies.appId, appointments.appId), eq(companies.id, appointments.companyId)))
     .where(and(eq(appointments.appId, m.appId), eq(appointments.id, m.appointmentId)));
   if (!row) return { at, late: false, pointless: false };
-  const pointless = m.trigger !== "cancelled" && m.trigger !== "no-show" && (row.status === "CANCELLED" || row.status === "IN_PROGRESS" || row.status === "COMPLETED");
+  // The answer to a reply is about the reply: a "NON" cancelled the appointment it is tied to.
+  const pointless = !AFTER_THE_END.includes(m.trigger) && (row.status === "CANCELLED" || row.status === "IN_PROGRESS" || row.status === "COMPLETED");
   return { ...sendingTime(at, row.timeZone, row.start, m.trigger), pointless };
 }
 

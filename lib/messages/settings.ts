@@ -9,13 +9,13 @@ import { companies, messageProviders, messageSettings } from "@/db/schema";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError, validationError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
-import { applySettings, type CompanyMessageSettings, messageSettingsInput, type MessageSettingsInput, readSettings, remindersTurnedOn } from "../contract/message-settings";
+import { applySettings, type CompanyMessageSettings, messageSettingsInput, type MessageSettingsInput, readSettings, settingsChange } from "../contract/message-settings";
 import { providerInputSchema, type ProviderInput } from "../contract/message-inputs";
 import { PROVIDER_SECRETS, providerSettingsSchema } from "../contract/message-providers";
 import { type MessageChannel, messageChannel } from "../contract/messages";
 import { parseInput } from "../contract/parse";
 import { webhookConfig } from "../webhooks/config";
-import { planMissingReminders } from "./plan";
+import { replanAfterSettings } from "./plan";
 import { providerSecrets, sealSecrets } from "./provider-secret";
 
 async function settingsRow(caller: Caller, companyId: string) {
@@ -37,8 +37,9 @@ export async function getMessageSettings(caller: Caller, companyId: string): Pro
 
 /**
  * Applies a change (fields left out stay); unknown template variables: validation-error with the
- * field. Turning messages or a reminder on plans the reminders of the company's bookings made
- * before, in the same transaction (`now`: the clock, for tests).
+ * field. In the same transaction, the messages already planned follow (`now`: the clock, for
+ * tests): a reminder turned on is planned for the company's bookings made before, one whose
+ * time changed is re-timed, a trigger turned off has its waiting messages cancelled.
  */
 export async function updateMessageSettings(caller: Caller, companyId: string, input: MessageSettingsInput, now: Date = new Date()): Promise<CompanyMessageSettings> {
   requireScope(caller, "catalog:write");
@@ -51,7 +52,7 @@ export async function updateMessageSettings(caller: Caller, companyId: string, i
       .insert(messageSettings)
       .values({ appId: caller.appId, companyId, settings: next })
       .onConflictDoUpdate({ target: [messageSettings.appId, messageSettings.companyId], set: { settings: next, updatedAt: sql`now()` } });
-    if (remindersTurnedOn(current, next)) await planMissingReminders(tx, caller.appId, companyId, now);
+    await replanAfterSettings(tx, caller.appId, companyId, settingsChange(current, next), now);
   });
   return next;
 }

@@ -1,7 +1,8 @@
 // Providers calling back, over HTTP, as the WhatsApp Cloud API and the generic SMS provider do
 // (tests/support/providers.ts speaks their shapes and signs like them): Meta's GET challenge,
 // customers' replies (OUI confirms as the client, NON cancels, STOP opts out, each answered on
-// the same channel), status callbacks moving a message forward only, and every forged or
+// the same channel, the answer in the journal with its outcome), status callbacks moving a
+// message forward only (one arriving before the send's answer kept for it), and every forged or
 // malformed callback refused with nothing changed. On the production server, on the Next route
 // handlers (`next start`) and on the API-only process.
 import { mkdtempSync } from "node:fs";
@@ -110,6 +111,28 @@ describe("WhatsApp: replies", () => {
     expect(sent.path).toBe(`/v21.0/${phoneNumberId}/messages`);
   });
 
+  it("the answer is in the journal with its outcome, even when the provider reports it read before answering the send", async () => {
+    const { customer, appointment } = await customerWithBooking();
+    const before = wa.received.length;
+    // The provider takes the answer but holds its reply to the send for a while.
+    wa.next({ delayMs: 1500 });
+    expect((await wa.sendReply(waUrl(), { from: customer.telephone, text: "OUI", id: `wamid.journal.${appointment.id}` })).status).toBe(200);
+    await wa.waitFor(before + 1);
+    const n = wa.received.findIndex((r, i) => i >= before && (r.json as { to?: string })?.to === customer.telephone.slice(1)) + 1;
+    expect(n).toBeGreaterThan(before);
+    // Its id is wamid.fake{n}: read reported at once, before we know that id.
+    expect((await wa.sendStatus(waUrl(), { id: `wamid.fake${n}`, status: "read" })).status).toBe(200);
+    type Listed = { trigger: string; state: string; providerId: string | null; body: string; channel: string; appointmentId: string; customerId: string };
+    let answer: Listed | undefined;
+    for (const end = Date.now() + 10_000; Date.now() < end && answer?.state !== "read"; await new Promise((r) => setTimeout(r, 100))) {
+      const res = await t.call("messages/list", { appointmentId: appointment.id });
+      expect(res.status, res.text).toBe(200);
+      answer = (res.body.data as Listed[]).find((m) => m.trigger === "answer");
+    }
+    expect(answer).toMatchObject({ state: "read", providerId: `wamid.fake${n}`, channel: "whatsapp", appointmentId: appointment.id, customerId: customer.id });
+    expect(answer!.body).toContain("est confirmé");
+  });
+
   it("a repeated callback (same message id) changes nothing twice", async () => {
     const { customer, appointment } = await customerWithBooking();
     const id = `wamid.twice.${appointment.id}`;
@@ -119,6 +142,9 @@ describe("WhatsApp: replies", () => {
     expect((await wa.sendReply(waUrl(), { from: customer.telephone, text: "NON", id })).status).toBe(200);
     expect(await statusOf(second.id)).toBe("PENDING");
     expect(await waTextsTo(customer.telephone)).toHaveLength(1);
+    // One answer in the journal too.
+    const listed = await t.call("messages/list", { appointmentId: appointment.id });
+    expect((listed.body.data as { trigger: string }[]).filter((m) => m.trigger === "answer")).toHaveLength(1);
   });
 
   it("NON (a template's quick-reply button too) cancels, recorded as the client's with the channel", async () => {
@@ -138,6 +164,9 @@ describe("WhatsApp: replies", () => {
     expect((await getCustomer(t.owner, customer.id)).optOuts).toEqual(["whatsapp"]);
     expect(await statusOf(appointment.id)).toBe("PENDING");
     expect((await waTextsTo(customer.telephone))[0]).toContain("ne recevrez plus");
+    // In the journal, on the appointment the reply was tied to.
+    const listed = await t.call("messages/list", { appointmentId: appointment.id });
+    expect((listed.body.data as { trigger: string; body: string }[]).find((m) => m.trigger === "answer")?.body).toContain("ne recevrez plus");
   });
 
   it("a forged, missing or foreign signature: 401 and nothing changed; bad JSON 400; too big 413", async () => {

@@ -207,12 +207,17 @@ describe("turning messages on", () => {
     expect(await messagesOf(t.appId, cancelled.id)).toEqual({});
     expect(await messagesOf(t.appId, past.id)).toEqual({});
 
-    // Saved again, or turned off and on: nothing more, nothing changed; nor does the planner add any.
+    // Saved again: nothing changed. Turned off: the waiting reminders are cancelled; on again:
+    // the same ones at the same times, nothing more; nor does the planner add any.
     await updateMessageSettings(t.owner, t.companyB.id, { enabled: true }, now);
+    expect(await messagesOf(t.appId, later.id)).toEqual(m);
     await updateMessageSettings(t.owner, t.companyB.id, { enabled: false }, now);
+    expect((await messagesOf(t.appId, later.id))["reminder-day-before"]).toMatchObject({ state: "cancelled", failureReason: expect.stringContaining("désactivé") });
     await updateMessageSettings(t.owner, t.companyB.id, { enabled: true }, now);
     await plan(t, now);
-    expect(await messagesOf(t.appId, later.id)).toEqual(m);
+    const back = await messagesOf(t.appId, later.id);
+    expect(Object.keys(back).sort()).toEqual(Object.keys(m).sort());
+    for (const k of Object.keys(m)) expect(back[k]).toMatchObject({ id: m[k].id, state: "scheduled", dueAt: m[k].dueAt, failureReason: null });
   });
 
   it("turning one reminder on plans it alone, leaving the other as it was", async () => {
@@ -226,6 +231,45 @@ describe("turning messages on", () => {
     expect(after["reminder-day-before"]).toMatchObject({ state: "scheduled", dueAt: at("2030-12-09T17:00:00Z") });
     expect(after["reminder-hours-before"]).toEqual(before["reminder-hours-before"]);
     expect(after.received).toEqual(before.received);
+  });
+});
+
+describe("changing the settings", () => {
+  it("moves the reminders still waiting to the new times (quiet hours as always), cancels a trigger turned off and brings it back; sent ones stay", async () => {
+    const a = await bookA("2031-03-12T10:00:00Z");
+    const soon = await bookA("2031-03-02T16:00:00Z");
+    await plan(t, at("2031-03-01T12:00:00Z"));
+    // Abidjan (UTC): soon's day-before reminder goes at 18:00.
+    await sendDue(config, { appId: t.appId, now: at("2031-03-01T18:00:00Z") });
+    const sent = (await messagesOf(t.appId, soon.id))["reminder-day-before"];
+    expect(sent).toMatchObject({ state: "sent", dueAt: at("2031-03-01T18:00:00Z") });
+
+    const now = at("2031-03-01T19:00:00Z");
+    await updateMessageSettings(t.owner, t.companyA.id, { dayBeforeAt: "20:30", hoursBeforeMinutes: 180 }, now);
+    let m = await messagesOf(t.appId, a.id);
+    expect(m["reminder-day-before"]).toMatchObject({ state: "scheduled", dueAt: at("2031-03-11T20:30:00Z") });
+    expect(m["reminder-hours-before"]).toMatchObject({ state: "scheduled", dueAt: at("2031-03-12T07:00:00Z") });
+    const s = await messagesOf(t.appId, soon.id);
+    expect(s["reminder-day-before"]).toEqual(sent);
+    expect(s["reminder-hours-before"]).toMatchObject({ state: "scheduled", dueAt: at("2031-03-02T13:00:00Z") });
+
+    // 22:00 is in the quiet hours: the next 07:00, before the 10:00 appointment.
+    await updateMessageSettings(t.owner, t.companyA.id, { dayBeforeAt: "22:00" }, now);
+    expect((await messagesOf(t.appId, a.id))["reminder-day-before"]).toMatchObject({ state: "scheduled", dueAt: at("2031-03-12T07:00:00Z") });
+
+    await updateMessageSettings(t.owner, t.companyA.id, { triggers: { "reminder-hours-before": false } }, now);
+    m = await messagesOf(t.appId, a.id);
+    expect(m["reminder-hours-before"]).toMatchObject({ state: "cancelled", failureReason: expect.stringContaining("désactivé") });
+    expect(m["reminder-day-before"].state).toBe("scheduled");
+    expect((await messagesOf(t.appId, soon.id))["reminder-hours-before"].state).toBe("cancelled");
+    await updateMessageSettings(t.owner, t.companyA.id, { triggers: { "reminder-hours-before": true } }, now);
+    expect((await messagesOf(t.appId, a.id))["reminder-hours-before"]).toMatchObject({ state: "scheduled", dueAt: at("2031-03-12T07:00:00Z"), failureReason: null });
+    expect((await messagesOf(t.appId, soon.id))["reminder-day-before"]).toEqual(sent);
+
+    await updateMessageSettings(t.owner, t.companyA.id, { dayBeforeAt: "18:00", hoursBeforeMinutes: 120 }, now);
+    m = await messagesOf(t.appId, a.id);
+    expect(m["reminder-day-before"].dueAt).toEqual(at("2031-03-11T18:00:00Z"));
+    expect(m["reminder-hours-before"].dueAt).toEqual(at("2031-03-12T08:00:00Z"));
   });
 });
 

@@ -1,15 +1,20 @@
 // Customers' replies: OUI/1 confirms the next PENDING appointment and NON/2 cancels the next
 // PENDING or CONFIRMED one (recorded as the client's, with the channel), STOP opts out of that
 // channel, anything else is kept unread on the next appointment, an unknown number gets help;
-// a provider's repeated callback changes nothing twice.
+// a provider's repeated callback changes nothing twice. Each answer is a message of the journal,
+// once per reply, tied to the reply's appointment, sent with its outcome.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { messageReplies } from "@/db/schema";
+import { messageReplies, messages } from "@/db/schema";
 import { getAppointment, listAppointmentEvents } from "@/lib/appointments";
-import { getCustomer } from "@/lib/catalog";
+import { createCustomer, getCustomer } from "@/lib/catalog";
+import { appointmentMessages, listMessages, setProvider } from "@/lib/messages";
+import { applyStatus } from "@/lib/messages/inbound";
+import { messageConfig } from "@/lib/messages/config";
+import { sendDue } from "@/lib/messages/sender";
 import { handleReply, listUnreadReplies, markReplyRead, type Reply, replyWord } from "@/lib/messages/replies";
-import { codeOf, makeTenant, type Tenant } from "../support/factories";
+import { codeOf, makeTenant, type Tenant, uniquePhone } from "../support/factories";
 
 let t: Tenant;
 const now = new Date("2029-06-01T10:00:00Z");
@@ -95,5 +100,72 @@ describe("replies", () => {
     const stranger = await handleReply(t.appId, reply("OUI", "+2250101010101"), now);
     expect(stranger).toMatchObject({ action: "help", appointmentId: null });
     expect(stranger.answer).toContain("pas trouvé");
+  });
+});
+
+describe("answers in the journal", () => {
+  const answersTo = async (replyProviderId: string) => {
+    const db = await getDb();
+    const [r] = await db.select().from(messageReplies).where(and(eq(messageReplies.appId, t.appId), eq(messageReplies.providerId, replyProviderId)));
+    return db.select().from(messages).where(and(eq(messages.appId, t.appId), eq(messages.replyId, r.id)));
+  };
+
+  it("records the answer once per reply, tied to the appointment, and sends it with its outcome", async () => {
+    // A customer of their own: replies act on the phone's next appointment.
+    const { customer } = await createCustomer(t.owner, { fullname: "Awa Traoré", telephone: uniquePhone() });
+    const a = await t.book({ customerId: customer.id });
+    const r = reply("OUI", customer.telephone);
+    const out = await handleReply(t.appId, r, now);
+    expect(out).toMatchObject({ action: "confirmed", appointmentId: a.id, answerId: expect.any(String) });
+    // The provider delivering the reply twice: one answer.
+    expect(await handleReply(t.appId, r, now)).toEqual({ action: "duplicate", appointmentId: null, answer: null });
+    const [answer, ...more] = await answersTo(r.providerId);
+    expect(more).toEqual([]);
+    expect(answer).toMatchObject({
+      id: out.answerId,
+      trigger: "answer",
+      appointmentId: a.id,
+      companyId: a.companyId,
+      customerId: customer.id,
+      channel: "whatsapp",
+      recipient: customer.telephone,
+      body: out.answer,
+      state: "queued",
+      dueAt: now,
+    });
+    // Where staff look: the company's journal and the appointment's history.
+    expect((await listMessages(t.owner, { companyId: a.companyId, appointmentId: a.id })).data).toMatchObject([{ id: answer.id, customerName: "Awa Traoré" }]);
+    // Another reply about the same appointment gets its own answer.
+    const cancelled = await handleReply(t.appId, reply("NON", customer.telephone), now);
+    expect(cancelled).toMatchObject({ action: "cancelled", appointmentId: a.id, answerId: expect.any(String) });
+    const history = (await appointmentMessages(t.owner, a.id)).filter((m) => m.trigger === "answer");
+    expect(history.map((m) => m.body).sort()).toEqual([out.answer, cancelled.answer].sort());
+
+    await setProvider(t.owner, "whatsapp", { settings: { phoneNumberId: `30${Date.now()}` }, secrets: { accessToken: "tok", appSecret: "app-secret-of-answers", verifyToken: "verify-token-of-answers" } });
+    const sent: string[] = [];
+    const whatsapp = { channel: "whatsapp" as const, idempotent: true, send: async (m: { id: string; body: string; customerWindowOpen?: boolean }) => {
+      sent.push(`${m.body}|${m.customerWindowOpen}`);
+      return { state: "sent" as const, providerId: `wamid.answer.${m.id}` };
+    } };
+    await sendDue({ ...messageConfig({}), retryScheduleMs: [] }, { appId: t.appId, now, adapters: { whatsapp } });
+    // Free text: the customer just wrote, WhatsApp's window is open. (Earlier tests' answers went too.)
+    expect(sent).toContain(`${out.answer}|true`);
+    expect(await applyStatus(t.appId, { kind: "status", channel: "whatsapp", providerId: `wamid.answer.${answer.id}`, state: "delivered" }, now)).toBe(1);
+    expect((await answersTo(r.providerId))[0]).toMatchObject({ state: "delivered", sentAt: now });
+  });
+
+  it("an answer with no appointment (an unknown number's help) is the whole app's, not a company's", async () => {
+    const r = reply("Bonjour ?", "+2250102030405");
+    const out = await handleReply(t.appId, r, now);
+    expect(out.action).toBe("help");
+    const [answer] = await answersTo(r.providerId);
+    expect(answer).toMatchObject({ id: out.answerId, trigger: "answer", appointmentId: null, companyId: null, customerId: null, recipient: "+2250102030405" });
+    expect((await listMessages(t.owner, { state: ["queued"] })).data.find((m) => m.id === answer.id)).toMatchObject({ customerName: null, appointmentDate: null });
+    expect((await listMessages(t.caller({ companyIds: [t.companyA.id] }))).data.find((m) => m.id === answer.id)).toBeUndefined();
+    // Kept staff's replies get no answer.
+    const kept = reply("Je serai en retard");
+    await t.book();
+    expect(await handleReply(t.appId, kept, now)).toMatchObject({ action: "stored", answer: null });
+    expect(await answersTo(kept.providerId)).toEqual([]);
   });
 });

@@ -1,14 +1,16 @@
 // The sender against the real database with test adapters standing in for providers: two
 // senders racing send every message exactly once; a send whose answer was lost is sent again
 // only through an idempotent adapter, else marked unknown; a provider failing is retried on the
-// schedule; a channel with no adapter or no provider fails with its reason.
+// schedule; a channel with no adapter or no provider fails with its reason; a status the provider
+// sends before the sender stored its id is applied when it is.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { messages, type NewMessage } from "@/db/schema";
+import { messageEarlyStatuses, messages, type NewMessage } from "@/db/schema";
 import type { ChannelAdapter, SendOutcome } from "@/lib/messages/channel";
 import { type MessageConfig, messageConfig } from "@/lib/messages/config";
 import { claimDue, sendDue } from "@/lib/messages/sender";
+import { applyStatus } from "@/lib/messages/inbound";
 import { resendMessage, setProvider } from "@/lib/messages";
 import { updateAppointmentStatus } from "@/lib/appointments";
 import { makeTenant, type Tenant } from "../support/factories";
@@ -197,7 +199,7 @@ describe("retries on the company's clock", () => {
     const down = provider(false, () => ({ state: "failed", reason: "503 Service Unavailable", retry: true }));
     const send = down.adapter.send.bind(down.adapter);
     down.adapter.send = async (message, settings, signal) => {
-      await updateAppointmentStatus(t.owner, row.appointmentId, { status: "CANCELLED" });
+      await updateAppointmentStatus(t.owner, row.appointmentId!, { status: "CANCELLED" });
       return send(message, settings, signal);
     };
     await sendDue(config, { appId: t.appId, now: T0, adapters: { sms: down.adapter } });
@@ -227,5 +229,50 @@ describe("retries on the company's clock", () => {
     await send(new Date(again.getTime() + 180_000));
     expect(await stateOf(id)).toMatchObject({ state: "failed", attempts: 6, failureReason: "503 Service Unavailable" });
     expect(down.calls).toHaveLength(6);
+  });
+});
+
+describe("a status before the provider's id is stored", () => {
+  const status = (providerId: string, state: "sent" | "delivered" | "read" | "failed", at: Date, reason?: string) =>
+    applyStatus(t.appId, { kind: "status", channel: "sms", providerId, state, ...(reason ? { reason } : {}) }, at);
+  const early = async (providerId: string) =>
+    (await getDb()).select().from(messageEarlyStatuses).where(and(eq(messageEarlyStatuses.appId, t.appId), eq(messageEarlyStatuses.providerId, providerId)));
+
+  it("the provider calling back before answering the send: the status is kept, applied with the id, never moved back", async () => {
+    const [id] = await queue(1);
+    // The provider calls back (delivered, read, then a late delivered) before its answer reaches us.
+    const hasty = provider(false, (mid) => ({ state: "sent", providerId: `hasty-${mid}` }));
+    const send = hasty.adapter.send.bind(hasty.adapter);
+    hasty.adapter.send = async (message, settings, signal) => {
+      expect(await status(`hasty-${message.id}`, "delivered", T0)).toBe(0);
+      expect(await status(`hasty-${message.id}`, "read", T0)).toBe(0);
+      expect(await status(`hasty-${message.id}`, "delivered", T0)).toBe(0);
+      return send(message, settings, signal);
+    };
+    expect(await stateOf(id)).toMatchObject({ state: "queued" });
+    await sendDue(config, { appId: t.appId, now: T0, adapters: { sms: hasty.adapter } });
+    expect(await stateOf(id)).toMatchObject({ state: "read", providerId: `hasty-${id}`, sentAt: T0, failureReason: null, lockedUntil: null });
+    expect(await early(`hasty-${id}`)).toEqual([]);
+    // Known now: later callbacks move it as always, still never back.
+    expect(await status(`hasty-${id}`, "delivered", plus(1000))).toBe(0);
+    expect((await stateOf(id)).state).toBe("read");
+  });
+
+  it("a failure reported early comes with its reason; one older than a day is dropped, not applied", async () => {
+    const [failing, stale] = [(await queue(1))[0], (await queue(1))[0]];
+    expect(await status(`early-${failing}`, "failed", T0, "Numéro inexistant")).toBe(0);
+    expect(await status(`early-${stale}`, "delivered", plus(-25 * 3_600_000))).toBe(0);
+    const p = provider(false, (mid) => ({ state: "sent", providerId: `early-${mid}` }));
+    await sendDue(config, { appId: t.appId, now: T0, adapters: { sms: p.adapter } });
+    expect(await stateOf(failing)).toMatchObject({ state: "failed", failureReason: "Numéro inexistant", providerId: `early-${failing}` });
+    expect(await stateOf(stale)).toMatchObject({ state: "sent", failureReason: null });
+    // One whose message never comes: the next status naming no message drops it after a day.
+    const never = `early-never-${stale}`;
+    await status(never, "read", plus(-25 * 3_600_000));
+    await status(`${never}-b`, "delivered", plus(-3_600_000));
+    expect(await early(never)).toHaveLength(1);
+    await status(`${never}-c`, "delivered", T0);
+    expect(await early(never)).toEqual([]);
+    expect(await early(`${never}-b`)).toMatchObject([{ state: "delivered" }]);
   });
 });

@@ -3,7 +3,7 @@
 // default text using known variables only, reminders and quiet hours on the company's clock.
 import { describe, expect, it } from "vitest";
 import { MESSAGE_TRIGGERS } from "@/lib/contract/messages";
-import { applySettings, defaultMessageSettings, messageSettingsInput, outOfQuietHours, reminderDue } from "@/lib/contract/message-settings";
+import { applySettings, defaultMessageSettings, messageSettingsInput, outOfQuietHours, reminderDue, settingsChange } from "@/lib/contract/message-settings";
 import { DEFAULT_TEMPLATES, greetingName, renderTemplate, sampleVariables, unknownVariables, variablesOf } from "@/lib/contract/message-templates";
 import { parseInput } from "@/lib/contract/parse";
 import { AppError } from "@/lib/contract/errors";
@@ -111,5 +111,25 @@ describe("the clock", () => {
     expect(outOfQuietHours(new Date("2026-12-05T20:59:00Z"), "Africa/Abidjan").toISOString()).toBe("2026-12-05T20:59:00.000Z");
     // 21:30 in Paris is 20:30Z: quiet there, so 07:00 Paris = 06:00Z the next day.
     expect(outOfQuietHours(new Date("2026-12-04T20:30:00Z"), "Europe/Paris").toISOString()).toBe("2026-12-05T06:00:00.000Z");
+  });
+});
+
+describe("what a settings change re-plans", () => {
+  const on = { ...defaultMessageSettings(), enabled: true };
+  const change = (before: typeof on, input: Parameters<typeof applySettings>[1]) => settingsChange(before, applySettings(before, input));
+
+  it("re-plans a reminder turned on or re-timed, cancels triggers turned off, nothing for the rest", () => {
+    expect(change(on, {})).toEqual({ replan: [], turnedOff: [] });
+    expect(change(on, { templates: { fr: { received: "Bonjour" } } })).toEqual({ replan: [], turnedOff: [] });
+    expect(change(on, { dayBeforeAt: "19:00" })).toEqual({ replan: ["reminder-day-before"], turnedOff: [] });
+    expect(change(on, { hoursBeforeMinutes: 60 })).toEqual({ replan: ["reminder-hours-before"], turnedOff: [] });
+    expect(change(on, { triggers: { "reminder-hours-before": false, received: false } })).toEqual({ replan: [], turnedOff: ["received", "reminder-hours-before"] });
+    // Messages off: every trigger that was on; on again: both reminders (no-show stays off).
+    const off = applySettings(on, { enabled: false });
+    expect(settingsChange(on, off).turnedOff).toEqual(MESSAGE_TRIGGERS.filter((t) => t !== "no-show"));
+    expect(settingsChange(off, on)).toEqual({ replan: ["reminder-day-before", "reminder-hours-before"], turnedOff: [] });
+    // A time changed while its reminder is off: nothing to re-plan.
+    const dayOff = applySettings(on, { triggers: { "reminder-day-before": false } });
+    expect(change(dayOff, { dayBeforeAt: "19:00" })).toEqual({ replan: [], turnedOff: [] });
   });
 });

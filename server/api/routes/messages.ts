@@ -101,7 +101,7 @@ const setProviderRoute = createRoute({
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function messageJson(m: MessageView) {
-  return { ...m, appointmentDate: m.appointmentDate.toISOString(), dueAt: m.dueAt.toISOString(), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString() };
+  return { ...m, appointmentDate: iso(m.appointmentDate), dueAt: m.dueAt.toISOString(), sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString() };
 }
 
 const providerJson = (p: ProviderView) => ({ ...p, updatedAt: p.updatedAt.toISOString() });
