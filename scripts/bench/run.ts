@@ -437,8 +437,9 @@ if (import.meta.url === `file://${process.argv[1]}` && onlyArg === "reminders") 
   process.exit(0);
 }
 if (import.meta.url === `file://${process.argv[1]}` && onlyArg === "scheduling") {
-  // The free-slot search and moves (scripts/bench/scheduling.ts): --rows, --runs, --seconds as here.
-  await (await import("./scheduling")).schedulingMain(process.argv.slice(2));
+  // The free-slot search and moves (scripts/bench/scheduling.ts): --rows, --runs, --seconds as
+  // here. A process of its own: importing it here would wait on this module (it imports it).
+  await runChild("Free-slot search and moves (npm run bench:scheduling)", "scripts/bench/scheduling.ts", {}, process.argv.slice(2));
   process.exit(0);
 }
 if (import.meta.url === `file://${process.argv[1]}`) {
