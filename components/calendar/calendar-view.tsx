@@ -117,7 +117,7 @@ export function CalendarView({
     [byId, detail],
   );
   const { overrides, change, undoNoShow } = useStatusChange(describe);
-  const { reschedule, placedEvents, onDrop } = useDropMove(stableEvents, byId, timeZone, describe, stableTimeOff);
+  const { reschedule, placedEvents, onDrop } = useDropMove(stableEvents, byId, timeZone, describe, stableTimeOff, stableResources);
 
   // The optimistic status shows on the grid at once (one the filters leave out leaves it); the
   // server's answer replaces it.

@@ -123,7 +123,8 @@ export async function rescheduleAppointment(
   }
 }
 
-type MoveRow = {
+/** The row moveCheckStatement answers. */
+export type MoveRow = {
   status: AppointmentStatus;
   company_id: string;
   service_id: string;
@@ -138,7 +139,7 @@ type MoveRow = {
   j: AppointmentJson;
 };
 
-function toCurrent(r: MoveRow): MoveCurrent {
+export function toCurrent(r: MoveRow): MoveCurrent {
   return {
     status: r.status,
     companyId: r.company_id,
@@ -158,8 +159,11 @@ function toCurrent(r: MoveRow): MoveCurrent {
 
 const exactIso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** The appointment as it is (scoped to the caller's companies) and the target agent's check. */
-function moveCheckStatement(caller: Caller, id: string, targetAgentId: string | null): SQL {
+/**
+ * The appointment as it is (scoped to the caller's companies) and the target agent's check.
+ * Exported, as moveStatement, for the benchmark's bare server to run the very same statements.
+ */
+export function moveCheckStatement(caller: Caller, id: string, targetAgentId: string | null): SQL {
   const scope = companyScope(caller, sql.raw("a.company_id"));
   return sql`
     SELECT a.status, a.company_id, a.service_id, ${sql.raw(exactIso("a.date"))} AS date_iso, ${sql.raw(exactIso('a."end"'))} AS end_iso,
@@ -178,7 +182,7 @@ function moveCheckStatement(caller: Caller, id: string, targetAgentId: string | 
  * read, record the event. Answers the status found (null: no such appointment) and the
  * appointment after the move (null: not moved).
  */
-function moveStatement(caller: Caller, id: string, from: MoveCurrent, to: MoveTarget, reason: string | null, outsideHours: boolean): SQL {
+export function moveStatement(caller: Caller, id: string, from: MoveCurrent, to: MoveTarget, reason: string | null, outsideHours: boolean): SQL {
   const scope = companyScope(caller, sql.raw("company_id"));
   const active = sql.join(
     ACTIVE_STATUSES.map((s) => sql`${s}::appointment_status`),
@@ -200,19 +204,23 @@ function moveStatement(caller: Caller, id: string, from: MoveCurrent, to: MoveTa
         AND prev.date = ${from.dateIso}::timestamptz AND prev.agent_id IS NOT DISTINCT FROM ${from.agentId}::uuid
       RETURNING a.*, prev.status AS from_status
     )`;
-  const details = {
+  return changeStatement(
+    caller,
+    change,
+    { type: "appointment.moved", reason, details: moveDetails(from, to, outsideHours) },
+    sql`, (SELECT status FROM prev) AS current`,
+  );
+}
+
+/** The `appointment.moved` event's details: where from, where to, and whether it was forced. */
+export function moveDetails(from: MoveCurrent, to: MoveTarget, outsideHours: boolean) {
+  return {
     fromDate: from.date.toISOString(),
-    toDate,
+    toDate: to.date.toISOString(),
     fromAgentId: from.agentId,
     toAgentId: to.agentId,
     fromAgentName: from.agentName,
     toAgentName: to.agentId === from.agentId ? from.agentName : to.agentId ? from.targetAgentName : null,
     ...(outsideHours ? { outsideHours: true } : {}),
   };
-  return changeStatement(
-    caller,
-    change,
-    { type: "appointment.moved", reason, details },
-    sql`, (SELECT status FROM prev) AS current`,
-  );
 }

@@ -70,10 +70,13 @@ export function hoursSpec(row: Pick<HoursRow, "timezone" | "opening_hours" | "sc
   };
 }
 
+/** The days of time off read for a booking: its UTC days, two either side (covers any time zone). */
+export function hoursDays(start: Date, end: Date): { firstDay: string; lastDay: string } {
+  return { firstDay: addDays(start.toISOString().slice(0, 10), -2), lastDay: addDays(end.toISOString().slice(0, 10), 2) };
+}
+
 async function loadHours(db: Queryable, appId: string, companyId: string, agentId: string | null, start: Date, end: Date) {
-  // Exceptions of the local days around the booking; a day either side covers any time zone.
-  const firstDay = addDays(start.toISOString().slice(0, 10), -2);
-  const lastDay = addDays(end.toISOString().slice(0, 10), 2);
+  const { firstDay, lastDay } = hoursDays(start, end);
   const [row] = await executeRows<HoursRow>(
     db,
     hoursSelect(sql`${appId}::uuid`, sql`${companyId}::uuid`, sql`${agentId}::uuid`, sql`${firstDay}::date`, sql`${lastDay}::date`),

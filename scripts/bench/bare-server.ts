@@ -6,7 +6,7 @@
 //   tsx --import ./scripts/register.mjs scripts/bench/bare-server.ts  (DATABASE_URL, PORT)
 import { createHash } from "node:crypto";
 import http from "node:http";
-import { is, Placeholder, SQL } from "drizzle-orm";
+import { is, Placeholder, SQL, sql as q } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -19,6 +19,9 @@ import { bookingCheckStatement, insertAppointmentStatement } from "../../lib/app
 import { statusChangeStatement } from "../../lib/appointments/update-status";
 import { apiKeyRequestStatement } from "../../lib/auth/api-keys";
 import type { Caller } from "../../lib/auth/caller";
+import { type MoveCurrent, type MoveRow, moveCheckStatement, moveDetails, moveStatement, planMove, toCurrent } from "../../lib/appointments/reschedule";
+import { assertWithinWorkingHours, type HoursRow, hoursDays, hoursSelect } from "../../lib/scheduling/working-hours";
+import { AppError, pgErrorCode } from "../../lib/contract/errors";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
 // Only to build statements: a client given to drizzle gets its date parsers turned off.
@@ -129,6 +132,33 @@ const insertAppointment = template(
   { date: new Date(1_000).toISOString(), end: new Date(2_000).toISOString(), totalPrice: 424_242, filled: JSON.stringify({ $: "filled" }) },
 );
 
+// The move's three statements (lib/appointments/reschedule.ts): the appointment and the target
+// agent's check, the hours that apply (working-hours.ts), the guarded move with its event. The
+// move's values are sentinels that become inputs; its event details are built per request by
+// the domain's own moveDetails.
+const moveCheck = template(dialect.sqlToQuery(moveCheckStatement({ ...anyCaller, appId: "$app" }, "$id", "$target")));
+const hours = template(dialect.sqlToQuery(hoursSelect(q`${"$app"}::uuid`, q`${"$company"}::uuid`, q`${"$agent"}::uuid`, q`${"$firstDay"}::date`, q`${"$lastDay"}::date`)));
+const MOVE_FROM: MoveCurrent = {
+  status: "CONFIRMED",
+  companyId: "$company",
+  serviceId: "$service",
+  dateIso: "$fromDateIso",
+  date: new Date(5_000),
+  end: new Date(6_000),
+  agentId: "$fromAgent",
+  agentName: "$fromAgentName",
+  bufferBefore: 0,
+  bufferAfter: 0,
+  targetAgentOk: true,
+  targetAgentName: "$toAgentName",
+  data: {} as MoveCurrent["data"],
+};
+const MOVE_TO = { date: new Date(7_000), end: new Date(8_000), agentId: "$toAgent" };
+const move = template(
+  dialect.sqlToQuery(moveStatement({ ...anyCaller, appId: "$app", actor: { type: "api_key", id: "$key", name: "$keyName" } }, "$id", MOVE_FROM, MOVE_TO, null, false)),
+  { toDate: MOVE_TO.date.toISOString(), details: JSON.stringify(moveDetails(MOVE_FROM, MOVE_TO, false)) },
+);
+
 async function authenticate(appId: string, key: string) {
   const digest = createHash("sha256").update(key).digest("hex");
   const [row] = await keyRequest.objects({ app: appId, digest });
@@ -184,6 +214,50 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
       throw err;
     }
   },
+  async reschedule(appId, key, body, id) {
+    const caller: Caller = { ...anyCaller, appId, actor: { type: "api_key", id: key.id, name: key.name } };
+    const agentId = body.agentId === undefined ? undefined : (body.agentId as string | null);
+    try {
+      const [row] = await moveCheck.objects({ app: appId, id, target: agentId ?? null });
+      if (!row) throw new AppError("appointment-not-found");
+      const current = toCurrent(row as unknown as MoveRow);
+      const target = planMove(current, { date: new Date(String(body.date)), agentId });
+      if (!target) return [200, { success: true, data: current.data }];
+      const { firstDay, lastDay } = hoursDays(target.date, target.end);
+      const [hoursRow] = await hours.objects({ app: appId, company: current.companyId, agent: target.agentId, firstDay, lastDay });
+      const check = { companyId: current.companyId, agentId: target.agentId, start: target.date, end: target.end, bufferBefore: current.bufferBefore, bufferAfter: current.bufferAfter };
+      // With the row given, the domain's check reads nothing: the rule itself, not a copy of it.
+      const { outsideHours } = hoursRow ? await assertWithinWorkingHours(null as never, caller, check, hoursRow as unknown as HoursRow) : { outsideHours: false };
+      const vars = {
+        app: appId,
+        id,
+        company: current.companyId,
+        fromDateIso: current.dateIso,
+        fromAgent: current.agentId,
+        toAgent: target.agentId,
+        toDate: target.date.toISOString(),
+        key: key.id,
+        keyName: key.name,
+        details: JSON.stringify(moveDetails(current, target, outsideHours)),
+      };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const [r] = await move.objects(vars);
+          if (!r?.current) throw new AppError("appointment-not-found");
+          if (r.data) return [200, { success: true, data: r.data }];
+          throw new AppError("appointment-changed");
+        } catch (err) {
+          // As the domain: a deadlock between moves into one slot is retried, twice at most.
+          if (pgErrorCode(err) === "40P01" && attempt < 3) continue;
+          if (pgErrorCode(err) === "23P01") throw new AppError("agent-unavailable");
+          throw err;
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return [err.status, { success: false, error: { code: err.code } }];
+    }
+  },
 };
 
 function page(rows: unknown[][]): [number, unknown] {
@@ -193,7 +267,7 @@ function page(rows: unknown[][]): [number, unknown] {
   return [200, { success: true, data, nextCursor }];
 }
 
-const ROUTE = /^\/app\/([^/]+)\/multi-service\/appointments\/(list|create|[^/]+)(\/status)?$/;
+const ROUTE = /^\/app\/([^/]+)\/multi-service\/appointments\/(list|create|[^/]+)(\/status|\/reschedule)?$/;
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -205,7 +279,7 @@ const server = http.createServer((req, res) => {
       if (!m) return send(res, 404, { success: false });
       const key = await authenticate(m[1], String(body.apiKey));
       if (!key) return send(res, 401, { success: false });
-      const op = m[2] === "list" || m[2] === "create" ? m[2] : m[3] ? "status" : "get";
+      const op = m[2] === "list" || m[2] === "create" ? m[2] : m[3] ? m[3].slice(1) : "get";
       const [status, answer] = await ops[op](m[1], key, body, m[2]);
       send(res, status, answer);
     } catch (err) {

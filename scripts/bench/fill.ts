@@ -29,7 +29,18 @@ export function benchDatabaseName(rows: number): string {
 }
 
 /** Creates (or reuses) the database and fills it; answers what the harness needs to call it. */
-export async function fillDatabase(options: { rows: number; database?: string; server?: string; reset?: boolean; quiet?: boolean }): Promise<BenchInfo> {
+export async function fillDatabase(options: {
+  rows: number;
+  database?: string;
+  server?: string;
+  reset?: boolean;
+  quiet?: boolean;
+  /**
+   * Leave the bench key and owner as they are (a main bench run may be using them): for callers
+   * that bring their own key (scheduling.ts). The answer's apiKey is then empty.
+   */
+  keepKey?: boolean;
+}): Promise<BenchInfo> {
   const scale = new Scale(options.rows);
   const dbName = options.database ?? benchDatabaseName(options.rows);
   const serverUrl = new URL(options.server ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
@@ -55,7 +66,7 @@ export async function fillDatabase(options: { rows: number; database?: string; s
   } else {
     await generate(sql, scale, dbName, log);
   }
-  const info = await writeInfo(sql, dbName, dbUrl.toString(), log);
+  const info = options.keepKey ? await readInfo(sql, dbName, dbUrl.toString()) : await writeInfo(sql, dbName, dbUrl.toString(), log);
   await sql.end();
   return info;
 }
@@ -141,6 +152,12 @@ async function generate(sql: postgres.Sql, scale: Scale, dbName: string, log: (.
   // As autovacuum leaves a settled table: statistics and the visibility map (index-only scans).
   await step("vacuum analyze", () => sql`VACUUM ANALYZE`);
   log(`Filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function readInfo(sql: postgres.Sql, dbName: string, databaseUrl: string): Promise<BenchInfo> {
+  const [{ count }] = await sql`SELECT count(*)::int AS count FROM appointments WHERE app_id = ${APP_ID}`;
+  const companyId = (await sql`SELECT md5('bench-company-1')::uuid AS id`)[0].id as string;
+  return { database: dbName, databaseUrl, rows: count, appId: APP_ID, apiKey: "", companyId, owner: BENCH_OWNER };
 }
 
 async function writeInfo(sql: postgres.Sql, dbName: string, databaseUrl: string, log: (...a: unknown[]) => void): Promise<BenchInfo> {

@@ -1,6 +1,8 @@
 // `npm run bench`: the API against the bare ceiling at 1 and 8 callers, the list query's plan
-// at 10 k and 1 M rows, the dashboard page's server time, first-load JS per route.
+// at 10 k and 1 M rows, the dashboard page's server time, first-load JS per route; a full run
+// then the live streams, webhooks, and the free-slot search and moves (scheduling.ts).
 //   npm run bench -- [--rows 1000000] [--runs 3] [--seconds 5] [--api-role api|all] [--api-workers n] [--smoke]
+//   npm run bench -- --only scheduling [scheduling.ts's options]    (or --only get,scheduling…)
 // --smoke: tiny data and few requests, to prove the harness works (part of `npm test`).
 // Results print as tables and are saved under bench-results/.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -393,7 +395,7 @@ export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_0
   throw new Error(`${url} never answered: ${(child as ChildProcess & { lastError?: () => string }).lastError?.()}`);
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000) {
+export async function waitForPort(port: number, child: ChildProcess, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     if (!(await isFree(port))) return;
@@ -428,10 +430,16 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
-const onlyReminders = process.argv.includes("--only=reminders") || process.argv[process.argv.indexOf("--only") + 1] === "reminders";
-if (import.meta.url === `file://${process.argv[1]}` && onlyReminders) {
+const onlyArg = process.argv.find((a) => a.startsWith("--only="))?.slice(7) ?? (process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined);
+if (import.meta.url === `file://${process.argv[1]}` && onlyArg === "reminders") {
   // The customer messages' benchmark has its own options (scripts/bench/reminders.ts).
   await (await import("./reminders")).remindersMain(process.argv.slice(2));
+  process.exit(0);
+}
+if (import.meta.url === `file://${process.argv[1]}` && onlyArg === "scheduling") {
+  // The free-slot search and moves (scripts/bench/scheduling.ts): --rows, --runs, --seconds as
+  // here. A process of its own: importing it here would wait on this module (it imports it).
+  await runChild("Free-slot search and moves (npm run bench:scheduling)", "scripts/bench/scheduling.ts", {}, process.argv.slice(2));
   process.exit(0);
 }
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -453,7 +461,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     runs: smoke ? 1 : Number(values.runs),
     seconds: smoke ? 0.3 : Number(values.seconds),
     smoke,
-    only: values.only?.split(","),
+    only: values.only?.split(",").filter((o) => o !== "scheduling"),
     apiOnly: values["api-only"],
     apiRole: values["api-role"] === "all" ? "all" : "api",
     apiWorkers: Number(values["api-workers"]),
@@ -463,8 +471,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const file = path.join(root, "bench-results", `${report.startedAt.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`\nSaved ${path.relative(root, file)}`);
-  // A full run also measures the event pipeline's fan-out: 1 000 live streams, 10 000 webhooks.
+  // A full run also measures the event pipeline's fan-out (1 000 live streams, 10 000 webhooks)
+  // and the free-slot search and moves on the same datasets.
+  const schedulingToo = values.only?.split(",").includes("scheduling");
   if (!smoke && !values.only && !values["api-only"]) await runEventBenches();
+  if (!smoke && ((!values.only && !values["api-only"]) || schedulingToo)) {
+    await runChild("Free-slot search and moves (npm run bench:scheduling)", "scripts/bench/scheduling.ts", {}, [
+      "--rows", values.rows!, "--runs", values.runs!, "--seconds", values.seconds!,
+    ]);
+  }
+}
+
+async function runChild(title: string, script: string, env: Record<string, string>, args: string[] = []) {
+  console.log(`\n${title}`);
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register.mjs", script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
+  await new Promise((resolve) => child.once("exit", resolve));
 }
 
 async function runEventBenches() {
@@ -478,9 +499,7 @@ async function runEventBenches() {
     ["Live streams (npm run bench:sse)", "scripts/bench/sse.ts", {}],
     ["Webhooks (npm run bench:webhooks)", "scripts/bench/webhooks.ts", { DATABASE_URL: webhooksDb.toString() }],
   ] as const) {
-    console.log(`\n${title}`);
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register.mjs", script], { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
-    await new Promise((resolve) => child.once("exit", resolve));
+    await runChild(title, script, env);
   }
   await admin.unsafe("DROP DATABASE IF EXISTS rdv_bench_webhooks WITH (FORCE)");
   await admin.end();

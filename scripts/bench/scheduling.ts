@@ -1,19 +1,24 @@
-// `npm run bench:scheduling`: the free-slot search and moves on a realistic salon, through the
-// API (an API-only process, as `npm run start:api`) and, for the search, in process too.
-//   npm run bench:scheduling -- [--runs 3] [--seconds 5] [--history-days 365] [--only search|move] [--smoke]
-// The salon: 20 agents (6 with their own week), opening hours with a lunch break, time off and
-// extra hours in the busy weeks, 8 services with buffers, a year of history and four busy weeks
-// ahead (about 80 % of the working time booked). Each figure at 1 and 8 callers:
-//   - search: one agent over a week; a service over one day (its 12–13 agents); a service over a
-//     week (every agent who performs it): p50/p99 per search, in process and through the API;
-//   - move (reschedule through the API): appointments of the busy weeks moved into free slots
-//     (planned so that no two take the same place: conflicts there are races of the run), then
-//     "contended": groups of 8 moves aimed at one free slot (one wins, the others must answer
-//     agent-unavailable): answers counted by code, the conflict rate beside the latency.
-// It fills its own database (rdv_bench_sched on BENCH_PG_URL's server), refilled on every run
-// (the busy weeks are dated from today). Results print as tables and are saved under
-// bench-results/. `--smoke` (tests/bench/scheduling.test.ts): tiny data, to keep it working.
-import { randomUUID } from "node:crypto";
+// `npm run bench:scheduling` (also part of `npm run bench`, or alone with `npm run bench -- --only
+// scheduling`): the issue's free-slot search and move figures.
+//   npm run bench:scheduling -- [--rows 1000000] [--small-rows 10000] [--runs 3] [--seconds 5]
+//                               [--history-days 365] [--only search|move] [--smoke]
+// Two datasets, the main bench's own (scripts/bench/fill.ts: rdv_bench_1m and rdv_bench_10k,
+// filled once and reused), each with the same salon added in an app of its own: 12 agents with
+// working hours (4 of them their own week), time off and extra hours, 8 services with buffers,
+// four busy weeks ahead (about 80 % booked) then four quieter ones; in the 1 M dataset a year of
+// history too. Its ids are fixed, so both datasets answer the same search with the same slots
+// (checked). The salon is removed at the end: the datasets stay as fill.ts made them.
+//   - search, through the API (an API-only process per dataset), at 8 callers: one agent over a
+//     week, and the company's 12 agents over a day; p50/p99 per dataset in alternating rounds,
+//     and the 1 M / 10 k ratio of the medians;
+//   - move (reschedule), on the 1 M dataset at 8 callers, through the API and through the bare
+//     server running the same statements (moveCheckStatement, the hours, moveStatement), in
+//     alternating rounds: the API/bare ratio of the median rates. Appointments of the busy weeks
+//     moved into free slots (planned so that no two take the same place), then "contended":
+//     groups of 8 moves aimed at one free slot (one wins, the others answer agent-unavailable).
+// Results print as lines and are saved under bench-results/. `--smoke`
+// (tests/bench/scheduling.test.ts): tiny datasets of their own, to keep it working.
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,25 +29,47 @@ import type { WeeklyHours } from "../../lib/contract/hours";
 import { SCOPES } from "../../lib/contract/scopes";
 import { seededRandom } from "../../lib/demo/catalog";
 import { addDays, type HoursSpec, instantAt, localDateOf, minutesOpenOn, weekdayOf } from "../../lib/scheduling/hours-math";
-import { type CallOutcome, httpClient, type LoadResult, runCalls } from "./load";
-import { freePorts, median, processCpuMs, spawnQuiet, spread, stop, waitFor } from "./run";
+import { type BenchInfo, fillDatabase } from "./fill";
+import { httpClient, type LoadResult, runCalls } from "./load";
+import { freePorts, median, processCpuMs, spawnQuiet, spread, stop, waitFor, waitForPort } from "./run";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const TZ = "Africa/Abidjan";
 const DAY_MS = 86_400_000;
+/** The salon's app, beside the fill's own (whose figures the main bench reads by app). */
+const SALON_APP_ID = "5a1050a1-0000-4000-8000-00000000be9c";
+const AGENTS = 12;
+/** The service all 12 agents perform: the company search asks for it. */
+const EVERYONE = 2;
 
-export type SearchName = "one agent, one week" | "one service, one day" | "one service, one week";
+export type SearchName = "one agent, one week" | "12 agents, one day";
 export type MoveName = "move to a free slot" | "move, contended (8 to one slot)";
 type Run = LoadResult & { labels: Record<string, number> };
+export type DatasetReport = { label: string; database: string; appointments: number; salonAppointments: number };
 export type SchedulingReport = {
   startedAt: string;
   machine: { cpus: number; node: string; postgres: string; loadBefore: number[]; loadAfter: number[] };
-  data: { agents: number; services: number; appointments: number; busyWeekAppointments: number; timeOff: number; busyFrom: string };
-  searches: { name: SearchName; target: "in process" | "api"; concurrency: number; runs: Run[]; slotsPerAnswer: number }[];
-  moves: { name: MoveName; concurrency: number; runs: Run[] }[];
-  /** Searches whose API answer differs from the same search in process (should be none). */
+  /** The big dataset first, then the small one. */
+  datasets: DatasetReport[];
+  salon: { agents: number; services: number; busyWeekAppointments: number; timeOff: number; busyFrom: string };
+  searches: { name: SearchName; dataset: string; concurrency: number; runs: Run[] }[];
+  /** Per search: slots an answer, and big / small of the medians' p50 and p99. */
+  searchSummary: { name: SearchName; slotsPerAnswer: number; p50Ratio: number; p99Ratio: number }[];
+  moves: { name: MoveName; target: "api" | "bare"; concurrency: number; runs: Run[] }[];
+  /** Per move plan: the API's median rate over the bare server's. */
+  moveSummary: { name: MoveName; apiOverBare: number }[];
+  /** Searches answered differently by the two datasets, moves by the API and the bare server (should be none). */
   differingAnswers: string[];
 };
+
+/** A fixed uuid from a name: the salon is the same in both datasets, ids included. */
+function uuidOf(name: string): string {
+  const h = createHash("md5").update(name).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** "1 M", "10 k": a dataset by its fill's size. */
+const sizeLabel = (rows: number) => (rows >= 1e6 ? `${rows / 1e6} M` : `${rows / 1e3} k`);
 
 // ——— the salon ———
 
@@ -74,10 +101,11 @@ type TimeOffRow = { agentId: string; kind: "off" | "extra"; startDate: string; e
 
 function makeAgents(count: number): Agent[] {
   return Array.from({ length: count }, (_, i) => {
-    // Seven in ten do hair (four or five of its services), the rest nails and face.
+    // Seven in ten do hair (four or five of its services), the rest nails and face; everyone
+    // does a brushing (the company search).
     const hair = i < Math.ceil(count * 0.7);
-    const services = hair ? [0, 1, 2, 3, 4].filter((s) => (s + i) % 5 !== 0 || i % 2 === 0) : [5, 6, 7];
-    return { id: randomUUID(), index: i, schedule: i % 3 === 2 ? OWN_WEEKS[i % OWN_WEEKS.length] : null, services };
+    const services = hair ? [0, 1, 2, 3, 4].filter((s) => s === EVERYONE || (s + i) % 5 !== 0 || i % 2 === 0) : [EVERYONE, 5, 6, 7];
+    return { id: uuidOf(`salon-agent-${i}`), index: i, schedule: i % 3 === 2 ? OWN_WEEKS[i % OWN_WEEKS.length] : null, services };
   });
 }
 
@@ -142,190 +170,254 @@ function makeAppointments(agents: Agent[], timeOff: TimeOffRow[], firstDay: stri
 
 // ——— the bench ———
 
+type Salon = Awaited<ReturnType<typeof putSalon>>;
+type Dataset = { label: string; info: BenchInfo; sql: postgres.Sql; salon: Salon; api: string; cpu?: () => number };
+
 export async function runSchedulingBench(options: {
   runs: number;
   seconds: number;
-  smoke?: boolean;
+  /** The big dataset's fill (1 M), and the small one's (10 k). */
+  rows?: number;
+  smallRows?: number;
+  /** The salon's history in the big dataset (none in the small one). */
   historyDays?: number;
+  callers?: number;
+  smoke?: boolean;
   /** Only the searches or only the moves. */
   only?: "search" | "move";
   log?: (line: string) => void;
 }): Promise<SchedulingReport> {
   const log = options.log ?? ((l: string) => console.log(l));
   const smoke = !!options.smoke;
+  const callers = options.callers ?? 8;
   const loadBefore = os.loadavg();
-  const dbName = smoke ? `rdv_bench_sched_smoke_${process.pid}` : "rdv_bench_sched";
-  const serverUrl = new URL(process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  const dbUrl = new URL(serverUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const admin = postgres(serverUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE "${dbName}"`);
-  const sql = postgres(dbUrl.toString(), { max: 4, onnotice: () => {} });
+  const tag = smoke ? `_smoke_${process.pid}` : "";
+  const sizes = [options.rows ?? (smoke ? 2000 : 1_000_000), options.smallRows ?? (smoke ? 500 : 10_000)];
+  // The main bench's datasets, filled if missing and reused as they are (smoke: tiny ones of its own).
+  const infos: BenchInfo[] = [];
+  for (const [k, rows] of sizes.entries()) {
+    infos.push(await fillDatabase({ rows, database: smoke ? `rdv_bench_sched${tag}_${k ? "small" : "big"}` : undefined, quiet: smoke, keepKey: true }));
+  }
+  const today = localDateOf(Date.now(), TZ);
+  const datasets: Dataset[] = [];
   const children: ReturnType<typeof spawnQuiet>[] = [];
-  // The domain, in this process, on the bench database (imported once DATABASE_URL names it).
-  process.env.DATABASE_URL = dbUrl.toString();
-  const { closeDb, getDb } = await import("../../db");
+  let closeDb: (() => Promise<void>) | undefined;
   try {
-    await getDb(); // migrates, as a deployment's first start does
-    const fixture = await fill(sql, { smoke, historyDays: options.historyDays ?? (smoke ? 14 : 365), log });
-    const { searchAvailability } = await import("../../lib/scheduling/availability");
-    const { systemCaller } = await import("../../lib/auth/caller");
-    const owner = systemCaller(fixture.appId, "bench");
+    for (const [k, info] of infos.entries()) {
+      const sql = postgres(info.databaseUrl, { max: 4, onnotice: () => {} });
+      const salon = await putSalon(sql, { smoke, historyDays: k ? 0 : (options.historyDays ?? (smoke ? 14 : 365)), today, log: (l) => log(`${sizeLabel(sizes[k])}: ${l}`) });
+      datasets.push({ label: sizeLabel(sizes[k]), info, sql, salon, api: "" });
+    }
+    const [big] = datasets;
 
-    const [apiPort] = await freePorts(1, Number(process.env.BENCH_PORT_BASE ?? 3600));
-    const env = {
+    const ports = await freePorts(3, Number(process.env.BENCH_PORT_BASE ?? 3600));
+    const env = (databaseUrl: string, port: number) => ({
       ...process.env,
-      DATABASE_URL: dbUrl.toString(),
+      DATABASE_URL: databaseUrl,
       NODE_ENV: "production" as const,
       HOSTNAME: "127.0.0.1",
-      PORT: String(apiPort),
+      PORT: String(port),
       RDV_ROLE: "api",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-not-for-production-0123456789abcdef",
       // Background workers wake on every event (each move): not part of what is measured.
       WEBHOOKS_WORKER: "0",
       MESSAGES_WORKER: "0",
-    };
-    children.push(spawnQuiet(["--import", "tsx", "--import", "./scripts/register.mjs", "server/index.ts"], env));
-    const api = `http://127.0.0.1:${apiPort}`;
-    await waitFor(`${api}/api/health`, children[0]);
-    const base = `/app/${fixture.appId}/multi-service`;
+    });
+    const tsx = ["--import", "tsx", "--import", "./scripts/register.mjs"];
+    for (const [k, d] of datasets.entries()) {
+      const child = spawnQuiet([...tsx, "server/index.ts"], env(d.info.databaseUrl, ports[k]));
+      children.push(child);
+      d.api = `http://127.0.0.1:${ports[k]}`;
+      d.cpu = processCpuMs(child);
+    }
+    const bareChild = spawnQuiet([...tsx, "scripts/bench/bare-server.ts"], env(big.info.databaseUrl, ports[2]));
+    children.push(bareChild);
+    const bare = `http://127.0.0.1:${ports[2]}`;
+    for (const [k, d] of datasets.entries()) await waitFor(`${d.api}/api/health`, children[k]);
+    const differingAnswers: string[] = [];
 
     // ——— searches ———
-    const searches = searchInputs(fixture);
-    const differingAnswers: string[] = [];
-    const client = httpClient(api, 8);
-    for (const [name, input] of Object.entries(searches) as [SearchName, (i: number) => SearchInput][]) {
-      const q = input(0);
-      const local = await searchAvailability(owner, q);
-      const remote = await client.send({ path: `${base}/availability/search`, body: { apiKey: fixture.apiKey, ...q } }, true);
-      const wire = JSON.parse(remote.body) as { data: { agentId: string; start: string }[] };
-      const same = remote.status === 200 && JSON.stringify(wire.data.map((s) => [s.agentId, s.start])) === JSON.stringify(local.data.map((s) => [s.agentId, s.start.toISOString()]));
-      if (!same) differingAnswers.push(name);
-    }
-    client.close();
-    const results: SchedulingReport["searches"] = [];
-    const inProcess = (input: (i: number) => SearchInput, slots: number[]) => async (i: number): Promise<CallOutcome> => {
-      try {
-        const answer = await searchAvailability(owner, input(i));
-        slots.push(answer.data.length);
-        return { ok: true, label: "ok" };
-      } catch (err) {
-        return { ok: false, label: (err as { code?: string }).code ?? "error" };
-      }
-    };
-    for (const [name, input] of Object.entries(searches) as [SearchName, (i: number) => SearchInput][]) {
+    const searches: SchedulingReport["searches"] = [];
+    const searchSummary: SchedulingReport["searchSummary"] = [];
+    const base = `/app/${SALON_APP_ID}/multi-service`;
+    const searchRequest = (d: Dataset, input: SearchInput) => ({ path: `${base}/availability/search`, body: { apiKey: d.salon.apiKey, ...input } });
+    for (const [name, input] of Object.entries(searchInputs(big.salon)) as [SearchName, (i: number) => SearchInput][]) {
       if (options.only === "move") break;
-      // Warm both up (JIT, each pooled connection's statements) before measuring.
-      const warm = smoke ? 0.1 : 2;
-      await runCalls({ concurrency: 8, seconds: warm, call: inProcess(input, []) });
-      await httpRuns(api, 8, warm, 0, (i) => ({ path: `${base}/availability/search`, body: { apiKey: fixture.apiKey, ...input(i) } }));
-      for (const concurrency of [1, 8]) {
-        const local: Run[] = [];
-        const remote: Run[] = [];
-        const slots: number[] = [];
-        for (let run = 0; run < options.runs; run++) {
-          // Alternate, so a slow moment of the machine weighs on both.
-          local.push(await runCalls({ concurrency, seconds: options.seconds, warmupSeconds: smoke ? 0.05 : 0.5, call: inProcess(input, slots) }));
-          remote.push(
-            await httpRuns(api, concurrency, options.seconds, smoke ? 0.05 : 0.5, (i) => ({ path: `${base}/availability/search`, body: { apiKey: fixture.apiKey, ...input(i) } }), processCpuMs(children[0])),
-          );
-        }
-        const perAnswer = slots.length ? slots.reduce((a, b) => a + b, 0) / slots.length : 0;
-        results.push({ name, target: "in process", concurrency, runs: local, slotsPerAnswer: perAnswer });
-        results.push({ name, target: "api", concurrency, runs: remote, slotsPerAnswer: perAnswer });
-        log(searchLine(name, concurrency, local, remote, perAnswer));
+      // The same search must find the same slots in both datasets (the same salon): checked on a
+      // few inputs, which also count the slots an answer.
+      const slots: number[] = [];
+      for (let i = 0; i < (smoke ? 2 : 12); i++) {
+        const answers = await Promise.all(
+          datasets.map(async (d) => {
+            const client = httpClient(d.api, 1);
+            try {
+              const { status, body } = await client.send(searchRequest(d, input(i)), true);
+              return status === 200 ? JSON.stringify((JSON.parse(body) as { data: unknown[] }).data) : `${status} ${body}`;
+            } finally {
+              client.close();
+            }
+          }),
+        );
+        if (answers.some((a) => a !== answers[0]) && !differingAnswers.includes(name)) differingAnswers.push(name);
+        slots.push(answers[0].startsWith("[") ? (JSON.parse(answers[0]) as unknown[]).length : 0);
       }
+      // Warm each server up (JIT, each pooled connection's statements) before measuring.
+      for (const d of datasets) await httpRuns(d.api, callers, smoke ? 0.1 : 2, 0, (i) => searchRequest(d, input(i)));
+      const runs = datasets.map(() => [] as Run[]);
+      for (let run = 0; run < options.runs; run++) {
+        // Alternate, so a slow moment of the machine weighs on both datasets.
+        for (const [k, d] of datasets.entries()) {
+          runs[k].push(await httpRuns(d.api, callers, options.seconds, smoke ? 0.05 : 0.5, (i) => searchRequest(d, input(i)), d.cpu));
+        }
+      }
+      for (const [k, d] of datasets.entries()) searches.push({ name, dataset: d.label, concurrency: callers, runs: runs[k] });
+      const ratio = (p: "p50" | "p99") => median(runs[0].map((r) => r[p])) / median(runs[1].map((r) => r[p]));
+      const summary = { name, slotsPerAnswer: slots.reduce((a, b) => a + b, 0) / slots.length, p50Ratio: ratio("p50"), p99Ratio: ratio("p99") };
+      searchSummary.push(summary);
+      log(searchLine(name, callers, datasets.map((d, k) => ({ label: d.label, runs: runs[k] })), summary));
     }
 
-    // ——— moves ———
+    // ——— moves (the big dataset) ———
     const moves: SchedulingReport["moves"] = [];
-    const plans = options.only === "search" ? {} : await planMoves(sql, fixture, smoke, (id, serviceId, from, to) =>
-      searchAvailability(owner, { serviceId, from, to, appointmentId: id }, { limit: 400 }),
-    );
-    for (const [name, plan] of Object.entries(plans) as [MoveName, MovePlan[]][]) {
-      for (const concurrency of [1, 8]) {
-        const runs: Run[] = [];
-        for (let run = 0; run < options.runs; run++) {
-          await fixture.restore(plan.map((p) => p.id));
-          runs.push(
-            // Smoke: the whole (small) plan, however long the machine takes over it.
-            await moveRun(api, concurrency, smoke ? 120 : options.seconds, plan, (p) => ({
-              path: `${base}/appointments/${p.id}/reschedule`,
-              body: { apiKey: fixture.apiKey, date: p.date, ...(p.agentId ? { agentId: p.agentId } : {}) },
-            }), processCpuMs(children[0])),
-          );
+    const moveSummary: SchedulingReport["moveSummary"] = [];
+    if (options.only !== "search") {
+      await waitForPort(ports[2], bareChild);
+      // The plan comes from the domain's own search, in this process, on the big dataset.
+      process.env.DATABASE_URL = big.info.databaseUrl;
+      const dbModule = await import("../../db");
+      closeDb = dbModule.closeDb;
+      const { searchAvailability } = await import("../../lib/scheduling/availability");
+      const { systemCaller } = await import("../../lib/auth/caller");
+      const owner = systemCaller(SALON_APP_ID, "bench");
+      const plans = await planMoves(big.sql, big.salon, smoke, (id, serviceId, from, to) =>
+        searchAvailability(owner, { serviceId, from, to, appointmentId: id }, { limit: 400 }),
+      );
+      const moveRequest = (p: MovePlan) => ({
+        path: `${base}/appointments/${p.id}/reschedule`,
+        body: { apiKey: big.salon.apiKey, date: p.date, ...(p.agentId ? { agentId: p.agentId } : {}) },
+      });
+      const targets = { api: { url: big.api, cpu: big.cpu }, bare: { url: bare, cpu: processCpuMs(bareChild) } };
+      // The same move answers the same appointment from both (but for the time it was written).
+      const first = plans["move to a free slot"][0];
+      if (first) {
+        const answers: string[] = [];
+        for (const t of Object.values(targets)) {
+          const client = httpClient(t.url, 1);
+          const { status, body } = await client.send(moveRequest(first), true);
+          client.close();
+          await big.salon.restore([first.id]);
+          answers.push(`${status} ${body.replace(/"updatedAt":"[^"]*"/, "")}`);
         }
-        await fixture.restore(plan.map((p) => p.id));
-        moves.push({ name, concurrency, runs });
-        log(moveLine(name, concurrency, runs));
+        if (answers[0] !== answers[1] || !answers[0].startsWith("200")) {
+          differingAnswers.push("move");
+          log(`move: API ${answers[0].slice(0, 300)}… bare ${answers[1].slice(0, 300)}…`);
+        }
+      }
+      for (const [name, plan] of Object.entries(plans) as [MoveName, MovePlan[]][]) {
+        const runs = { api: [] as Run[], bare: [] as Run[] };
+        // Smoke: the whole (small) plan, however long the machine takes over it.
+        const seconds = smoke ? 120 : options.seconds;
+        // A first round each, not recorded: JIT and each pooled connection's statements.
+        for (const t of Object.values(targets)) {
+          await big.salon.restore(plan.map((p) => p.id));
+          await moveRun(t.url, callers, smoke ? 120 : Math.min(2, seconds), plan, moveRequest);
+        }
+        for (let run = 0; run < options.runs; run++) {
+          for (const target of ["api", "bare"] as const) {
+            await big.salon.restore(plan.map((p) => p.id));
+            runs[target].push(await moveRun(targets[target].url, callers, seconds, plan, moveRequest, targets[target].cpu));
+          }
+        }
+        await big.salon.restore(plan.map((p) => p.id));
+        for (const target of ["api", "bare"] as const) moves.push({ name, target, concurrency: callers, runs: runs[target] });
+        const apiOverBare = median(runs.api.map((r) => r.rps)) / median(runs.bare.map((r) => r.rps));
+        moveSummary.push({ name, apiOverBare });
+        log(moveLine(name, callers, runs.api, runs.bare, apiOverBare));
       }
     }
 
-    const [{ version }] = await sql`SELECT current_setting('server_version') AS version`;
+    const [{ version }] = await big.sql`SELECT current_setting('server_version') AS version`;
+    const counted: DatasetReport[] = [];
+    for (const d of datasets) {
+      const [{ n }] = await d.sql`SELECT count(*)::int AS n FROM appointments`;
+      counted.push({ label: d.label, database: d.info.database, appointments: n, salonAppointments: d.salon.data.appointments });
+    }
+    const { agents, services, busyWeekAppointments, timeOff, busyFrom } = big.salon.data;
     return {
       startedAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, node: process.version, postgres: version, loadBefore, loadAfter: os.loadavg() },
-      data: fixture.data,
-      searches: results,
+      datasets: counted,
+      salon: { agents, services, busyWeekAppointments, timeOff, busyFrom },
+      searches,
+      searchSummary,
       moves,
+      moveSummary,
       differingAnswers,
     };
   } finally {
     await Promise.all(children.map(stop));
-    await closeDb();
-    await sql.end();
-    if (smoke) await admin.unsafe(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await closeDb?.();
+    for (const d of datasets) {
+      if (!smoke) await d.salon.remove();
+      await d.sql.end();
+    }
+    if (smoke) {
+      const admin = postgres(process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
+      for (const info of infos) await admin.unsafe(`DROP DATABASE IF EXISTS "${info.database}" WITH (FORCE)`);
+      await admin.end();
+    }
   }
 }
 
 type SearchInput = { serviceId: string; agentId?: string; from: string; to: string };
-type Fixture = Awaited<ReturnType<typeof fill>>;
 
-/** The three searches, each a rotation over agents, services and days of the first busy week. */
-function searchInputs(f: Fixture): Record<SearchName, (i: number) => SearchInput> {
-  const weekFrom = new Date(instantAt(f.busyMonday, 0, TZ)).toISOString();
-  const weekTo = new Date(instantAt(addDays(f.busyMonday, 7), 0, TZ)).toISOString();
+/** The issue's two searches, each a rotation over the busy weeks (and, for one agent, over agents and their services). */
+function searchInputs(f: Salon): Record<SearchName, (i: number) => SearchInput> {
+  const weeks = Math.round((f.busyTo.getTime() - f.busyFrom.getTime()) / (7 * DAY_MS));
   const pairs = f.agents.flatMap((a) => a.services.map((s) => ({ agentId: a.id, serviceId: f.serviceIds[s] })));
-  // The service most agents perform (the issue's "company of 12 agents over a day").
-  const busiest = [...f.serviceIds.keys()].sort((x, y) => f.agents.filter((a) => a.services.includes(y)).length - f.agents.filter((a) => a.services.includes(x)).length);
+  const day = (n: number) => new Date(instantAt(addDays(f.busyMonday, n), 0, TZ)).toISOString();
   return {
-    "one agent, one week": (i) => ({ ...pairs[i % pairs.length], from: weekFrom, to: weekTo }),
-    "one service, one day": (i) => {
-      const day = addDays(f.busyMonday, i % 6);
-      return { serviceId: f.serviceIds[busiest[Math.floor(i / 6) % 2]], from: new Date(instantAt(day, 0, TZ)).toISOString(), to: new Date(instantAt(addDays(day, 1), 0, TZ)).toISOString() };
+    "one agent, one week": (i) => {
+      const week = Math.floor(i / pairs.length) % weeks;
+      return { ...pairs[i % pairs.length], from: day(week * 7), to: day(week * 7 + 7) };
     },
-    "one service, one week": (i) => ({ serviceId: f.serviceIds[i % f.serviceIds.length], from: weekFrom, to: weekTo }),
+    // Monday to Saturday of each busy week (Sunday the salon is closed).
+    "12 agents, one day": (i) => {
+      const n = Math.floor((i % (6 * weeks)) / 6) * 7 + (i % 6);
+      return { serviceId: f.serviceIds[EVERYONE], from: day(n), to: day(n + 1) };
+    },
   };
 }
 
-/** The salon, written with set-based inserts; `restore` puts moved appointments back. */
-async function fill(sql: postgres.Sql, o: { smoke: boolean; historyDays: number; log: (l: string) => void }) {
+/**
+ * The salon, put (again) into a dataset with set-based inserts; `restore` puts moved appointments
+ * back, `remove` takes the salon out. Everything but its history depends only on `today`: two
+ * datasets filled the same day hold the same salon ahead.
+ */
+async function putSalon(sql: postgres.Sql, o: { smoke: boolean; historyDays: number; today: string; log: (l: string) => void }) {
   const started = performance.now();
-  const appId = randomUUID();
-  const companyId = randomUUID();
-  const rnd = seededRandom(42);
-  const today = localDateOf(Date.now(), TZ);
+  const appId = SALON_APP_ID;
+  const companyId = uuidOf("salon-company");
+  const today = o.today;
   // The busy weeks start on the Monday at least two days ahead (searches never look before now).
   let busyMonday = addDays(today, 2);
   while (weekdayOf(busyMonday) !== "mon") busyMonday = addDays(busyMonday, 1);
   const weeks = o.smoke ? 1 : 4;
-  const agents = makeAgents(o.smoke ? 4 : 20);
-  const serviceIds = SERVICES.map(() => randomUUID());
+  const agents = makeAgents(AGENTS);
+  const serviceIds = SERVICES.map((_, i) => uuidOf(`salon-service-${i}`));
   const timeOff = makeTimeOff(agents, busyMonday, weeks);
   const busyEnd = addDays(busyMonday, weeks * 7 - 1);
-  const appointments = makeAppointments(
-    agents,
-    timeOff,
-    addDays(today, -o.historyDays),
-    addDays(busyEnd, o.smoke ? 0 : 28),
-    (day) => (day >= busyMonday && day <= busyEnd ? 0.8 : day < today ? 0.7 : 0.45),
-    today,
-    rnd,
-  );
+  const share = (day: string) => (day >= busyMonday && day <= busyEnd ? 0.8 : day < today ? 0.7 : 0.45);
+  // History and what lies ahead from random sequences of their own: the days ahead are the same
+  // whatever the history's length.
+  const appointments = [
+    ...(o.historyDays > 0 ? makeAppointments(agents, timeOff, addDays(today, -o.historyDays), addDays(today, -1), share, today, seededRandom(41)) : []),
+    ...makeAppointments(agents, timeOff, today, addDays(busyEnd, o.smoke ? 0 : 28), share, today, seededRandom(42)),
+  ];
 
-  await sql`INSERT INTO apps (id, name) VALUES (${appId}, 'Bench scheduling')`;
+  // A previous run's salon (moves recorded, or a run stopped midway) goes first.
+  await sql`DELETE FROM apps WHERE id = ${appId}`;
+  await sql`INSERT INTO apps (id, name) VALUES (${appId}, 'Bench scheduling salon')`;
   await sql`INSERT INTO companies (app_id, id, name, slug, is_default, timezone, opening_hours)
     VALUES (${appId}, ${companyId}, 'Salon Bench', 'salon-bench', true, ${TZ}, ${sql.json(COMPANY_WEEK)})`;
   await sql`INSERT INTO services ${sql(
@@ -379,7 +471,8 @@ async function fill(sql: postgres.Sql, o: { smoke: boolean; historyDays: number;
   const { key, prefix, digest } = generateApiKey();
   await sql`INSERT INTO api_keys (app_id, name, prefix, digest, scopes, rate_limit)
     VALUES (${appId}, 'bench', ${prefix}, ${digest}, ${sql.array([...SCOPES])}, 100000000)`;
-  await sql`VACUUM ANALYZE`;
+  // As autovacuum leaves it: statistics and the visibility map, the fill's rows' and the salon's.
+  await sql`VACUUM ANALYZE appointments, appointment_events, agents, agent_services, agent_time_off, services, companies, customers, api_keys`;
 
   const busyFrom = new Date(instantAt(busyMonday, 0, TZ));
   const busyTo = new Date(instantAt(addDays(busyEnd, 1), 0, TZ));
@@ -424,6 +517,9 @@ async function fill(sql: postgres.Sql, o: { smoke: boolean; historyDays: number;
     busyFrom,
     busyTo,
     restore,
+    remove: async () => {
+      await sql`DELETE FROM apps WHERE id = ${appId}`;
+    },
     data: { agents: agents.length, services: SERVICES.length, appointments: appointments.length, busyWeekAppointments, timeOff: timeOff.length, busyFrom: busyMonday },
   };
 }
@@ -438,7 +534,7 @@ type MovePlan = { id: string; date: string; agentId: string | null };
  */
 async function planMoves(
   sql: postgres.Sql,
-  f: Fixture,
+  f: Salon,
   smoke: boolean,
   search: (id: string, serviceId: string, from: Date, to: Date) => Promise<{ data: { agentId: string; start: Date; end: Date }[] }>,
 ): Promise<Record<MoveName, MovePlan[]>> {
@@ -540,13 +636,14 @@ async function moveRun(baseUrl: string, concurrency: number, seconds: number, pl
 
 const ms = (runs: Run[], k: "p50" | "p99") => median(runs.map((r) => r[k])).toFixed(1);
 const rps = (runs: Run[]) => `${median(runs.map((r) => r.rps)).toFixed(0)} /s ${spread(runs.map((r) => r.rps))}`.trim();
+const errorsOf = (runs: Run[]) => runs.reduce((s, r) => s + r.errors, 0);
 
-function searchLine(name: string, c: number, local: Run[], remote: Run[], slots: number) {
-  const errors = [...local, ...remote].reduce((s, r) => s + r.errors, 0);
+function searchLine(name: string, c: number, sets: { label: string; runs: Run[] }[], s: SchedulingReport["searchSummary"][number]) {
+  const cells = sets.map(({ label, runs }) => `${label}: ${rps(runs).padEnd(11)} p50 ${ms(runs, "p50").padStart(6)} ms p99 ${ms(runs, "p99").padStart(6)} ms`);
+  const errors = sets.reduce((n, x) => n + errorsOf(x.runs), 0);
   return (
-    `${name.padEnd(22)} c=${c}  in process ${rps(local).padEnd(12)} p50 ${ms(local, "p50").padStart(6)} ms p99 ${ms(local, "p99").padStart(6)} ms | ` +
-    `API ${rps(remote).padEnd(12)} p50 ${ms(remote, "p50").padStart(6)} ms p99 ${ms(remote, "p99").padStart(6)} ms | ${slots.toFixed(0)} slots an answer` +
-    (errors ? ` | ERRORS ${errors}` : "")
+    `${name.padEnd(20)} c=${c}  ${cells.join(" | ")} | ${sets[0].label} / ${sets[1].label}: p50 ×${s.p50Ratio.toFixed(2)}, p99 ×${s.p99Ratio.toFixed(2)} | ` +
+    `${s.slotsPerAnswer.toFixed(0)} slots an answer${errors ? ` | ERRORS ${errors}` : ""}`
   );
 }
 
@@ -559,36 +656,69 @@ export function moveOutcomes(runs: Run[]) {
   return { labels, total, conflictRate: total ? conflicts / total : 0 };
 }
 
-function moveLine(name: string, c: number, runs: Run[]) {
-  const { labels, total, conflictRate } = moveOutcomes(runs);
-  return (
-    `${name.padEnd(32)} c=${c}  API ${rps(runs).padEnd(12)} p50 ${ms(runs, "p50").padStart(6)} ms p99 ${ms(runs, "p99").padStart(6)} ms | ` +
-    `${total} moves, conflicts ${(conflictRate * 100).toFixed(1)} % (${Object.entries(labels).map(([k, v]) => `${k}: ${v}`).join(", ")})`
-  );
+function moveLine(name: string, c: number, api: Run[], bare: Run[], apiOverBare: number) {
+  const cell = (runs: Run[]) => {
+    const { labels, conflictRate } = moveOutcomes(runs);
+    return (
+      `${rps(runs).padEnd(11)} p50 ${ms(runs, "p50").padStart(6)} ms p99 ${ms(runs, "p99").padStart(6)} ms ` +
+      `(${Object.entries(labels).map(([k, v]) => `${k}: ${v}`).join(", ")}; conflicts ${(conflictRate * 100).toFixed(1)} %)`
+    );
+  };
+  return `${name.padEnd(32)} c=${c}  API ${cell(api)} | bare ${cell(bare)} | API/bare ${(apiOverBare * 100).toFixed(0)} %`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+export function printSchedulingReport(r: SchedulingReport, log: (l: string) => void = console.log) {
+  log(`\nDatasets: ${r.datasets.map((d) => `${d.label} (${d.database}): ${d.appointments} appointments, ${d.salonAppointments} of them the salon's`).join("; ")}`);
+  log(
+    `Machine: ${r.machine.cpus} CPUs, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; load average ` +
+      `${r.machine.loadBefore.map((l) => l.toFixed(2)).join(", ")} before, ${r.machine.loadAfter.map((l) => l.toFixed(2)).join(", ")} after`,
+  );
+  const p99 = (name: SearchName, label: string) => median(r.searches.find((s) => s.name === name && s.dataset === label)?.runs.map((x) => x.p99) ?? []);
+  const big = r.datasets[0].label;
+  const limits: Record<SearchName, number> = { "one agent, one week": 20, "12 agents, one day": 50 };
+  for (const s of r.searchSummary) {
+    const value = p99(s.name, big);
+    log(`Target ${s.name}: p99 at ${big} ${value.toFixed(1)} ms (under ${limits[s.name]}: ${value < limits[s.name] ? "yes" : "NO"}), ×${s.p99Ratio.toFixed(2)} of ${r.datasets[1].label} (within 1.5: ${s.p99Ratio <= 1.5 ? "yes" : "NO"})`);
+  }
+  for (const m of r.moveSummary) log(`Target ${m.name}: API/bare ${(m.apiOverBare * 100).toFixed(0)} % (60 % or more: ${m.apiOverBare >= 0.6 ? "yes" : "NO"})`);
+  if (r.differingAnswers.length) log(`Warning: different answers for ${r.differingAnswers.join(", ")}`);
+}
+
+export async function schedulingMain(args: string[]) {
   const { values } = parseArgs({
+    args,
+    // `npm run bench -- --only scheduling` hands its own arguments over.
+    strict: false,
     options: {
+      rows: { type: "string", default: "1000000" },
+      "small-rows": { type: "string", default: "10000" },
       runs: { type: "string", default: "3" },
       seconds: { type: "string", default: "5" },
       "history-days": { type: "string", default: "365" },
+      callers: { type: "string", default: "8" },
       smoke: { type: "boolean", default: false },
       only: { type: "string" },
     },
   });
+  const smoke = values.smoke === true;
   const report = await runSchedulingBench({
-    runs: values.smoke ? 1 : Number(values.runs),
-    seconds: values.smoke ? 0.3 : Number(values.seconds),
-    smoke: values.smoke,
-    historyDays: values.smoke ? undefined : Number(values["history-days"]),
+    runs: smoke ? 1 : Number(values.runs),
+    seconds: smoke ? 0.3 : Number(values.seconds),
+    smoke,
+    rows: smoke ? undefined : Number(values.rows),
+    smallRows: smoke ? undefined : Number(values["small-rows"]),
+    historyDays: smoke ? undefined : Number(values["history-days"]),
+    callers: Number(values.callers),
     only: values.only === "search" || values.only === "move" ? values.only : undefined,
   });
-  console.log(`\nMachine: ${report.machine.cpus} CPUs, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}; load average ${report.machine.loadBefore.map((l) => l.toFixed(2)).join(", ")} before, ${report.machine.loadAfter.map((l) => l.toFixed(2)).join(", ")} after`);
-  if (report.differingAnswers.length) console.log(`Warning: the API answers differently from the domain for ${report.differingAnswers.join(", ")}`);
+  printSchedulingReport(report);
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const file = path.join(root, "bench-results", `scheduling-${report.startedAt.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`Saved ${path.relative(root, file)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await schedulingMain(process.argv.slice(2));
   process.exit(0);
 }

@@ -138,7 +138,21 @@ test.describe("moving appointments", () => {
     await calendar.goto(SALON, `view=agents&date=${day}`);
     const titles = await calendar.resourceTitles();
     const box = calendar.grid().locator(".rbc-event", { has: page.locator(`[data-id="${apt.id}"]`) });
+    // The server's answer held back: meanwhile the moved box's tooltip names its new agent.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname.endsWith("/calendar"),
+      async (route) => {
+        if (route.request().method() === "POST" && route.request().headers()["next-action"]) await held;
+        await route.continue();
+      },
+    );
     await drag(page, calendar, box, titles.indexOf(to.fullname), "10:00");
+    await expect.poll(async () => plain((await box.getAttribute("title")) ?? "")).toContain(to.fullname);
+    expect(plain((await box.getAttribute("title")) ?? "")).not.toContain(from.fullname);
+    expect((await api.call<Apt>(`appointments/${apt.id}`)).agentId, "not moved yet on the server").toBe(from.id);
+    release();
     await expect(page.getByText("Rendez-vous déplacé")).toBeVisible();
     await expect.poll(async () => (await api.call<Apt>(`appointments/${apt.id}`)).agentId).toBe(to.id);
     const moved = await api.call<Apt>(`appointments/${apt.id}`);
