@@ -20,12 +20,14 @@ export const DEFAULT_RATE_PER_SECOND: Record<MessageChannel, number | null> = { 
 export const RATE_DEFAULTS_TEXT = `WhatsApp ${DEFAULT_RATE_PER_SECOND.whatsapp}, SMS ${DEFAULT_RATE_PER_SECOND.sms}, e-mail ${DEFAULT_RATE_PER_SECOND.email}, journal sans limite`;
 
 /**
- * Tokens a provider's bucket holds at most, in seconds of its rate: a quarter of a second. Small,
- * so no second sees much more than the cap (at most 1.25 × it) and the sending is spread over the
- * second instead of bursting at its start; not smaller, so a sender whose claims come late on a
- * busy event loop (it claims every 100 ms while there is work) loses no throughput.
+ * Tokens a provider's bucket holds at most, in seconds of its rate: half a second. Small, so no
+ * second sees much more than the cap (at most 1.5 × it, after a pause) and the sending is spread
+ * over the second instead of bursting at its start; not smaller, as the bucket fills only up to
+ * it between two claims: a sender claims every 100 ms while messages flow, but on a loaded
+ * machine (load average 25, BENCHMARKS.md) a claim and the event loop's lag can take several
+ * hundred ms, and a quarter of a second would then cap the sending below the rate.
  */
-export const RATE_BURST_SECONDS = 0.25;
+export const RATE_BURST_SECONDS = 0.5;
 
 /** A provider's cap as given (API, Settings): an integer from 1 to 1000; null goes back to the channel's default. */
 export const ratePerSecondInput = z

@@ -14,8 +14,8 @@ export type MessageConfig = {
   /**
    * Messages in flight per process. A send is mostly waiting (the provider, the database, the
    * event loop shared with the API), so throughput is about concurrency ÷ time per send: 16 did
-   * 56 a second on a loaded machine, 64 did 10 000 in 50 s (BENCHMARKS.md, reminders). Lower it
-   * when a provider's rate limit is below concurrency ÷ its answer time (it answers 429: retried).
+   * 56 a second on a loaded machine, 64 did 10 000 in 50 s (BENCHMARKS.md, reminders). A
+   * provider's own limit is kept by its rate cap (lib/contract/message-rate.ts), not by this.
    */
   concurrency: number;
   /** How often a sender looks for due messages without being woken. */

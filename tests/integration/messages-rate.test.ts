@@ -92,10 +92,11 @@ describe("a provider's cap", () => {
         for (const m of left) expect(m).toMatchObject({ state: "queued", lockedUntil: null, attempts: 0 });
       }
     }
-    // The bucket starts full (a quarter of a second's worth), then fills at the rate: 5 at once, then 5 every 250 ms.
+    // The bucket starts full (half a second's worth: 10), then fills at the rate: 5 every 250 ms, no more.
     const perStep = claimedAt.map((c) => c.length);
-    expect(perStep).toEqual(Array.from({ length: ids.length / burst }, () => burst));
-    // Any second (four steps) sees at most the rate plus the burst, and the whole run takes what the cap allows, no more.
+    const refill = (rate * step) / 1000;
+    expect(perStep).toEqual([burst, ...Array.from({ length: (ids.length - burst) / refill }, () => refill)]);
+    // Any second (four steps) sees at most the rate plus the burst.
     for (let k = 0; k + 4 <= perStep.length; k++) expect(perStep.slice(k, k + 4).reduce((x, y) => x + y)).toBeLessThanOrEqual(rate + burst);
     // Nothing lost, nothing twice.
     const all = claimedAt.flat();
@@ -155,7 +156,7 @@ describe("the channels' defaults", () => {
     const burst = (rate: number) => Math.floor(rate * RATE_BURST_SECONDS);
     const first = await claimDue(config, 1000, { appId: t.appId, now: T0 });
     expect(channelsOf(first)).toEqual({ sms: burst(DEFAULT_RATE_PER_SECOND.sms!), email: burst(DEFAULT_RATE_PER_SECOND.email!), journal: 300 });
-    // 100 ms later: a tenth of a second's worth each (the half token left over from the burst counts).
+    // 100 ms later: a tenth of a second's worth each (a part token left over from the burst counts).
     const second = await claimDue(config, 1000, { appId: t.appId, now: plus(100) });
     const after = (rate: number) => Math.floor(rate * RATE_BURST_SECONDS - burst(rate) + rate / 10);
     expect(channelsOf(second)).toEqual({ sms: after(DEFAULT_RATE_PER_SECOND.sms!), email: after(DEFAULT_RATE_PER_SECOND.email!) });
