@@ -49,6 +49,8 @@ export function ChannelDialog({
   // Empty: the channel's default applies (shown as the placeholder).
   const [rate, setRate] = useState(row?.ratePerSecondSet && row.ratePerSecond !== null ? String(row.ratePerSecond) : "");
   const defaultRate = DEFAULT_RATE_PER_SECOND[channel];
+  // Opened by hand or by a refusal inside: it stays open while the field is corrected.
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const name = t(`channels.${channel}.name`);
   const errorKey = (k: string) => `${isSecret(channel, k) ? "secrets" : "settings"}.${k}`;
 
@@ -198,7 +200,7 @@ export function ChannelDialog({
           </DialogHeader>
           <CheckboxField id={`${form.base}-enabled`} label={t("enabledChannel", { channel: name })} hint={t("enabledChannelHint")} checked={enabled} onCheckedChange={setEnabled} />
           <div className="grid gap-4 sm:grid-cols-2">{main.map((k) => field(k, specs[k]))}</div>
-          <details className="group rounded-md border p-3" open={[...advanced.map(errorKey), "ratePerSecond"].some((k) => form.errors[k]) || undefined}>
+          <details className="group rounded-md border p-3" open={advancedOpen || [...advanced.map(errorKey), "ratePerSecond"].some((k) => form.errors[k])} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
             <summary className="cursor-pointer rounded text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60">{t("advanced")}</summary>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               {advanced.map((k) => field(k, specs[k]))}
