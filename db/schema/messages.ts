@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { MessageChannel, MessageKind, MessageLanguage, MessageState } from "../../lib/contract/messages";
 import type { CompanyMessageSettings } from "../../lib/contract/message-settings";
 import { appointments } from "./appointments";
@@ -101,6 +101,8 @@ export const messages = pgTable(
     index("messages_provider_idx").on(t.appId, t.channel, t.providerId),
     // The senders' claim: waiting ones by due time.
     index("messages_due_idx").on(t.dueAt).where(sql`state IN ('scheduled', 'queued')`),
+    // The claim under a rate cap: one provider's waiting messages by due time (lib/messages/sender.ts).
+    index("messages_channel_due_idx").on(t.appId, t.channel, t.dueAt).where(sql`state IN ('scheduled', 'queued')`),
   ],
 );
 
@@ -152,6 +154,14 @@ export const messageProviders = pgTable(
     settings: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** `iv.tag.ciphertext`; null: no secret set. */
     secretEncrypted: text(),
+    /** Messages a second at most (lib/contract/message-rate.ts); null: the channel's default. */
+    ratePerSecond: integer(),
+    /**
+     * The cap's token bucket, shared by every instance: the messages that may go now, as of
+     * `sendTokensAt`; taken by the statement that claims them (null: full).
+     */
+    sendTokens: doublePrecision(),
+    sendTokensAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -159,7 +169,6 @@ export const messageProviders = pgTable(
     foreignKey({ columns: [t.appId], foreignColumns: [apps.id] }).onDelete("cascade"),
   ],
 );
-
 
 /** The planner's place in the event feed (one row): events after it are still to plan. */
 export const messagePlanner = pgTable("message_planner", {

@@ -1,5 +1,6 @@
 // Inputs of the message functions (lists, provider settings). Pure.
 import { z } from "zod";
+import { ratePerSecondInput } from "./message-rate";
 import { MESSAGE_CHANNELS, MESSAGE_STATES } from "./messages";
 import { id, instant } from "./validation";
 import { webhookUrl } from "./webhooks";
@@ -44,6 +45,8 @@ export function providerInputSchema(allowLoopback = false) {
         })
         .optional(),
       secrets: z.record(settingName, settingValue).optional(),
+      /** Messages a second at most to this provider; null: the channel's default; left out: unchanged. */
+      ratePerSecond: ratePerSecondInput.optional().meta({ description: "Messages par seconde au plus vers ce fournisseur (1 à 1000 ; null : le défaut du canal)", example: 80 }),
     })
     .strict();
 }

@@ -7,6 +7,7 @@ import { APPOINTMENT_EVENT_TYPES } from "./events";
 import { serviceFieldSchema } from "./fields";
 import { MESSAGE_CHANNELS, MESSAGE_KINDS, MESSAGE_LANGUAGES, MESSAGE_STATES, MESSAGE_TRIGGERS, type MessageLanguage, type MessageTrigger } from "./messages";
 import { TEMPLATE_VARIABLES } from "./message-templates";
+import { RATE_DEFAULTS_TEXT } from "./message-rate";
 import { APPOINTMENT_STATUSES, CANCELLATION_KINDS } from "./status";
 import { WEEKDAYS, type Weekday } from "./hours";
 
@@ -314,6 +315,11 @@ export const MessageProviderSchema = z
       description: "Les secrets enregistrés (chiffrés) : seulement leur nom, jamais leur valeur",
       example: { accessToken: true, appSecret: true, verifyToken: true },
     }),
+    ratePerSecond: z.number().int().nullable().meta({
+      description: "Messages par seconde au plus vers ce fournisseur, toutes instances comprises (null : sans limite, le défaut du journal)",
+      example: 250,
+    }),
+    ratePerSecondSet: z.boolean().meta({ description: `La limite est celle de ce fournisseur ; false : le défaut du canal (${RATE_DEFAULTS_TEXT})` }),
     updatedAt: dateTime,
   })
   .meta({ id: "MessageProvider" });

@@ -15,6 +15,7 @@ import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { appointments, companies, messageProviders, messages } from "@/db/schema";
+import { DEFAULT_RATE_PER_SECOND, RATE_BURST_SECONDS } from "../contract/message-rate";
 import { sendingTime } from "../contract/message-settings";
 import type { MessageChannel, MessageKind, MessageState } from "../contract/messages";
 import type { ChannelAdapter, ChannelSettings, OutgoingMessage, SendOutcome } from "./channel";
@@ -44,34 +45,87 @@ export type Claimed = {
 
 export type SendOptions = { now?: Date; appId?: string; adapters?: AdapterRegistry };
 
-/** Leases up to `limit` messages due at `now` (of one app when given; only those of `ids` when given: an answer sent at once). */
+/**
+ * Leases up to `limit` messages due at `now` (of one app when given), within each provider's
+ * rate cap (lib/contract/message-rate.ts), in one statement: the buckets of the providers with
+ * waiting messages are locked (in one order, so two claims never deadlock) and read, each takes
+ * as many of its messages as it has tokens, and the tokens taken are written back. Two instances
+ * claiming at once take turns on a bucket, the second seeing what the first took, so together
+ * they stay under the cap. Messages over the cap are left as they are, claimed once tokens come
+ * back. The buckets fill on the database's clock, one for every instance (`now` when injected).
+ * Messages no enabled provider takes (none set, or no channel) are claimed uncapped to be failed
+ * with their reason, looked for among the first due only, so a long capped queue delays their
+ * failure, never another provider's sending.
+ */
 export async function claimDue(config: MessageConfig, limit: number, options: SendOptions & { ids?: string[] } = {}): Promise<Claimed[]> {
   const now = options.now ?? new Date();
   const db = await getDb();
-  const appFilter = options.appId ? sql`AND app_id = ${options.appId}::uuid` : sql``;
-  const idFilter = options.ids ? sql`AND id IN (${sql.join(options.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const forApp = (alias: string) => (options.appId ? sql`AND ${sql.raw(alias)}.app_id = ${options.appId}::uuid` : sql``);
+  // Only these messages (an answer to a reply, sent at once), within the caps all the same.
+  const ids = options.ids;
+  const forIds = (alias: string) => (ids ? sql`AND ${sql.raw(alias)}.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``);
   const at = sql`${now.toISOString()}::timestamptz`;
+  const clock = options.now ? at : sql`statement_timestamp()`;
+  const waiting = (alias: string) => {
+    const m = sql.raw(alias);
+    return sql`${m}.state IN ('scheduled', 'queued') AND ${m}.due_at <= ${at} AND (${m}.locked_until IS NULL OR ${m}.locked_until < ${at}) ${forIds(alias)}`;
+  };
+  const defaults = Object.entries(DEFAULT_RATE_PER_SECOND)
+    .filter(([, n]) => n !== null)
+    .map(([channel, n]) => `WHEN '${channel}' THEN ${Number(n)}`)
+    .join(" ");
   return executeRows<Claimed>(
     db,
-    sql`WITH due AS (
-          SELECT app_id, id, locked_until FROM messages
-          WHERE state IN ('scheduled', 'queued') AND due_at <= ${at}
-            AND (locked_until IS NULL OR locked_until < ${at}) ${appFilter} ${idFilter}
+    sql`WITH buckets AS MATERIALIZED (
+          SELECT p.app_id, p.channel, r.rate,
+                 least(r.burst, coalesce(p.send_tokens, r.burst)
+                   + r.rate * greatest(0, extract(epoch FROM ${clock} - coalesce(p.send_tokens_at, ${clock}))::float8)) AS tokens
+          FROM message_providers p
+          CROSS JOIN LATERAL (SELECT coalesce(p.rate_per_second, CASE p.channel ${sql.raw(defaults)} END)::float8 AS rate) d
+          CROSS JOIN LATERAL (SELECT d.rate, CASE WHEN d.rate IS NOT NULL THEN greatest(1, d.rate * ${RATE_BURST_SECONDS}::float8) END AS burst) r
+          WHERE p.enabled ${forApp("p")}
+            AND EXISTS (SELECT 1 FROM messages m WHERE m.app_id = p.app_id AND m.channel = p.channel AND ${waiting("m")})
+          ORDER BY p.app_id, p.channel
+          FOR UPDATE OF p),
+        capped AS MATERIALIZED (
+          SELECT x.* FROM buckets b
+          CROSS JOIN LATERAL (
+            SELECT m.app_id, m.id, m.due_at, m.locked_until FROM messages m
+            WHERE m.app_id = b.app_id AND m.channel = b.channel AND ${waiting("m")}
+            ORDER BY m.due_at
+            LIMIT least(${limit}::int, floor(coalesce(b.tokens, ${limit}::int) + 1e-9)::int)
+            FOR UPDATE OF m SKIP LOCKED) x),
+        unrouted AS MATERIALIZED (
+          SELECT m.app_id, m.id, m.due_at, m.locked_until FROM messages m
+          WHERE (m.app_id, m.id) IN (SELECT c.app_id, c.id FROM messages c WHERE ${waiting("c")} ${forApp("c")} ORDER BY c.due_at LIMIT ${limit * 4}::int)
+            AND ${waiting("m")}
+            AND NOT EXISTS (SELECT 1 FROM message_providers p WHERE p.app_id = m.app_id AND p.channel = m.channel AND p.enabled)
+          LIMIT ${limit}::int
+          FOR UPDATE OF m SKIP LOCKED),
+        due AS (
+          SELECT app_id, id, locked_until FROM (SELECT * FROM capped UNION ALL SELECT * FROM unrouted) u
           ORDER BY due_at
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED)
-        UPDATE messages m
-        SET locked_until = ${at} + make_interval(secs => ${config.leaseMs / 1000}), attempts = m.attempts + 1,
-            state = 'queued', updated_at = now()
-        FROM due
-        WHERE m.app_id = due.app_id AND m.id = due.id
-        RETURNING m.app_id AS "appId", m.id, m.appointment_id AS "appointmentId", m.trigger, m.channel, m.recipient, m.subject,
-                  m.body, m.template, m.attempts, m.resent_after AS "resentAfter",
-                  due.locked_until IS NOT NULL AS lost,
-                  -- An answer goes within its retries (hours) of the reply it answers, whatever time the provider stamped that with.
-                  m.reply_id IS NOT NULL OR EXISTS (SELECT 1 FROM message_replies r
-                          WHERE r.app_id = m.app_id AND r.channel = m.channel AND r.sender = m.recipient
-                            AND r.received_at > ${at} - interval '24 hours') AS "windowOpen"`,
+          LIMIT ${limit}::int),
+        claimed AS (
+          UPDATE messages m
+          SET locked_until = ${at} + make_interval(secs => ${config.leaseMs / 1000}), attempts = m.attempts + 1,
+              state = 'queued', updated_at = now()
+          FROM due
+          WHERE m.app_id = due.app_id AND m.id = due.id
+          RETURNING m.app_id AS "appId", m.id, m.appointment_id AS "appointmentId", m.trigger, m.channel, m.recipient, m.subject,
+                    m.body, m.template, m.attempts, m.resent_after AS "resentAfter",
+                    due.locked_until IS NOT NULL AS lost,
+                    -- An answer goes within its retries (hours) of the reply it answers, whatever time the provider stamped that with.
+                    m.reply_id IS NOT NULL OR EXISTS (SELECT 1 FROM message_replies r
+                            WHERE r.app_id = m.app_id AND r.channel = m.channel AND r.sender = m.recipient
+                              AND r.received_at > ${at} - interval '24 hours') AS "windowOpen"),
+        taken AS (
+          UPDATE message_providers p
+          SET send_tokens = b.tokens - (SELECT count(*) FROM claimed c WHERE c."appId" = b.app_id AND c.channel = b.channel),
+              send_tokens_at = greatest(coalesce(p.send_tokens_at, ${clock}), ${clock})
+          FROM buckets b
+          WHERE p.app_id = b.app_id AND p.channel = b.channel AND b.rate IS NOT NULL)
+        SELECT * FROM claimed`,
   );
 }
 

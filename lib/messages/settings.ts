@@ -11,6 +11,7 @@ import { AppError, validationError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { applySettings, type CompanyMessageSettings, messageSettingsInput, type MessageSettingsInput, readSettings, settingsChange } from "../contract/message-settings";
 import { providerInputSchema, type ProviderInput } from "../contract/message-inputs";
+import { ratePerSecond } from "../contract/message-rate";
 import { PROVIDER_SECRETS, providerSettingsSchema } from "../contract/message-providers";
 import { type MessageChannel, messageChannel } from "../contract/messages";
 import { parseInput } from "../contract/parse";
@@ -63,11 +64,29 @@ function requireProviderManager(caller: Caller) {
   if (caller.companyIds !== "all") throw new AppError("not-authorized", "Réservé aux accès couvrant toute l'application", { status: 403 });
 }
 
-export type ProviderView = { channel: MessageChannel; enabled: boolean; settings: Record<string, string>; secrets: Record<string, boolean>; updatedAt: Date };
+export type ProviderView = {
+  channel: MessageChannel;
+  enabled: boolean;
+  settings: Record<string, string>;
+  secrets: Record<string, boolean>;
+  /** The send rate cap in force, messages a second (null: none, the journal's default). */
+  ratePerSecond: number | null;
+  /** Whether the cap is this provider's own rather than its channel's default. */
+  ratePerSecondSet: boolean;
+  updatedAt: Date;
+};
 
 function view(row: typeof messageProviders.$inferSelect): ProviderView {
   const secrets = Object.fromEntries(Object.keys(providerSecrets(row.secretEncrypted)).map((k) => [k, true]));
-  return { channel: row.channel, enabled: row.enabled, settings: row.settings, secrets, updatedAt: row.updatedAt };
+  return {
+    channel: row.channel,
+    enabled: row.enabled,
+    settings: row.settings,
+    secrets,
+    ratePerSecond: ratePerSecond(row.channel, row.ratePerSecond),
+    ratePerSecondSet: row.ratePerSecond !== null,
+    updatedAt: row.updatedAt,
+  };
 }
 
 export async function listProviders(caller: Caller): Promise<ProviderView[]> {
@@ -77,7 +96,10 @@ export async function listProviders(caller: Caller): Promise<ProviderView[]> {
   return rows.map(view);
 }
 
-/** Sets a channel's provider: settings replace the stored ones when sent; secrets merge by name (empty: removed). */
+/**
+ * Sets a channel's provider: settings replace the stored ones when sent; secrets merge by name
+ * (empty: removed); the rate cap changes when sent (null: back to the channel's default).
+ */
 export async function setProvider(caller: Caller, channel: string, input: ProviderInput): Promise<ProviderView> {
   requireProviderManager(caller);
   const { channel: ch } = parseInput(z.object({ channel: messageChannel }), { channel });
@@ -103,6 +125,7 @@ export async function setProvider(caller: Caller, channel: string, input: Provid
     }
     const values = {
       enabled: data.enabled ?? current?.enabled ?? true,
+      ratePerSecond: data.ratePerSecond === undefined ? (current?.ratePerSecond ?? null) : data.ratePerSecond,
       settings,
       secretEncrypted: Object.keys(secrets).length ? sealSecrets(secrets) : null,
       updatedAt: new Date(),

@@ -16,6 +16,9 @@ type Worker = {
   planning: boolean;
   pumping: boolean;
   again: boolean;
+  /** The last claim got fewer than it asked for: no claim per freed slot until the next wake or pace. */
+  resting: boolean;
+  pace?: NodeJS.Timeout;
   unwake?: () => Promise<void>;
   stopped: boolean;
 };
@@ -26,7 +29,7 @@ declare global {
 
 export async function startMessageWorker(): Promise<void> {
   if (globalThis.__rendezvousMessageWorker || process.env.MESSAGES_WORKER === "0") return;
-  const w: Worker = { config: messageConfig(), inFlight: 0, planning: false, pumping: false, again: false, stopped: false };
+  const w: Worker = { config: messageConfig(), inFlight: 0, planning: false, pumping: false, again: false, resting: false, stopped: false };
   globalThis.__rendezvousMessageWorker = w;
   w.unwake = await wakeOnEvents("messages", w.config.pollMs, () => void tick(w));
   void tick(w);
@@ -36,6 +39,7 @@ export async function stopMessageWorker(): Promise<void> {
   const w = globalThis.__rendezvousMessageWorker;
   if (!w) return;
   w.stopped = true;
+  clearTimeout(w.pace);
   globalThis.__rendezvousMessageWorker = undefined;
   await w.unwake?.();
 }
@@ -53,6 +57,7 @@ async function tick(w: Worker) {
       w.planning = false;
     }
   }
+  w.resting = false;
   await pump(w);
 }
 
@@ -61,6 +66,11 @@ async function tick(w: Worker) {
  * frees its slot once recorded, so a slow provider call holds one slot, not its whole batch;
  * the next claim comes when half the slots are free (a claim per freed slot would cost a round
  * trip per message). A pump asked for while one runs makes it go round again.
+ *
+ * A claim that gets fewer than it asked for (a provider's rate cap holds the rest back, or
+ * nothing more is due) stops the claims per freed slot, which would find nothing: the next look
+ * is `paceMs` later while messages flow (the cap's tokens come back a few at a time, so the
+ * sending spreads over the second instead of bursting at its start), else the next wake.
  */
 async function pump(w: Worker) {
   if (w.pumping) {
@@ -70,23 +80,38 @@ async function pump(w: Worker) {
   w.pumping = true;
   const settled = () => {
     w.inFlight--;
-    if (!w.stopped && w.inFlight <= w.config.concurrency / 2) void pump(w);
+    if (!w.stopped && !w.resting && w.inFlight <= w.config.concurrency / 2) void pump(w);
   };
+  let got = 0;
   try {
     do {
       w.again = false;
       while (!w.stopped && w.inFlight < w.config.concurrency) {
-        const claimed = await claimDue(w.config, w.config.concurrency - w.inFlight);
-        if (claimed.length === 0) break;
-        w.inFlight += claimed.length;
-        void sendClaimed(w.config, claimed, { onSettled: settled }).catch((err) =>
-          console.error("[messages] enregistrement d'un envoi en échec", (err as Error).message),
-        );
+        const room = w.config.concurrency - w.inFlight;
+        const claimed = await claimDue(w.config, room);
+        got += claimed.length;
+        if (claimed.length > 0) {
+          w.inFlight += claimed.length;
+          void sendClaimed(w.config, claimed, { onSettled: settled }).catch((err) =>
+            console.error("[messages] enregistrement d'un envoi en échec", (err as Error).message),
+          );
+        }
+        if (claimed.length < room) {
+          w.resting = true;
+          break;
+        }
       }
     } while (w.again && !w.stopped);
   } catch (err) {
     if (!w.stopped) console.error("[messages] envoi en échec", (err as Error).message);
   } finally {
     w.pumping = false;
+  }
+  if (w.resting && got > 0 && !w.pace && !w.stopped) {
+    w.pace = setTimeout(() => {
+      w.pace = undefined;
+      w.resting = false;
+      void pump(w);
+    }, w.config.paceMs);
   }
 }

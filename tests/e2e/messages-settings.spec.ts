@@ -146,12 +146,25 @@ test("the app's channels: a provider saved with its secret never shows it back; 
   await dialog.getByLabel("Utilisateur").fill("rdv");
   await dialog.getByLabel("Mot de passe").fill(password);
   await dialog.getByLabel("Adresse d'expédition").fill("rdv@salon.ci");
+  // The send rate cap, under the advanced settings: empty is the channel's default (50 for
+  // e-mail); outside 1–1000 refused on its field.
+  await dialog.getByText("Réglages avancés").click();
+  const rate = dialog.getByLabel("Messages par seconde au plus");
+  await expect(rate).toHaveAttribute("placeholder", "50");
+  await rate.fill("5000");
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("1000 messages par seconde au plus")).toBeVisible();
+  await rate.fill("20");
+  // Corrected, the advanced settings stay open.
+  await expect(rate).toBeVisible();
   await screenshot(page, "messages-settings-04-smtp-1280", { fullPage: false });
   await dialog.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("E-mail (SMTP) enregistré")).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(email).toHaveAttribute("data-state", "disabled");
   await expect(email).toContainText("smtp.exemple.ci");
+  await expect(email.getByTestId("channel-rate")).toContainText("20 messages/s au plus");
   await expect(email).toContainText("Mot de passe");
   await expect(email).toContainText("défini");
   expect(await page.content()).not.toContain(password);
@@ -164,6 +177,7 @@ test("the app's channels: a provider saved with its secret never shows it back; 
   dialog = page.getByRole("dialog", { name: "Configurer : E-mail (SMTP)" });
   await expect(dialog.getByTestId("secret-set-password")).toHaveText("défini");
   await expect(dialog.getByLabel("Serveur SMTP")).toHaveValue("smtp.exemple.ci");
+  await expect(dialog.getByLabel("Messages par seconde au plus")).toHaveValue("20");
   const values = await dialog.locator("input, textarea").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(values).not.toContain(password);
   await dialog.getByRole("button", { name: "Remplacer : Mot de passe" }).click();

@@ -12,6 +12,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { DEFAULT_RATE_PER_SECOND } from "@/lib/contract/message-rate";
 import type { MessageChannel } from "@/lib/contract/messages";
 import { CopyButton } from "../copy-button";
 import { generatePassword } from "../password-input";
@@ -45,6 +46,11 @@ export function ChannelDialog({
   // Secrets stored and kept: their field stays closed until "Remplacer".
   const [replacing, setReplacing] = useState<Set<string>>(() => new Set());
   const [enabled, setEnabled] = useState(row?.enabled ?? true);
+  // Empty: the channel's default applies (shown as the placeholder).
+  const [rate, setRate] = useState(row?.ratePerSecondSet && row.ratePerSecond !== null ? String(row.ratePerSecond) : "");
+  const defaultRate = DEFAULT_RATE_PER_SECOND[channel];
+  // Opened by hand or by a refusal inside: it stays open while the field is corrected.
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const name = t(`channels.${channel}.name`);
   const errorKey = (k: string) => `${isSecret(channel, k) ? "secrets" : "settings"}.${k}`;
 
@@ -57,9 +63,9 @@ export function ChannelDialog({
     e.preventDefault();
     setFormError(null);
     start(async () => {
-      const r = await actions.setMessageProvider({ channel, values: providerValues(channel, values, enabled) });
+      const r = await actions.setMessageProvider({ channel, values: providerValues(channel, values, enabled, rate) });
       if (!r.ok) {
-        failed(r, (k) => keys.some((f) => errorKey(f) === k));
+        failed(r, (k) => k === "ratePerSecond" || keys.some((f) => errorKey(f) === k));
         return;
       }
       // Typed secrets leave the page's memory with the dialog.
@@ -160,6 +166,27 @@ export function ChannelDialog({
     );
   };
 
+  const rateField = (
+    <FormField
+      key="ratePerSecond"
+      {...form.field("ratePerSecond", { hint: true })}
+      label={t("rate.label")}
+      hint={defaultRate === null ? t("rate.hintUnlimited") : t("rate.hint", { default: defaultRate })}
+    >
+      <Input
+        {...form.control("ratePerSecond", { hint: true })}
+        value={rate}
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={defaultRate === null ? t("rate.unlimited") : String(defaultRate)}
+        onChange={(e) => {
+          setRate(e.target.value);
+          form.clear("ratePerSecond");
+        }}
+      />
+    </FormField>
+  );
+
   const main = keys.filter((k) => !specs[k].advanced);
   const advanced = keys.filter((k) => specs[k].advanced);
 
@@ -173,12 +200,13 @@ export function ChannelDialog({
           </DialogHeader>
           <CheckboxField id={`${form.base}-enabled`} label={t("enabledChannel", { channel: name })} hint={t("enabledChannelHint")} checked={enabled} onCheckedChange={setEnabled} />
           <div className="grid gap-4 sm:grid-cols-2">{main.map((k) => field(k, specs[k]))}</div>
-          {advanced.length ? (
-            <details className="group rounded-md border p-3" open={advanced.some((k) => form.errors[errorKey(k)]) || undefined}>
-              <summary className="cursor-pointer rounded text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60">{t("advanced")}</summary>
-              <div className="mt-3 grid gap-4 sm:grid-cols-2">{advanced.map((k) => field(k, specs[k]))}</div>
-            </details>
-          ) : null}
+          <details className="group rounded-md border p-3" open={advancedOpen || [...advanced.map(errorKey), "ratePerSecond"].some((k) => form.errors[k])} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
+            <summary className="cursor-pointer rounded text-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60">{t("advanced")}</summary>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2">
+              {advanced.map((k) => field(k, specs[k]))}
+              {rateField}
+            </div>
+          </details>
           {callbackUrl ? <CallbackUrl channel={channel} url={callbackUrl} /> : null}
           <SubmitRow pending={pending} message={formError} submitLabel={t("saveChannel")} onCancel={onClose} />
         </form>

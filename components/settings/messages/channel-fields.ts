@@ -60,7 +60,15 @@ const sms = {
   callbackSecret: { kind: "secret", required: true, generate: true },
 } satisfies Specs<ReturnType<typeof smsSettingsSchema>>;
 
-export type ProviderRow = { channel: MessageChannel; enabled: boolean; settings: Record<string, string>; secrets: Record<string, boolean> };
+export type ProviderRow = {
+  channel: MessageChannel;
+  enabled: boolean;
+  settings: Record<string, string>;
+  secrets: Record<string, boolean>;
+  /** The send rate cap in force (null: none) and whether it is the provider's own, not the channel's default. */
+  ratePerSecond: number | null;
+  ratePerSecondSet: boolean;
+};
 
 export const CHANNEL_FIELDS: Record<MessageChannel, Record<string, FieldSpec>> = { email, whatsapp, sms, journal: {} };
 
@@ -71,8 +79,12 @@ export function isSecret(channel: MessageChannel, key: string): boolean {
   return (PROVIDER_SECRETS[channel] as readonly string[]).includes(key);
 }
 
-/** A form's values as the provider input: the public settings replace the stored ones; secrets only those typed (the others stay). */
-export function providerValues(channel: MessageChannel, values: Record<string, string>, enabled: boolean) {
+/**
+ * A form's values as the provider input: the public settings replace the stored ones; secrets
+ * only those typed (the others stay); the rate cap empty goes back to the channel's default, and
+ * what is not a whole number goes as typed, for the server to refuse with the field named.
+ */
+export function providerValues(channel: MessageChannel, values: Record<string, string>, enabled: boolean, rate = "") {
   const settings: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const key of Object.keys(CHANNEL_FIELDS[channel])) {
@@ -82,5 +94,6 @@ export function providerValues(channel: MessageChannel, values: Record<string, s
     if (isSecret(channel, key)) secrets[key] = v;
     else settings[key] = v;
   }
-  return { enabled, settings, secrets };
+  const r = rate.trim();
+  return { enabled, settings, secrets, ratePerSecond: r === "" ? null : /^\d{1,9}$/.test(r) ? Number(r) : r };
 }

@@ -120,6 +120,7 @@ function Summary({ channel, row }: { channel: MessageChannel; row: ProviderRow }
   return (
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
       {main ? <code className="break-all">{main}</code> : null}
+      <span data-testid="channel-rate">· {row.ratePerSecond === null ? t("rate.unlimited") : t("rate.summary", { n: row.ratePerSecond })}</span>
       {secrets.map((s) => (
         <span key={s} className="inline-flex items-center gap-1">
           · {t(`fields.${channel}.${s}.label`)} <Badge variant="outline" className="px-1.5 py-0 text-[0.7rem]">{t("secretSet")}</Badge>

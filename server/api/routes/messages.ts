@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { getMessage, getMessageSettings, listMessages, listProviders, type MessageView, type ProviderView, resendMessage, setProvider, updateMessageSettings } from "@/lib/messages";
+import { RATE_DEFAULTS_TEXT } from "@/lib/contract/message-rate";
 import type { ApiEnv } from "../env";
 import { AppParams, Bodies, IdParams, MessageProviderSchema, MessageSchema, MessageSettingsSchema, ok, page } from "../schemas";
 import { commonErrors, conflictError, json, jsonBody, notFoundError, path, security } from "./common";
@@ -92,7 +93,10 @@ const setProviderRoute = createRoute({
     "vide en retire un). Les secrets sont chiffrés et jamais renvoyés. Les adresses sont en HTTPS. WhatsApp : `phoneNumberId`, " +
     "`baseUrl`?, `apiVersion`? ; secrets `accessToken`, `appSecret`, `verifyToken`. SMS : `url`, `method`?, `authHeader`?, " +
     "`bodyTemplate`?, `sender`?, `idPath`? ; secrets `authValue`, `callbackSecret`. E-mail : `host`, `security`, `port`?, " +
-    `\`user\`?, \`fromAddress\`, \`fromName\`? ; secret \`password\`. Un réglage manquant ou invalide : 400, le champ nommé. ${MANAGE}`,
+    `\`user\`?, \`fromAddress\`, \`fromName\`? ; secret \`password\`. \`ratePerSecond\` : messages par seconde au plus vers ce ` +
+    `fournisseur, toutes instances comprises (entier de 1 à 1000 ; \`null\` : le défaut du canal, ${RATE_DEFAULTS_TEXT}) ; ` +
+    "au-delà, les messages attendent leur tour, jamais perdus. " +
+    `Un réglage manquant ou invalide : 400, le champ nommé. ${MANAGE}`,
   security,
   request: { params: AppParams, body: jsonBody(Bodies.setMessageProvider) },
   responses: { 200: json(ok(MessageProviderSchema), "Le fournisseur enregistré"), ...commonErrors },

@@ -21,7 +21,14 @@ export default async function MessageChannelsPage({ params }: { params: Promise<
     <ChannelsView
       origin={`${proto}://${host}`}
       appId={member.caller.appId}
-      providers={providers.map((p) => ({ channel: p.channel, enabled: p.enabled, settings: p.settings, secrets: p.secrets }))}
+      providers={providers.map((p) => ({
+        channel: p.channel,
+        enabled: p.enabled,
+        settings: p.settings,
+        secrets: p.secrets,
+        ratePerSecond: p.ratePerSecond,
+        ratePerSecondSet: p.ratePerSecondSet,
+      }))}
     />
   );
 }
