@@ -31,9 +31,12 @@ test("an agent's week is edited and the form offers their free slots", async ({ 
     // A day off, listed after the save.
     const day = openDay(30);
     const timeOff = page.getByTestId("time-off");
-    await timeOff.getByLabel("Du", { exact: true }).fill(day);
+    // Day first and not a native date field (which read "mm/dd/yyyy" in this English Chromium).
+    await expect(timeOff.getByLabel("Du", { exact: true })).not.toHaveAttribute("type", "date");
+    await expect(timeOff.getByLabel("De (facultatif)")).not.toHaveAttribute("type", "time");
+    await timeOff.getByLabel("Du", { exact: true }).fill(dayFirst(day));
     await timeOff.getByRole("button", { name: "Ajouter" }).click();
-    await expect(timeOff.getByText(`Absence · ${day} · toute la journée`)).toBeVisible();
+    await expect(timeOff.getByText(`Absence · ${dayFirst(day)} · toute la journée`)).toBeVisible();
     await screenshot(page, "hours-agent-page-1280");
 
     await page.reload();
