@@ -40,8 +40,9 @@ export function UserMenu({
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={`${t("nav.account")} : ${name}`}>
+          {/* The icon alone: the header is 1280 px at most, and beside the eight sections the
+              company's name needs the room (the button's label and the menu name the member). */}
           <UserRound aria-hidden />
-          <span className="hidden max-w-40 truncate lg:inline">{name}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">

@@ -27,6 +27,8 @@ export function TimeField({
   step?: number;
   className?: string;
   required?: boolean;
+  disabled?: boolean;
+  "aria-label"?: string;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
 }) {

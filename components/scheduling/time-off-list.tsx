@@ -6,10 +6,13 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActions } from "@/components/actions-context";
+import { DateField } from "@/components/forms/date-field";
+import { TimeField } from "@/components/forms/time-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { formatTypedDate } from "@/lib/contract/date-input";
 import type { TimeOff } from "@/lib/contract/hours";
 
 /** An agent's time off and extra hours (company clock): the list, a remove button each, a form to add. */
@@ -57,21 +60,37 @@ export function TimeOffList({ company, agentId, items, readOnly = false }: { com
     });
   }
 
+  // Dates day first, as they are typed (formatTypedDate), never the ISO key.
   const describe = (x: TimeOff) =>
     [
-      x.startDate === x.endDate ? x.startDate : t("dateRange", { from: x.startDate, to: x.endDate }),
+      x.startDate === x.endDate
+        ? formatTypedDate(x.startDate)
+        : t("dateRange", { from: formatTypedDate(x.startDate), to: formatTypedDate(x.endDate) }),
       x.startTime ? `${x.startTime}–${x.endTime}` : t("wholeDay"),
       x.note,
     ]
       .filter(Boolean)
       .join(" · ");
-  const field = (k: keyof typeof form, type: string, label: string) => (
-    <div className="grid gap-1">
-      <Label htmlFor={`${base}-${k}`}>{label}</Label>
-      <Input id={`${base}-${k}`} type={type} value={form[k]} onChange={(e) => set(k, e.target.value)} aria-invalid={errors[k] ? true : undefined} />
-      {errors[k] ? <p className="text-xs text-destructive">{errors[k].join(" ")}</p> : null}
-    </div>
-  );
+  // Dates and times in the interface's language (native date and time fields follow the
+  // browser's: "mm/dd/yyyy" and "--:-- --" in the French interface with an English browser).
+  // While a text is not a date or a time the value is "", which the server refuses, by field.
+  const field = (k: keyof typeof form, type: "date" | "time" | "text", label: string) => {
+    const id = `${base}-${k}`;
+    const invalid = errors[k] ? true : undefined;
+    return (
+      <div className="grid gap-1">
+        <Label htmlFor={id}>{label}</Label>
+        {type === "date" ? (
+          <DateField id={id} value={form[k]} onValueChange={(v) => set(k, v ?? "")} aria-invalid={invalid} />
+        ) : type === "time" ? (
+          <TimeField id={id} value={form[k]} onValueChange={(v) => set(k, v ?? "")} aria-invalid={invalid} />
+        ) : (
+          <Input id={id} value={form[k]} onChange={(e) => set(k, e.target.value)} aria-invalid={invalid} />
+        )}
+        {errors[k] ? <p className="text-xs text-destructive">{errors[k].join(" ")}</p> : null}
+      </div>
+    );
+  };
 
   return (
     <div className="grid gap-4" data-testid="time-off">

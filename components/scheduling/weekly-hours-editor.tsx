@@ -7,7 +7,7 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Input } from "@/components/ui/input";
+import { TimeField } from "@/components/forms/time-field";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/contract/action-result";
 import { fieldErrors } from "@/lib/contract/errors";
@@ -93,16 +93,18 @@ export function WeeklyHoursEditor({
                     <div key={i} className="grid gap-1">
                       <div className="flex items-center gap-2">
                         {(["start", "end"] as const).map((edge) => (
-                          <Input
+                          // Not a native time field: in an English-language browser it shows
+                          // "08:00 AM" in the French interface, and cannot show 24:00.
+                          <TimeField
                             key={edge}
-                            type="time"
-                            step={300}
-                            className="w-32"
+                            id={`${base}-${key}-${edge}`}
+                            className="w-24"
                             aria-label={t(edge === "start" ? "from" : "to", { day: t(`days.${day}`) })}
                             aria-invalid={error.length > 0 || undefined}
-                            value={interval[edge] === "24:00" ? "23:59" : interval[edge]}
+                            value={interval[edge]}
                             disabled={readOnly}
-                            onChange={(e) => edit(day, (l) => l.map((x, j) => (j === i ? { ...x, [edge]: e.target.value } : x)))}
+                            // While the text is not a time the interval holds "", which the schema refuses on save.
+                            onValueChange={(v) => edit(day, (l) => l.map((x, j) => (j === i ? { ...x, [edge]: v ?? "" } : x)))}
                           />
                         ))}
                         <Button

@@ -37,6 +37,15 @@ export function openApiDocument(api: Api, serverUrl?: string) {
       { name: "Clients", description: "Le carnet de clients de l'application" },
       { name: "Données", description: "L'export de toutes les données de l'application (ZIP de JSON et CSV)" },
       { name: "Messages", description: "Les messages aux clients (WhatsApp, SMS, e-mail) : journal, renvoi, réglages et fournisseurs" },
+      { name: "Disponibilités", description: "Les créneaux libres d'un service, par agent, selon les horaires, les absences et les rendez-vous" },
+      { name: "Horaires", description: "Les horaires d'ouverture des entreprises, la semaine et les absences des agents" },
+      { name: "Événements", description: "Le flux des changements de rendez-vous (le même que les webhooks), pour rattraper ceux manqués" },
+      {
+        name: "Webhooks",
+        description:
+          "Les points de réception des événements, signés selon Standard Webhooks : la signature `v1,<base64>` est le " +
+          "HMAC-SHA256 de `<webhook-id>.<webhook-timestamp>.<corps brut>`, avec pour clé le secret après `whsec_`, décodé du base64",
+      },
     ],
   });
 }

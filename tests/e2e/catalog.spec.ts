@@ -300,9 +300,16 @@ test("the header fits on one line from a small laptop up (1024, 1280, 1600 px)",
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `width at ${width}`).toBeLessThanOrEqual(width);
     // The company switcher ends before the navigation starts (its name truncates instead).
-    const switcher = await page.getByRole("button", { name: /Changer d'entreprise/ }).boundingBox();
+    const switcherButton = page.getByRole("button", { name: /Changer d'entreprise/ });
+    const switcher = await switcherButton.boundingBox();
     const first = await nav.getByRole("link").first().boundingBox();
     expect(switcher!.x + switcher!.width, `switcher at ${width}`).toBeLessThanOrEqual(first!.x);
+    // From 1280 px the whole name shows beside the eight sections (it was cut to "Salon …").
+    if (width >= 1280) {
+      const name = switcherButton.getByText("Salon Élégance Cocody", { exact: true });
+      const cut = await name.evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(cut, `company name truncated at ${width}`).toBe(false);
+    }
     // The language buttons are in the header from 1280 px (below, in the account menu).
     await expect(page.getByRole("button", { name: "English" })).toBeVisible({ visible: width >= 1280 });
     await screenshot(page, `cat-00-header-${width}`, { fullPage: false });

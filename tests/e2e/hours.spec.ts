@@ -15,8 +15,14 @@ test("an agent's week is edited and the form offers their free slots", async ({ 
     await page.goto(`/c/${PARIS.slug}/agents/${agent.id}`);
     const week = page.getByTestId("weekly-hours");
     await week.getByLabel("Suit les horaires de l'entreprise").click();
-    await week.getByLabel("Début (Lundi)").fill("10:00");
-    await week.getByLabel("Fin (Lundi)").fill("12:00");
+    // Typed on the 24-hour clock: a native time field follows the browser's own language (this
+    // Chromium's is English) and showed "10:00 AM" in the French interface.
+    await expect(week.getByLabel("Début (Lundi)")).not.toHaveAttribute("type", "time");
+    await week.getByLabel("Début (Lundi)").fill("10h");
+    await week.getByLabel("Fin (Lundi)").fill("1200");
+    await week.getByLabel("Fin (Lundi)").blur();
+    await expect(week.getByLabel("Début (Lundi)")).toHaveValue("10:00");
+    await expect(week.getByLabel("Fin (Lundi)")).toHaveValue("12:00");
     await week.getByRole("button", { name: "Copier le Lundi sur tous les jours" }).click();
     await expect(week.getByLabel("Début (Dimanche)")).toHaveValue("10:00");
     await week.getByRole("button", { name: "Enregistrer les horaires" }).click();
@@ -25,9 +31,12 @@ test("an agent's week is edited and the form offers their free slots", async ({ 
     // A day off, listed after the save.
     const day = openDay(30);
     const timeOff = page.getByTestId("time-off");
-    await timeOff.getByLabel("Du", { exact: true }).fill(day);
+    // Day first and not a native date field (which read "mm/dd/yyyy" in this English Chromium).
+    await expect(timeOff.getByLabel("Du", { exact: true })).not.toHaveAttribute("type", "date");
+    await expect(timeOff.getByLabel("De (facultatif)")).not.toHaveAttribute("type", "time");
+    await timeOff.getByLabel("Du", { exact: true }).fill(dayFirst(day));
     await timeOff.getByRole("button", { name: "Ajouter" }).click();
-    await expect(timeOff.getByText(`Absence · ${day} · toute la journée`)).toBeVisible();
+    await expect(timeOff.getByText(`Absence · ${dayFirst(day)} · toute la journée`)).toBeVisible();
     await screenshot(page, "hours-agent-page-1280");
 
     await page.reload();
