@@ -1,10 +1,11 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { Placeholder, type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
-import { type Caller, companyScope, requireManager, requireScope } from "../auth/caller";
+import { type Caller, companyScope, requireManager, requireScope, scopeCompanies } from "../auth/caller";
 import { AppError, pgErrorCode } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { parseInput } from "../contract/parse";
+import { preparedStatement } from "../prepared";
 import { changeStatement } from "./change-sql";
 import type { AppointmentJson } from "../contract/events";
 import { updateStatusInput, type UpdateStatusInput } from "../contract/appointment-inputs";
@@ -35,10 +36,28 @@ export async function updateAppointmentStatus(
 
   const db = await getDb();
   const now = clock.now ?? new Date();
-  const [result] = await executeRows<{ current: AppointmentStatus | null; data: AppointmentJson | null }>(
-    db,
-    statusChangeStatement(caller, id, to, reason, { kind, now }),
-  );
+  // Built and turned into text once per shape (target, kind, scoped or not), then only run:
+  // building this statement cost more CPU per request than PostgreSQL spends running it.
+  const scoped = caller.companyIds !== "all";
+  const statement = preparedStatement(db, `status:${to}:${kind ?? ""}:${scoped ? "S" : ""}`, () => {
+    const ph = sql.placeholder;
+    const bound = { ...caller, appId: ph("appId"), actor: { type: ph("actorType"), id: ph("actorId"), name: ph("actorName") } };
+    return statusChangeStatement(bound as unknown as Caller, ph("id") as unknown as string, to, to === "CANCELLED" ? (ph("reason") as unknown as string) : null, {
+      kind,
+      now: ph("now"),
+      scope: ph("scope"),
+    });
+  });
+  const [result] = await statement.execute<{ current: AppointmentStatus | null; data: AppointmentJson | null }>({
+    appId: caller.appId,
+    id,
+    actorType: caller.actor.type,
+    actorId: caller.actor.id,
+    actorName: caller.actor.name,
+    reason,
+    now: now.toISOString(),
+    scope: scopeCompanies(caller),
+  });
 
   if (!result?.current) throw new AppError("appointment-not-found");
   if (!result.data) {
@@ -62,11 +81,11 @@ export function statusChangeStatement(
   id: string,
   to: AppointmentStatus,
   reason: string | null,
-  options: { kind?: CancellationKind | null; now?: Date } = {},
+  options: { kind?: CancellationKind | null; now?: Date | Placeholder; scope?: Placeholder } = {},
 ): SQL {
   const kind = options.kind ?? (to === "CANCELLED" ? "cancelled" : null);
   const allowed = kind === "no-show" ? (["CONFIRMED"] as const) : ALLOWED_FROM[to];
-  const scope = companyScope(caller, sql.raw("company_id"));
+  const scope = companyScope(caller, sql.raw("company_id"), options.scope);
   const allowedList =
     allowed.length === 0
       ? sql`NULL::appointment_status`
@@ -74,7 +93,8 @@ export function statusChangeStatement(
           allowed.map((s) => sql`${s}::appointment_status`),
           sql`, `,
         );
-  const started = kind === "no-show" ? sql`AND prev.date <= ${(options.now ?? new Date()).toISOString()}::timestamptz` : sql``;
+  const now = options.now instanceof Placeholder ? options.now : (options.now ?? new Date()).toISOString();
+  const started = kind === "no-show" ? sql`AND prev.date <= ${now}::timestamptz` : sql``;
   const change = sql`
     prev AS (
       SELECT app_id, id, status, date FROM appointments

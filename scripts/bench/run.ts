@@ -54,11 +54,16 @@ export async function runBench(options: {
 }): Promise<BenchReport> {
   const log = options.log ?? ((l: string) => console.log(l));
   const distDir = options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`No build in ${distDir}: run \`npm run build\` first.`);
+  // Next's build serves the dashboard page and gives the bundle sizes; the API-only process needs none.
+  const needsBuild = !options.apiOnly || options.apiRole === "all";
+  if (needsBuild && !existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`No build in ${distDir}: run \`npm run build\` first.`);
   const smallRows = options.smoke ? 500 : 10_000;
   const smoke = options.smoke ? `_smoke_${process.pid}` : "";
-  const big = await fillDatabase({ rows: options.rows, database: smoke ? `rdv_bench${smoke}_big` : undefined, quiet: !!smoke });
-  const small = await fillDatabase({ rows: smallRows, database: smoke ? `rdv_bench${smoke}_small` : undefined, quiet: !!smoke });
+  // BENCH_DATABASE: another database than the shared rdv_bench_<rows>, for a bench run beside
+  // another one (each undoes its own writes between runs, and would undo the other's).
+  const big = await fillDatabase({ rows: options.rows, database: smoke ? `rdv_bench${smoke}_big` : process.env.BENCH_DATABASE, quiet: !!smoke });
+  // The small database only serves the plans' comparison, which --api-only skips.
+  const small = options.apiOnly ? undefined : await fillDatabase({ rows: smallRows, database: smoke ? `rdv_bench${smoke}_small` : undefined, quiet: !!smoke });
 
   const sql = postgres(big.databaseUrl, { max: 2, onnotice: () => {} });
   const children: ChildProcess[] = [];
@@ -138,7 +143,7 @@ export async function runBench(options: {
     await fixtures.reset();
     await vacuum(sql);
 
-    const plans = options.apiOnly ? [] : await explainLists([small, big], options.smoke ? 3 : 50);
+    const plans = options.apiOnly ? [] : await explainLists([small!, big], options.smoke ? 3 : 50);
     const pages = options.apiOnly ? [] : await timeDashboardPages(await pagesServer(), big, options.smoke ? { warm: 1, times: 2 } : { warm: 60, times: 20 });
     const bundles = options.apiOnly ? [] : firstLoadJs(path.join(root, distDir));
     const [{ version }] = await sql`SELECT current_setting('server_version') AS version`;
@@ -158,7 +163,7 @@ export async function runBench(options: {
     await sql.end();
     if (smoke) {
       const admin = postgres(process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
-      for (const info of [big, small]) await admin.unsafe(`DROP DATABASE IF EXISTS "${info.database}" WITH (FORCE)`);
+      for (const info of [big, small]) if (info) await admin.unsafe(`DROP DATABASE IF EXISTS "${info.database}" WITH (FORCE)`);
       await admin.end();
     }
   }

@@ -8,6 +8,7 @@ import { cors } from "hono/cors";
 import { AppError, validationError } from "@/lib/contract/errors";
 import { API_SECURITY_HEADERS } from "@/lib/contract/security-headers";
 import type { ApiEnv } from "./env";
+import { completeHeaders, setHeader } from "./envelope";
 import { notFound, onError } from "./errors";
 import { apiKeyAuth } from "./middleware/auth";
 import { availability } from "./middleware/availability";
@@ -45,18 +46,24 @@ export function createApi() {
     exposeHeaders,
     maxAge: 86_400,
   });
+  const everyAnswer = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": exposeHeaders.join(", "),
+    ...API_SECURITY_HEADERS,
+  };
   api.use(PREFIX, async (c, next) => {
     if (c.req.method === "OPTIONS") return preflight(c, next);
-    // Other requests get their two headers before the answer exists: Hono's cors sets them on
-    // c.res, which makes the answer a full web Response (measured: ~10 % of a `get`'s CPU).
-    c.header("Access-Control-Allow-Origin", "*");
-    c.header("Access-Control-Expose-Headers", exposeHeaders.join(", "));
-    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) c.header(name, value);
+    // Other requests get their headers before the answer exists, in a plain object the answer
+    // is built with (envelope.ts): Hono's cors sets them on c.res, which makes the answer a
+    // full web Response (measured: ~10 % of a `get`'s CPU), and even c.header() goes through
+    // a web Headers object.
+    c.set("headers", { ...everyAnswer });
     await next();
+    completeHeaders(c);
   });
   api.use(PREFIX, async (c, next) => {
     if (c.req.method !== "POST") {
-      c.header("Allow", "POST, OPTIONS");
+      setHeader(c, "Allow", "POST, OPTIONS");
       throw new AppError("method-not-allowed");
     }
     await next();

@@ -10,5 +10,7 @@ export type ApiEnv = {
     body: Record<string, unknown>;
     /** The API key's caller, id and limit. */
     auth: ApiKeyAuth;
+    /** The answer's headers so far, whatever ends up answering (server/api/envelope.ts). */
+    headers: Record<string, string>;
   };
 };

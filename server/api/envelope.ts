@@ -1,7 +1,45 @@
-// The answers' shape: { success: true, data } or { success: false, error: { code, message, details? } }.
-import type { Context } from "hono";
+// The answers' shape: { success: true, data } or { success: false, error: { code, message, details? } },
+// and how they are sent: as a Response with a plain header object. Headers set through Hono's
+// c.header() live in a web Headers object that @hono/node-server then copies out again for the
+// socket (measured under load: the API's headers cost more CPU than its JSON); a plain object
+// goes to writeHead as it is.
+import type { Context, TypedResponse } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { JSONParsed } from "hono/utils/types";
 import { AppError, defaultMessage, type ErrorCode, RETRY_AFTER_SECONDS } from "@/lib/contract/errors";
+import type { ApiEnv } from "./env";
+
+type ApiContext = Context<ApiEnv>;
+
+/** The answers built here: their headers are complete (the API's middleware adds none after). */
+const sent = new WeakSet<Response>();
+
+/**
+ * Sets a header of the answer to come, whatever answers: the route, an error, the not-found
+ * handler.
+ */
+export function setHeader(c: Context, name: string, value: string): void {
+  const headers = (c as ApiContext).get("headers");
+  if (headers) headers[name] = value;
+  else (c as ApiContext).set("headers", { [name]: value });
+}
+
+/** A JSON answer with the headers set so far: what c.json answers, without a Headers object. */
+export function jsonAnswer<T, S extends ContentfulStatusCode>(c: Context, body: T, status: S): Response & TypedResponse<JSONParsed<T>, S, "json"> {
+  const res = new Response(JSON.stringify(body), {
+    status,
+    headers: { ...(c as ApiContext).get("headers"), "content-type": "application/json" },
+  });
+  sent.add(res);
+  return res as Response & TypedResponse<JSONParsed<T>, S, "json">;
+}
+
+/** Adds the headers set so far to an answer built otherwise (c.json, c.body: a stream, a file). */
+export function completeHeaders(c: ApiContext): void {
+  const headers = c.get("headers");
+  if (!headers || sent.has(c.res)) return;
+  for (const name in headers) c.res.headers.set(name, headers[name]);
+}
 
 export function errorBody(err: AppError) {
   return {
@@ -11,8 +49,8 @@ export function errorBody(err: AppError) {
 }
 
 export function errorResponse(c: Context, err: AppError): Response {
-  if (err.code === "service-unavailable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
-  return c.json(errorBody(err), err.status as ContentfulStatusCode);
+  if (err.code === "service-unavailable") setHeader(c, "Retry-After", String(RETRY_AFTER_SECONDS));
+  return jsonAnswer(c, errorBody(err), err.status as ContentfulStatusCode);
 }
 
 export function errorOf(code: ErrorCode, message = defaultMessage(code)): AppError {

@@ -4,20 +4,21 @@
 import type { MiddlewareHandler } from "hono";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/contract/errors";
+import { setHeader } from "../envelope";
 import type { ApiEnv } from "../env";
 
 const NOT_AUTHORIZED = "Clé API absente, invalide ou révoquée";
 
 export const apiKeyAuth: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const fromHeader = bearerToken(c.req.header("authorization"));
-  const fromBody = c.var.body.apiKey;
+  const fromBody = c.get("body").apiKey;
   const key = fromHeader ?? fromBody;
   const auth =
     fromHeader !== undefined && fromBody !== undefined && fromBody !== fromHeader
       ? null
       : await authenticateApiKey(c.req.param("appId") ?? "", key);
   if (!auth) {
-    c.header("WWW-Authenticate", 'Bearer realm="rendez-vous"');
+    setHeader(c, "WWW-Authenticate", 'Bearer realm="rendez-vous"');
     throw new AppError("not-authorized", NOT_AUTHORIZED);
   }
   c.set("auth", auth);

@@ -8,12 +8,13 @@ import type { MiddlewareHandler } from "hono";
 import { withDeadline } from "@/db/deadline";
 import { AppError } from "@/lib/contract/errors";
 import { isDraining } from "../../lifecycle";
+import { setHeader } from "../envelope";
 import type { ApiEnv } from "../env";
 
 const TIMEOUT_MS = Number(process.env.REQUEST_TIMEOUT_MS ?? 10_000);
 
 export const availability: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  if (isDraining()) c.header("Connection", "close");
+  if (isDraining()) setHeader(c, "Connection", "close");
   await withDeadline(
     TIMEOUT_MS,
     () => next(),

@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isValidIdempotencyKey, requestHash, withIdempotencyKey } from "@/lib/api/idempotency";
 import { AppError } from "@/lib/contract/errors";
+import { jsonAnswer, setHeader } from "../envelope";
 import type { ApiEnv } from "../env";
 
 export const idempotency: MiddlewareHandler<ApiEnv> = async (c, next) => {
@@ -16,8 +17,8 @@ export const idempotency: MiddlewareHandler<ApiEnv> = async (c, next) => {
       details: { fields: { "Idempotency-Key": ["1 à 255 caractères ASCII visibles"] } },
     });
   }
-  const { caller, keyId } = c.var.auth;
-  const { apiKey: _, ...body } = c.var.body;
+  const { caller, keyId } = c.get("auth");
+  const { apiKey: _, ...body } = c.get("body");
   const scope = { appId: caller.appId, apiKeyId: keyId, key };
   const outcome = await withIdempotencyKey(scope, requestHash(c.req.path, body), async () => {
     await next();
@@ -26,8 +27,8 @@ export const idempotency: MiddlewareHandler<ApiEnv> = async (c, next) => {
     return { status: c.res.status, body: ok ? await c.res.clone().json() : undefined };
   });
   if (outcome.replayed) {
-    c.header("Idempotent-Replayed", "true");
-    return c.json(outcome.body, outcome.status as ContentfulStatusCode);
+    setHeader(c, "Idempotent-Replayed", "true");
+    return jsonAnswer(c, outcome.body, outcome.status as ContentfulStatusCode);
   }
   // Otherwise c.res is the route's own answer, sent only now: after COMMIT.
 };

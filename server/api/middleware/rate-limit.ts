@@ -3,15 +3,16 @@
 // by the key's lookup (lib/auth/api-keys.ts, one statement for both).
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "@/lib/contract/errors";
+import { setHeader } from "../envelope";
 import type { ApiEnv } from "../env";
 
 export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  const r = c.var.auth.limited;
-  c.header("RateLimit-Limit", String(r.limit));
-  c.header("RateLimit-Remaining", String(r.remaining));
-  c.header("RateLimit-Reset", String(r.resetSeconds));
+  const r = c.get("auth").limited;
+  setHeader(c, "RateLimit-Limit", String(r.limit));
+  setHeader(c, "RateLimit-Remaining", String(r.remaining));
+  setHeader(c, "RateLimit-Reset", String(r.resetSeconds));
   if (!r.allowed) {
-    c.header("Retry-After", String(r.retryAfterSeconds));
+    setHeader(c, "Retry-After", String(r.retryAfterSeconds));
     throw new AppError("rate-limited", `Limite de ${r.limit} requêtes par minute atteinte, réessayez dans ${r.retryAfterSeconds} s`, {
       details: { limit: r.limit, retryAfter: r.retryAfterSeconds },
     });

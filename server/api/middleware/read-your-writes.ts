@@ -12,7 +12,7 @@ const WRITES = new Set(["create", "edit", "status", "update-fields"]);
 
 export const readYourWrites: MiddlewareHandler<ApiEnv> = async (c, next) => {
   if (!replicaConfigured()) return next();
-  const { caller, keyId } = c.var.auth;
+  const { caller, keyId } = c.get("auth");
   caller.readAfter = () => keyReadAfter(caller.appId, keyId);
   await next();
   if (c.res.status >= 300 || !WRITES.has(c.req.path.slice(c.req.path.lastIndexOf("/") + 1))) return;

@@ -7,6 +7,7 @@ import {
   updateAppointmentFields,
   updateAppointmentStatus,
 } from "@/lib/appointments";
+import { jsonAnswer } from "../envelope";
 import type { ApiEnv } from "../env";
 import { idempotency } from "../middleware/idempotency";
 import {
@@ -135,30 +136,30 @@ export function appointmentRoutes(api: OpenAPIHono<ApiEnv>) {
   // Fixed paths first: `list` and `create` are not ids.
   api.openapi(list, async (c) => {
     const { apiKey: _, ...input } = c.req.valid("json");
-    const result = await listAppointments(c.var.auth.caller, input);
-    return c.json({ success: true as const, data: result.data, nextCursor: result.nextCursor }, 200);
+    const result = await listAppointments(c.get("auth").caller, input);
+    return jsonAnswer(c, { success: true as const, data: result.data, nextCursor: result.nextCursor }, 200);
   });
   api.openapi(create, async (c) => {
     const { apiKey: _, ...input } = c.req.valid("json");
-    return c.json({ success: true as const, data: await createAppointment(c.var.auth.caller, input) }, 201);
+    return jsonAnswer(c, { success: true as const, data: await createAppointment(c.get("auth").caller, input) }, 201);
   });
   api.openapi(get, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json({ success: true as const, data: await getAppointment(c.var.auth.caller, id) }, 200);
+    return jsonAnswer(c, { success: true as const, data: await getAppointment(c.get("auth").caller, id) }, 200);
   });
   api.openapi(status, async (c) => {
     const { id } = c.req.valid("param");
     const { apiKey: _, ...input } = c.req.valid("json");
-    return c.json({ success: true as const, data: await updateAppointmentStatus(c.var.auth.caller, id, input) }, 200);
+    return jsonAnswer(c, { success: true as const, data: await updateAppointmentStatus(c.get("auth").caller, id, input) }, 200);
   });
   api.openapi(updateFields, async (c) => {
     const { id } = c.req.valid("param");
     const { apiKey: _, ...input } = c.req.valid("json");
-    return c.json({ success: true as const, data: await updateAppointmentFields(c.var.auth.caller, id, input) }, 200);
+    return jsonAnswer(c, { success: true as const, data: await updateAppointmentFields(c.get("auth").caller, id, input) }, 200);
   });
   api.openapi(reschedule, async (c) => {
     const { id } = c.req.valid("param");
     const { apiKey: _, ...input } = c.req.valid("json");
-    return c.json({ success: true as const, data: await rescheduleAppointment(c.var.auth.caller, id, input) }, 200);
+    return jsonAnswer(c, { success: true as const, data: await rescheduleAppointment(c.get("auth").caller, id, input) }, 200);
   });
 }
