@@ -33,7 +33,7 @@ import {
   testWebhookAction,
   webhookDeliveriesAction,
 } from "./(dashboard)/c/[company]/settings/webhooks/actions";
-import { saveMessageSettingsAction, setMessageProviderAction } from "./(dashboard)/c/[company]/settings/messages/actions";
+import { deleteMessageProviderAction, saveMessageSettingsAction, setMessageProviderAction } from "./(dashboard)/c/[company]/settings/messages/actions";
 import { setLocaleAction } from "./actions";
 
 export const actionsRegistry = {
@@ -82,6 +82,7 @@ export const actionsRegistry = {
   retryWebhookDelivery: retryWebhookDeliveryAction,
   saveMessageSettings: saveMessageSettingsAction,
   setMessageProvider: setMessageProviderAction,
+  deleteMessageProvider: deleteMessageProviderAction,
 };
 
 type Registry = typeof actionsRegistry;

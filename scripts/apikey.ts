@@ -1,5 +1,6 @@
-// `npm run apikey -- <command>`: API keys from the command line, until the dashboard has its
-// settings page. Works on DATABASE_URL (or the embedded database).
+// `npm run apikey -- <command>`: API keys from the command line, beside Settings → API keys in
+// the dashboard: for scripts, provisioning and a server with no one signed in yet. Works on
+// DATABASE_URL (or the embedded database).
 //
 //   create --app <appId> --name <name> --scopes a,b [--company <companyId>] [--rate-limit <per minute>]
 //   list   --app <appId>

@@ -1,8 +1,9 @@
 "use client";
 
-// The journal's filters: state and channel facets, a first and a last day (the company's
-// clock), and "clear". The values are the URL's (components/messages/search-params.ts).
-import { X } from "lucide-react";
+// The journal's filters: which side of now (due so far, or "À venir"), state and channel
+// facets, a first and a last day (the company's clock), and "clear". The values are the URL's
+// (components/messages/search-params.ts).
+import { CalendarClock, History, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
@@ -32,6 +33,21 @@ export function MessagesToolbar({
   const filtered = values.state.length > 0 || values.channel.length > 0 || !!values.from || !!values.to;
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("filters.label")}>
+      <div className="inline-flex rounded-md border p-0.5" role="group" aria-label={t("upcoming.label")}>
+        {([false, true] as const).map((upcoming) => (
+          <Button
+            key={String(upcoming)}
+            variant={values.upcoming === upcoming ? "secondary" : "ghost"}
+            size="sm"
+            className="h-8"
+            aria-pressed={values.upcoming === upcoming}
+            onClick={() => values.upcoming !== upcoming && onChange({ upcoming })}
+          >
+            {upcoming ? <CalendarClock aria-hidden /> : <History aria-hidden />}
+            {upcoming ? t("upcoming.on") : t("upcoming.off")}
+          </Button>
+        ))}
+      </div>
       <DataTableFacetedFilter
         title={t("filters.state")}
         options={MESSAGE_STATES.map((s) => ({ value: s, label: t(`state.${s}`), icon: <MessageStateIcon state={s} className="text-muted-foreground" /> }))}

@@ -110,8 +110,9 @@ function columns(t: T, h: Handlers): ColumnDef<MessageRow>[] {
 }
 
 /**
- * The company's message journal: filters in the URL, read on the server; a page of 50, newest
- * first, and "Plus anciens" adds the older ones below. Unread replies above it.
+ * The company's message journal: filters in the URL, read on the server; a page of 50 due up to
+ * now, newest first, and "Plus anciens" adds the older ones below; "À venir" shows those planned
+ * after now, soonest first ("Plus tard" for the next ones). Unread replies above it.
  */
 export function MessagesView({
   rows,
@@ -144,7 +145,7 @@ export function MessagesView({
   }, [rows, older.rows]);
   const cursor = older.rows.length ? older.cursor : nextCursor;
 
-  const filters: MessagesFilters = { state: params.state, channel: params.channel, from: params.from, to: params.to };
+  const filters: MessagesFilters = { state: params.state, channel: params.channel, from: params.from, to: params.to, upcoming: params.upcoming };
   const filtered = filters.state.length > 0 || filters.channel.length > 0 || !!filters.from || !!filters.to;
 
   function loadOlder() {
@@ -187,6 +188,8 @@ export function MessagesView({
         </Button>
       }
     />
+  ) : filters.upcoming ? (
+    <EmptyState icon={<MessageSquareText />} title={t("upcoming.empty")} body={t("upcoming.emptyBody")} />
   ) : (
     <EmptyState icon={<MessageSquareText />} title={t("empty.title")} body={t("empty.body")} />
   );
@@ -198,7 +201,7 @@ export function MessagesView({
     >
       <section aria-labelledby="journal-title" className="flex flex-col gap-3">
         <h2 id="journal-title" className="text-lg font-semibold">
-          {t("journal")}
+          {filters.upcoming ? t("upcoming.title") : t("journal")}
         </h2>
         <div className={cn("relative transition-opacity", loading && "opacity-60")} aria-busy={loading} data-testid="journal">
           <ResponsiveRows
@@ -253,7 +256,7 @@ export function MessagesView({
           <div className="flex justify-center">
             <Button variant="outline" size="sm" disabled={loadingOlder} onClick={loadOlder}>
               {loadingOlder ? <Loader2 aria-hidden className="animate-spin" /> : null}
-              {t("older")}
+              {filters.upcoming ? t("later") : t("older")}
             </Button>
           </div>
         ) : null}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActions } from "@/components/actions-context";
+import { formatTimeZone } from "@/lib/contract/format";
 import type { TimeOff, WeeklyHours } from "@/lib/contract/hours";
 import { TimeOffList } from "./time-off-list";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
@@ -24,9 +25,10 @@ export function AgentHoursSection({
 }) {
   const actions = useActions();
   const t = useTranslations("scheduling");
+  const locale = useLocale();
   return (
     <>
-      <HoursSection id="agent-hours" title={t("title")} hint={t("timeZoneHint", { timeZone })}>
+      <HoursSection id="agent-hours" title={t("title")} hint={t("timeZoneHint", { timeZone: formatTimeZone(timeZone, locale) })}>
         <WeeklyHoursEditor
           initial={schedule}
           noneLabel={t("followsCompany")}
@@ -45,8 +47,9 @@ export function AgentHoursSection({
 export function CompanyHoursSection({ company, hours, timeZone, readOnly }: { company: string; hours: WeeklyHours | null; timeZone: string; readOnly: boolean }) {
   const actions = useActions();
   const t = useTranslations("scheduling");
+  const locale = useLocale();
   return (
-    <HoursSection id="company-hours" title={t("companyHoursTitle")} hint={t("timeZoneHint", { timeZone })}>
+    <HoursSection id="company-hours" title={t("companyHoursTitle")} hint={t("timeZoneHint", { timeZone: formatTimeZone(timeZone, locale) })}>
       <WeeklyHoursEditor initial={hours} noneLabel={t("openAlways")} readOnly={readOnly} onSave={(h) => actions.setCompanyHours({ company, hours: h })} />
     </HoursSection>
   );

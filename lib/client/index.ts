@@ -62,6 +62,7 @@ import type {
   MessageProvider,
   MessageSettings,
   SetMessageProviderParams,
+  DeleteMessageProviderParams,
 } from "./types";
 
 export type * from "./types";
@@ -187,6 +188,8 @@ export function createClient(options: ClientOptions) {
     provider: {
       list: (params: Auth) => call<PageResult<MessageProvider>>("messages/providers/list", params, {}),
       set: (params: SetMessageProviderParams) => call<Result<MessageProvider>>("messages/providers/set", params, rest(params)),
+      /** Removes the channel's provider and its secrets (no provider: provider-not-found); `set` with `enabled: false` only pauses it. */
+      delete: (params: DeleteMessageProviderParams) => call<Result<MessageProvider>>("messages/providers/delete", params, rest(params)),
     },
   };
 

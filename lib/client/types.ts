@@ -159,6 +159,8 @@ export type ListMessagesParams = Auth & {
   cursor?: string;
 };
 export type EditMessageSettingsParams = ById & MessageSettingsInput;
+/** Removes the channel's provider and its sealed secrets. */
+export type DeleteMessageProviderParams = Auth & { channel: MessageChannel };
 /** Settings replace the stored ones when sent; secrets merge by name (an empty one removes it) and never come back. */
 export type SetMessageProviderParams = Auth & {
   channel: MessageChannel;

@@ -1,5 +1,5 @@
 export { appointmentMessages, getMessage, listMessages, resendMessage, type MessageView } from "./list";
-export { getMessageSettings, listProviders, setProvider, updateMessageSettings, type ProviderView } from "./settings";
+export { deleteProvider, getMessageSettings, listProviders, setProvider, updateMessageSettings, type ProviderView } from "./settings";
 export { planAll, planOnce } from "./plan";
 export { claimDue, sendClaimed, sendDue } from "./sender";
 export { startMessageWorker, stopMessageWorker } from "./worker";

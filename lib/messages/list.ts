@@ -50,8 +50,13 @@ function selectMessages(db: Db) {
 
 const inScope = (caller: Caller) => and(eq(messages.appId, caller.appId), companyScope(caller, messages.companyId));
 
-/** The journal, latest due first; filters by state, channel, company, customer and due time [from, to). */
-export async function listMessages(caller: Caller, input: ListMessagesInput = {}) {
+/**
+ * The journal, latest due first; filters by state, channel, company, customer and due time
+ * [from, to). `order: "asc"` reads soonest due first instead: the dashboard's "À venir", where
+ * the next message to go matters more than the furthest one planned.
+ */
+export async function listMessages(caller: Caller, input: ListMessagesInput = {}, options: { order?: "asc" | "desc" } = {}) {
+  const asc = options.order === "asc";
   requireScope(caller, "appointments:read");
   const f = parseInput(listMessagesInput, input);
   if (f.companyId !== undefined && (!isUuid(f.companyId) || !canSeeCompany(caller, f.companyId))) throw new AppError("company-not-found");
@@ -60,7 +65,9 @@ export async function listMessages(caller: Caller, input: ListMessagesInput = {}
   if (f.cursor) {
     const [due, id] = decodeCursor(f.cursor, 2);
     if (!isUuid(id) || Number.isNaN(Date.parse(due))) throw invalidCursor();
-    after = sql`(${messages.dueAt}, ${messages.id}) < (${due}::timestamptz, ${id}::uuid)`;
+    after = asc
+      ? sql`(${messages.dueAt}, ${messages.id}) > (${due}::timestamptz, ${id}::uuid)`
+      : sql`(${messages.dueAt}, ${messages.id}) < (${due}::timestamptz, ${id}::uuid)`;
   }
   const rows = await selectMessages(await getDb())
     .where(
@@ -76,7 +83,7 @@ export async function listMessages(caller: Caller, input: ListMessagesInput = {}
         after,
       ),
     )
-    .orderBy(desc(messages.dueAt), desc(messages.id))
+    .orderBy(...(asc ? [messages.dueAt, messages.id] : [desc(messages.dueAt), desc(messages.id)]))
     .limit(f.limit + 1);
   return pageOf(rows, f.limit, (r) => [r.dueAt.toISOString(), r.id]);
 }

@@ -138,3 +138,22 @@ export async function setProvider(caller: Caller, channel: string, input: Provid
     return view(row);
   });
 }
+
+/**
+ * Removes a channel's provider: its settings, rate cap and sealed secrets go with the row. The
+ * messages waiting for that channel then fail at their turn as when none was ever set (the
+ * sender's "non configuré" path), rather than being cancelled here: their reason says why.
+ * An unknown channel, or one with no provider: provider-not-found.
+ */
+export async function deleteProvider(caller: Caller, channel: string): Promise<ProviderView> {
+  requireProviderManager(caller);
+  const ch = messageChannel.safeParse(channel);
+  if (!ch.success) throw new AppError("provider-not-found");
+  const db = await getDb();
+  const [row] = await db
+    .delete(messageProviders)
+    .where(and(eq(messageProviders.appId, caller.appId), eq(messageProviders.channel, ch.data)))
+    .returning();
+  if (!row) throw new AppError("provider-not-found");
+  return view(row);
+}

@@ -106,6 +106,13 @@ export const Bodies = {
       channel: messageChannel.meta({ description: "Le canal dont on règle le fournisseur" }),
     })
     .meta({ id: "SetMessageProviderBody" }),
+  // A plain string, not the enum: a channel with no provider, known or not, is the same 404.
+  deleteMessageProvider: z
+    .object({
+      ...apiKey,
+      channel: z.string().max(40).meta({ description: `Le canal dont on retire le fournisseur (${messageChannel.options.join(", ")})` }),
+    })
+    .meta({ id: "DeleteMessageProviderBody" }),
 };
 
 export const DeliveryParams = IdParams.extend({

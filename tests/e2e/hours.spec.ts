@@ -13,6 +13,8 @@ test("an agent's week is edited and the form offers their free slots", async ({ 
   const agent = await api.call<{ id: string }>("agents/create", { companyId: paris.companyId, fullname: name, serviceIds: [paris.serviceId] });
   try {
     await page.goto(`/c/${PARIS.slug}/agents/${agent.id}`);
+    // The zone said as everywhere else in the app (UTC+1 or +2 with the season), not its IANA id.
+    await expect(page.locator('section[aria-labelledby="agent-hours"] p').first()).toHaveText(/^Heures de l'entreprise \(heure de Paris, UTC\+[12]\)\.$/);
     const week = page.getByTestId("weekly-hours");
     await week.getByLabel("Suit les horaires de l'entreprise").click();
     // Typed on the 24-hour clock: a native time field follows the browser's own language (this

@@ -36,6 +36,40 @@ test("the demo journal shows its messages", async ({ page }) => {
   await screenshot(page, "messages-01-journal-1280", { fullPage: false });
 });
 
+test("the journal opens on what is due up to now, latest first; « À venir » lists the planned ones, soonest first", async ({ page }) => {
+  const shownAt = (rows: ReturnType<typeof journalRows>) => rows.locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
+  const before = Date.now();
+  await gotoMessages(page);
+  const opened = Date.now();
+  const past = await shownAt(journalRows(page));
+  expect(past.length).toBeGreaterThan(0);
+  // Nothing of the future on the first screen (a second's slack: the server's clock read the page).
+  for (const at of past) expect(Date.parse(at)).toBeLessThanOrEqual(opened + 1000);
+  const pastIds = await journalRows(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-message")));
+
+  const periods = page.getByRole("group", { name: "Période du journal" });
+  await expect(periods.getByRole("button", { name: "Jusqu'à maintenant" })).toHaveAttribute("aria-pressed", "true");
+  await periods.getByRole("button", { name: "À venir" }).click();
+  await expect(page).toHaveURL(/[?&]upcoming=true/);
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Messages à venir" })).toBeVisible();
+  await expect(journalRows(page).first()).toBeVisible();
+  const future = await shownAt(journalRows(page));
+  // The demo plans reminders ahead: soonest first, none already due when the list was asked for.
+  for (const at of future) expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000);
+  expect(future.map((at) => Date.parse(at))).toEqual([...future.map((at) => Date.parse(at))].sort((a, b) => a - b));
+  const futureIds = await journalRows(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-message")));
+  expect(futureIds.filter((id) => pastIds.includes(id))).toEqual([]);
+  await screenshot(page, "messages-05-upcoming-1280", { fullPage: false });
+
+  // Kept on reload and undone by the back button, as the other filters.
+  await page.reload();
+  await expect(periods.getByRole("button", { name: "À venir" })).toHaveAttribute("aria-pressed", "true");
+  await page.goBack();
+  await expect(page).not.toHaveURL(/upcoming=/);
+  await expect(periods.getByRole("button", { name: "Jusqu'à maintenant" })).toHaveAttribute("aria-pressed", "true");
+});
+
 test("state and channel filters stay in the URL", async ({ page }) => {
   await gotoMessages(page);
   await pickFacet(page, "État", "Échec");

@@ -113,6 +113,11 @@ describe("not found: unknown, malformed and other tenants' ids look the same", (
     expectError(await t.call(`messages/${UNKNOWN}`), "message-not-found");
     expectError(await t.call("messages/not-an-id/resend"), "message-not-found");
   });
+
+  it("provider-not-found", async () => {
+    expectError(await t.call("messages/providers/delete", { channel: "sms" }), "provider-not-found");
+    expectError(await t.call("messages/providers/delete", { channel: "pigeon" }), "provider-not-found");
+  });
 });
 
 describe("not-authorized", () => {

@@ -235,6 +235,8 @@ const ENDPOINTS: Endpoint[] = [
       secrets: fc.oneof(notObject, fc.constant({ "nom invalide": "x" }), fc.constant({ token: false })),
     },
   },
+  // A channel never set: a request that gets through deletes nothing (provider-not-found).
+  { route: "messages/providers/delete", valid: () => ({ channel: "fax" }), bad: { channel: fc.oneof(notString, tooLong(40)) } },
   { route: "companies/{id}/messages/settings", valid: () => ({}), bad: {} },
   { route: "companies/{id}/messages/settings/edit", valid: () => ({ dayBeforeAt: "18:00" }), bad: messageSettingsFields },
 ];

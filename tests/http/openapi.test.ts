@@ -42,6 +42,7 @@ const ENDPOINTS = [
   "messages/{id}/resend",
   "messages/providers/list",
   "messages/providers/set",
+  "messages/providers/delete",
   "companies/{id}/messages/settings",
   "companies/{id}/messages/settings/edit",
   ...["services", "agents", "companies", "customers"].flatMap((e) => [`${e}/list`, `${e}/create`, `${e}/{id}`, `${e}/{id}/edit`]),
@@ -92,6 +93,8 @@ describe("OpenAPI", () => {
       ["appointments/list", { limit: 0 }, ErrorSchema],
       ["messages/list", {}, page(MessageSchema)],
       [`companies/${t.companyA.id}/messages/settings`, {}, ok(MessageSettingsSchema)],
+      ["messages/providers/set", { channel: "journal" }, ok(MessageProviderSchema)],
+      ["messages/providers/delete", { channel: "journal" }, ok(MessageProviderSchema)],
       ["messages/providers/set", { channel: "journal" }, ok(MessageProviderSchema)],
       ["messages/providers/list", {}, page(MessageProviderSchema)],
     ];

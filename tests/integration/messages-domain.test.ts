@@ -139,6 +139,12 @@ describe("the journal", () => {
     const second = await listMessages(t.owner, { limit: 2, cursor: first.nextCursor! });
     expect([...first.data, ...second.data].map((m) => m.id)).toEqual([rows[2].id, rows[1].id, rows[0].id]);
     expect(second.nextCursor).toBeNull();
+    // Soonest first (the dashboard's "À venir"), its pages following on the same way.
+    const window = { from: "2031-02-01T00:00:00Z", to: "2031-03-01T00:00:00Z" };
+    const soon = await listMessages(t.owner, { ...window, limit: 2 }, { order: "asc" });
+    const later = await listMessages(t.owner, { ...window, limit: 2, cursor: soon.nextCursor! }, { order: "asc" });
+    expect([...soon.data, ...later.data].map((m) => m.id)).toEqual([rows[0].id, rows[1].id, rows[2].id]);
+    expect(later.nextCursor).toBeNull();
     expect(await codeOf(() => listMessages(t.owner, { cursor: "garbage" }))).toBe("validation-error");
     expect(await fieldsOf(() => listMessages(t.owner, { state: ["lost" as "sent"] }))).toEqual(["state.0"]);
 

@@ -1,11 +1,11 @@
 "use client";
 
-import { BookText, Loader2, Mail, MessageCircle, MessageSquareText, Settings2, type LucideIcon } from "lucide-react";
+import { BookText, Loader2, Mail, MessageCircle, MessageSquareText, Settings2, Trash2, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActions } from "@/components/actions-context";
-import { useErrorMessage } from "@/components/form";
+import { ConfirmDialog, useErrorMessage } from "@/components/form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/use-hydrated";
@@ -32,6 +32,7 @@ export function ChannelsView({ providers, origin, appId }: { providers: Provider
   const words = useErrorMessage();
   const hydrated = useHydrated();
   const [editing, setEditing] = useState<{ channel: MessageChannel; key: number } | null>(null);
+  const [removing, setRemoving] = useState<MessageChannel | null>(null);
   const [busy, start] = useTransition();
   const byChannel = new Map(providers.map((p) => [p.channel, p]));
 
@@ -41,6 +42,13 @@ export function ChannelsView({ providers, origin, appId }: { providers: Provider
       if (r.ok) toast.success(enabled ? t("channelEnabled", { channel: t(`channels.${channel}.name`) }) : t("channelDisabled", { channel: t(`channels.${channel}.name`) }));
       else toast.error(words(r));
     });
+  }
+
+  async function remove(channel: MessageChannel) {
+    const r = await actions.deleteMessageProvider({ channel });
+    if (r.ok) toast.success(t("channelRemoved", { channel: t(`channels.${channel}.name`) }));
+    else toast.error(words(r));
+    return r.ok;
   }
 
   const callbacks: Partial<Record<MessageChannel, string>> = {
@@ -92,6 +100,13 @@ export function ChannelsView({ providers, origin, appId }: { providers: Provider
                       <span className="sr-only"> — {name}</span>
                     </Button>
                   ) : null}
+                  {row && configurable ? (
+                    <Button variant="outline" size="sm" disabled={busy} className="text-destructive hover:text-destructive" onClick={() => setRemoving(channel)}>
+                      <Trash2 aria-hidden />
+                      {t("remove")}
+                      <span className="sr-only"> — {name}</span>
+                    </Button>
+                  ) : null}
                 </div>
               </div>
               {callback ? <CallbackUrl channel={channel} url={callback} /> : null}
@@ -99,6 +114,15 @@ export function ChannelsView({ providers, origin, appId }: { providers: Provider
           );
         })}
       </ul>
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(o) => !o && setRemoving(null)}
+        title={removing ? t("removeTitle", { channel: t(`channels.${removing}.name`) }) : ""}
+        description={t("removeBody")}
+        confirmLabel={t("remove")}
+        destructive
+        onConfirm={() => (removing ? remove(removing) : true)}
+      />
       {editing ? (
         <ChannelDialog
           key={editing.key}

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { getMessage, getMessageSettings, listMessages, listProviders, type MessageView, type ProviderView, resendMessage, setProvider, updateMessageSettings } from "@/lib/messages";
+import { deleteProvider, getMessage, getMessageSettings, listMessages, listProviders, type MessageView, type ProviderView, resendMessage, setProvider, updateMessageSettings } from "@/lib/messages";
 import { RATE_DEFAULTS_TEXT } from "@/lib/contract/message-rate";
 import type { ApiEnv } from "../env";
 import { AppParams, Bodies, IdParams, MessageProviderSchema, MessageSchema, MessageSettingsSchema, ok, page } from "../schemas";
@@ -102,6 +102,21 @@ const setProviderRoute = createRoute({
   responses: { 200: json(ok(MessageProviderSchema), "Le fournisseur enregistré"), ...commonErrors },
 });
 
+const deleteProviderRoute = createRoute({
+  method: "post",
+  path: path("messages/providers/delete"),
+  tags,
+  summary: "Retirer un fournisseur",
+  description:
+    "Efface le fournisseur du `channel` : ses réglages, sa limite d'envoi et ses secrets chiffrés. Les messages qui attendent " +
+    "ce canal échouent ensuite à leur tour avec la raison « fournisseur non configuré », comme si aucun n'avait été réglé " +
+    "(`enabled: false` par messages/providers/set le met seulement en pause). Un canal inconnu ou sans fournisseur : 404 " +
+    `provider-not-found. ${MANAGE}`,
+  security,
+  request: { params: AppParams, body: jsonBody(Bodies.deleteMessageProvider) },
+  responses: { 200: json(ok(MessageProviderSchema), "Le fournisseur retiré, tel qu'il était"), ...commonErrors, ...notFoundError("provider-not-found") },
+});
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function messageJson(m: MessageView) {
@@ -123,6 +138,10 @@ export function messageRoutes(api: OpenAPIHono<ApiEnv>) {
   api.openapi(setProviderRoute, async (c) => {
     const { apiKey: _, channel, ...input } = c.req.valid("json");
     return c.json({ success: true as const, data: providerJson(await setProvider(c.var.auth.caller, channel, input)) }, 200);
+  });
+  api.openapi(deleteProviderRoute, async (c) => {
+    const { channel } = c.req.valid("json");
+    return c.json({ success: true as const, data: providerJson(await deleteProvider(c.var.auth.caller, channel)) }, 200);
   });
   api.openapi(get, async (c) => {
     const { id } = c.req.valid("param");

@@ -38,13 +38,19 @@ export const olderMessagesAction = memberAction(
     channel: z.array(z.string().max(20)).max(20),
     from: z.string().max(20).nullish(),
     to: z.string().max(20).nullish(),
+    upcoming: z.boolean().optional(),
     cursor: z.string().max(500),
   }),
   async ({ company: slug, cursor, ...filters }, { caller }) => {
     const [company, locale] = await Promise.all([getCompanyBySlug(caller, slug), getLocale()]);
     // The domain refuses states and channels it does not know (validation-error, the field named).
-    const input = listInputFromParams({ ...filters, from: filters.from ?? null, to: filters.to ?? null } as MessagesFilters, company);
-    const page = await listMessages(caller, { ...input, limit: MESSAGES_PAGE, cursor });
+    // A later `now` than the first page's only moves the split past rows the cursor already passed.
+    const { input, order } = listInputFromParams(
+      { ...filters, from: filters.from ?? null, to: filters.to ?? null, upcoming: filters.upcoming ?? false } as MessagesFilters,
+      company,
+      new Date(),
+    );
+    const page = await listMessages(caller, { ...input, limit: MESSAGES_PAGE, cursor }, { order });
     return { rows: page.data.map((m) => toMessageRow(m, company.timezone, locale)), nextCursor: page.nextCursor };
   },
   { readOnly: true },

@@ -18,17 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MessagesPage(props: CompanyPageProps) {
   const [{ member, company, sp, locale }, t] = await Promise.all([loadCompanyPage(props, (q) => messagesCache.parse(q)), getTranslations("MessagesPage")]);
   const tz = company.timezone;
-  const input = { ...listInputFromParams(sp, company), limit: MESSAGES_PAGE };
+  const now = new Date();
+  const { input, order } = listInputFromParams(sp, company, now);
   const [page, replies] = await Promise.all([
-    // Filters the list refuses (a hand-edited URL): the whole journal rather than an error page.
+    // Filters the list refuses (a hand-edited URL): the journal up to now rather than an error page.
     orFirstPage(
-      () => listMessages(member.caller, input),
-      () => listMessages(member.caller, { companyId: company.id, limit: MESSAGES_PAGE }),
+      () => listMessages(member.caller, { ...input, limit: MESSAGES_PAGE }, { order }),
+      () => listMessages(member.caller, { companyId: company.id, to: now.toISOString(), limit: MESSAGES_PAGE }),
     ),
     listUnreadReplies(member.caller, { companyId: company.id }),
   ]);
   // A new set of filters is a new list: older pages read under the previous ones are dropped.
-  const filterKey = JSON.stringify([sp.state, sp.channel, sp.from, sp.to]);
+  const filterKey = JSON.stringify([sp.state, sp.channel, sp.from, sp.to, sp.upcoming]);
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} description={`${company.name} · ${formatTimeZone(tz, locale)}`} />

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { memberAction } from "@/app/_server/session";
 import type { ProviderInput } from "@/lib/contract/message-inputs";
 import type { MessageSettingsInput } from "@/lib/contract/message-settings";
-import { setProvider, updateMessageSettings } from "@/lib/messages";
+import { deleteProvider, setProvider, updateMessageSettings } from "@/lib/messages";
 
 // Thin: the domain checks the caller (catalog:write for a company's messages, owners and admins
 // for the app's providers), parses the values and answers field errors; here only the envelope.
@@ -27,4 +27,11 @@ export const setMessageProviderAction = memberAction(z.object({ channel: z.strin
   const v = await setProvider(caller, channel, values as ProviderInput);
   refresh();
   return { channel: v.channel, enabled: v.enabled, secrets: v.secrets };
+});
+
+/** Removes a channel's provider and its sealed secrets; its waiting messages then fail as with none set. */
+export const deleteMessageProviderAction = memberAction(z.object({ channel: z.string().max(20) }), async ({ channel }, { caller }) => {
+  const v = await deleteProvider(caller, channel);
+  refresh();
+  return { channel: v.channel };
 });
