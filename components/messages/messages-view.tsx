@@ -117,11 +117,14 @@ function columns(t: T, h: Handlers): ColumnDef<MessageRow>[] {
 export function MessagesView({
   rows,
   nextCursor,
+  filterKey,
   replies,
   slug,
   timeZone,
 }: {
   rows: MessageRow[];
+  /** The filters the server read `rows` under: a new set drops the older pages read before. */
+  filterKey: string;
   nextCursor: string | null;
   replies: ReplyRow[];
   slug: string;
@@ -133,8 +136,10 @@ export function MessagesView({
   const channelName = useChannelName();
   const [loading, startLoading] = useTransition();
   const [params, setParams] = useQueryStates(messagesParsers, { shallow: false, history: "push", startTransition: startLoading });
-  // Older pages read with "Plus anciens" (the page remounts this view when the filters change).
-  const [older, setOlder] = useState<{ rows: MessageRow[]; cursor: string | null }>({ rows: [], cursor: null });
+  // Older pages read with "Plus anciens", under the filters of `filterKey`. Reset here rather than
+  // by remounting the view, which would close a filter's menu opened while the list reloads.
+  const [older, setOlder] = useState<{ key: string; rows: MessageRow[]; cursor: string | null }>({ key: filterKey, rows: [], cursor: null });
+  if (older.key !== filterKey) setOlder({ key: filterKey, rows: [], cursor: null });
   const [loadingOlder, startOlder] = useTransition();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
 
@@ -153,7 +158,7 @@ export function MessagesView({
     startOlder(async () => {
       const r = await actions.olderMessages({ company: slug, ...filters, cursor });
       if (!r.ok) return void toast.error(words(r));
-      setOlder((o) => ({ rows: [...o.rows, ...r.data.rows], cursor: r.data.nextCursor }));
+      setOlder((o) => (o.key === filterKey ? { ...o, rows: [...o.rows, ...r.data.rows], cursor: r.data.nextCursor } : o));
     });
   }
 

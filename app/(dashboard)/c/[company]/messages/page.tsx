@@ -34,9 +34,9 @@ export default async function MessagesPage(props: CompanyPageProps) {
     <div className="flex flex-col gap-4">
       <PageHeader title={t("title")} description={`${company.name} · ${formatTimeZone(tz, locale)}`} />
       <MessagesView
-        key={filterKey}
         rows={page.data.map((m) => toMessageRow(m, tz, locale))}
         nextCursor={page.nextCursor}
+        filterKey={filterKey}
         replies={replies.map((r) => toReplyRow(r, tz, locale))}
         slug={company.slug}
         timeZone={tz}
