@@ -57,6 +57,9 @@ test.beforeAll(async () => {
     if (dev.exitCode !== null || i > 240) throw new Error(`next dev did not answer (exit ${dev.exitCode})`);
     await new Promise((r) => setTimeout(r, 1000));
   }
+  // The sign-in page compiled once before the browser opens it: on a cold cache (a fresh clone)
+  // the dev server's first compile of it reloaded the page again and again under load.
+  await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(240_000) }).catch(() => {});
 });
 
 test.afterAll(async () => {
