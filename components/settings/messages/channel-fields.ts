@@ -3,6 +3,7 @@
 // field, so the form cannot drift from what the server checks. Secret fields are the
 // contract's PROVIDER_SECRETS. Pure.
 import type { z } from "zod";
+import type { MessageProviderSchema } from "@/lib/contract/wire";
 import {
   PROVIDER_SECRETS,
   SMS_DEFAULT_BODY,
@@ -60,15 +61,8 @@ const sms = {
   callbackSecret: { kind: "secret", required: true, generate: true },
 } satisfies Specs<ReturnType<typeof smsSettingsSchema>>;
 
-export type ProviderRow = {
-  channel: MessageChannel;
-  enabled: boolean;
-  settings: Record<string, string>;
-  secrets: Record<string, boolean>;
-  /** The send rate cap in force (null: none) and whether it is the provider's own, not the channel's default. */
-  ratePerSecond: number | null;
-  ratePerSecondSet: boolean;
-};
+/** A provider as the API answers it (the contract's wire shape), without its update time. */
+export type ProviderRow = Omit<z.output<typeof MessageProviderSchema>, "updatedAt">;
 
 export const CHANNEL_FIELDS: Record<MessageChannel, Record<string, FieldSpec>> = { email, whatsapp, sms, journal: {} };
 
