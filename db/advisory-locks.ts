@@ -5,4 +5,6 @@ export const ADVISORY_LOCKS = {
   demoRefresh: 727_002,
   messagePlanner: 727_003,
   webhookDispatch: 727_004,
+  /** With the agent's hash as second key (the two-int form): bookings and moves onto one agent. */
+  agentPlacement: 727_005,
 } as const;

@@ -1,12 +1,13 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { executeRows, getDb, inTransaction } from "@/db";
+import { executeRows, getDb } from "@/db";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { filledFieldsSchema, type ServiceField } from "../contract/fields";
 import { AppError, pgConstraint, pgErrorCode, validationError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { computeTotalPrice } from "../contract/pricing";
 import { parseInput } from "../contract/parse";
+import { agentLockCte } from "./agent-lock";
 import { changeStatement } from "./change-sql";
 import { assertWithinWorkingHours, type HoursRow, hoursSelect } from "../scheduling/working-hours";
 import type { AppointmentJson } from "../contract/events";
@@ -75,29 +76,18 @@ export async function createAppointment(
     outsideHours,
   });
 
-  // Inside a transaction (an idempotent request) a failed statement aborts it all: the insert
-  // gets a savepoint of its own, so the deadlock retry below still works there.
-  type Inserted = { data: AppointmentJson };
-  const insert = inTransaction()
-    ? () => db.transaction((sp) => executeRows<Inserted>(sp, statement))
-    : () => executeRows<Inserted>(db, statement);
-  let created: AppointmentJson | undefined;
-  for (let attempt = 1; created === undefined; attempt++) {
-    try {
-      const [row] = await insert();
-      created = row.data;
-    } catch (err) {
-      const code = pgErrorCode(err);
-      if (code === "23P01") throw new AppError("agent-unavailable");
-      // Concurrent bookings of one slot check the exclusion constraint against each other's
-      // uncommitted rows and may deadlock; the retry then meets the winner's row (23P01).
-      if (code === "40P01" && attempt < 3) continue;
-      // A row deleted between the checks and the insert: the same answer as if it never was.
-      if (code === "23503") throw foreignKeyError(pgConstraint(err));
-      throw err;
-    }
+  try {
+    const [row] = await executeRows<{ data: AppointmentJson }>(db, statement);
+    return row.data;
+  } catch (err) {
+    const code = pgErrorCode(err);
+    // Bookings onto one agent queue on the agent's lock (agent-lock.ts): the later meets the
+    // earlier's row here.
+    if (code === "23P01") throw new AppError("agent-unavailable");
+    // A row deleted between the checks and the insert: the same answer as if it never was.
+    if (code === "23503") throw foreignKeyError(pgConstraint(err));
+    throw err;
   }
-  return created;
 }
 
 type BookingCheck = HoursRow & {
@@ -162,13 +152,16 @@ type NewAppointment = {
  * `get` does. Exported for the benchmark's bare server, which runs the same SQL.
  */
 export function insertAppointmentStatement(caller: Caller, a: NewAppointment): SQL {
+  const lock = agentLockCte(a.agentId);
   const change = sql`
+    ${lock ? sql`${lock},` : sql``}
     changed AS (
       INSERT INTO appointments (app_id, company_id, service_id, customer_id, agent_id, date, "end", total_price, commune, filled_fields, status, buffer_before, buffer_after)
-      VALUES (${caller.appId}::uuid, ${a.companyId}::uuid, ${a.serviceId}::uuid, ${a.customerId}::uuid, ${a.agentId}::uuid,
+      SELECT ${caller.appId}::uuid, ${a.companyId}::uuid, ${a.serviceId}::uuid, ${a.customerId}::uuid, ${a.agentId}::uuid,
               ${a.date.toISOString()}::timestamptz, ${a.end.toISOString()}::timestamptz, ${a.totalPrice}::int, ${a.commune}::text,
               ${JSON.stringify(a.filledFields)}::jsonb, ${a.status}::appointment_status,
-              ${a.bufferBefore ?? 0}::int, ${a.bufferAfter ?? 0}::int)
+              ${a.bufferBefore ?? 0}::int, ${a.bufferAfter ?? 0}::int
+      ${lock ? sql`FROM agent_lock` : sql``}
       RETURNING *, NULL::appointment_status AS from_status
     )`;
   return changeStatement(caller, change, { type: "appointment.created", details: a.outsideHours ? { outsideHours: true } : null });

@@ -1,6 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { executeRows, getDb, inTransaction } from "@/db";
+import { executeRows, getDb } from "@/db";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError, pgErrorCode } from "../contract/errors";
 import { isUuid } from "../contract/ids";
@@ -9,6 +9,7 @@ import { ACTIVE_STATUSES, isActive, type AppointmentStatus } from "../contract/s
 import type { AppointmentJson } from "../contract/events";
 import { rescheduleInput, type RescheduleInput } from "../contract/appointment-inputs";
 import { assertWithinWorkingHours } from "../scheduling/working-hours";
+import { agentLockCte } from "./agent-lock";
 import { APPOINTMENT_JOINS, APPOINTMENT_JSON, changeStatement } from "./change-sql";
 
 /** The appointment to move as it is now, and whether the agent asked for may take it. */
@@ -94,33 +95,26 @@ export async function rescheduleAppointment(
   });
 
   const statement = moveStatement(caller, id, current, target, move.reason, outsideHours);
-  type Moved = { data: AppointmentJson | null; current: AppointmentStatus | null };
-  const write = inTransaction()
-    ? () => db.transaction((sp) => executeRows<Moved>(sp, statement))
-    : () => executeRows<Moved>(db, statement);
-  for (let attempt = 1; ; attempt++) {
-    let result: Moved | undefined;
-    try {
-      [result] = await write();
-    } catch (err) {
-      const code = pgErrorCode(err);
-      if (code === "23P01") throw new AppError("agent-unavailable");
-      // Moves and bookings into one slot check the constraint against each other's uncommitted
-      // rows and may deadlock; the retry meets the winner's row (23P01) or the moved one.
-      if (code === "40P01" && attempt < 3) continue;
-      // The agent deleted between the check and the write.
-      if (code === "23503") throw new AppError("agent-not-found");
-      throw err;
-    }
-    if (!result?.current) throw new AppError("appointment-not-found");
-    if (result.data) return result.data;
-    if (!isActive(result.current)) {
-      throw new AppError("invalid-status-transition", "Un rendez-vous terminé ou annulé ne peut plus être déplacé", {
-        details: { status: result.current },
-      });
-    }
-    throw new AppError("appointment-changed");
+  let result: { data: AppointmentJson | null; current: AppointmentStatus | null } | undefined;
+  try {
+    [result] = await executeRows<NonNullable<typeof result>>(db, statement);
+  } catch (err) {
+    const code = pgErrorCode(err);
+    // Moves and bookings onto one agent queue on the agent's lock (agent-lock.ts): the later
+    // meets the earlier's row here.
+    if (code === "23P01") throw new AppError("agent-unavailable");
+    // The agent deleted between the check and the write.
+    if (code === "23503") throw new AppError("agent-not-found");
+    throw err;
   }
+  if (!result?.current) throw new AppError("appointment-not-found");
+  if (result.data) return result.data;
+  if (!isActive(result.current)) {
+    throw new AppError("invalid-status-transition", "Un rendez-vous terminé ou annulé ne peut plus être déplacé", {
+      details: { status: result.current },
+    });
+  }
+  throw new AppError("appointment-changed");
 }
 
 /** The row moveCheckStatement answers. */
@@ -178,7 +172,7 @@ export function moveCheckStatement(caller: Caller, id: string, targetAgentId: st
 }
 
 /**
- * The move as one statement: lock the row, move it only if it is still active and where it was
+ * The move as one statement: take the target agent's lock (agent-lock.ts), lock the row, move it only if it is still active and where it was
  * read, record the event. Answers the status found (null: no such appointment) and the
  * appointment after the move (null: not moved).
  */
@@ -189,10 +183,13 @@ export function moveStatement(caller: Caller, id: string, from: MoveCurrent, to:
     sql`, `,
   );
   const toDate = to.date.toISOString();
+  const lock = agentLockCte(to.agentId);
   const change = sql`
+    ${lock ? sql`${lock},` : sql``}
     prev AS (
       SELECT app_id, id, status, date, agent_id FROM appointments
       WHERE app_id = ${caller.appId}::uuid AND id = ${id}::uuid ${scope ? sql`AND ${scope}` : sql``}
+        ${lock ? sql`AND EXISTS (SELECT FROM agent_lock)` : sql``}
       FOR UPDATE
     ),
     changed AS (

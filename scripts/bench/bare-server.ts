@@ -240,18 +240,14 @@ const ops: Record<string, (appId: string, key: { id: string; name: string }, bod
         keyName: key.name,
         details: JSON.stringify(moveDetails(current, target, outsideHours)),
       };
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const [r] = await move.objects(vars);
-          if (!r?.current) throw new AppError("appointment-not-found");
-          if (r.data) return [200, { success: true, data: r.data }];
-          throw new AppError("appointment-changed");
-        } catch (err) {
-          // As the domain: a deadlock between moves into one slot is retried, twice at most.
-          if (pgErrorCode(err) === "40P01" && attempt < 3) continue;
-          if (pgErrorCode(err) === "23P01") throw new AppError("agent-unavailable");
-          throw err;
-        }
+      try {
+        const [r] = await move.objects(vars);
+        if (!r?.current) throw new AppError("appointment-not-found");
+        if (r.data) return [200, { success: true, data: r.data }];
+        throw new AppError("appointment-changed");
+      } catch (err) {
+        if (pgErrorCode(err) === "23P01") throw new AppError("agent-unavailable");
+        throw err;
       }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -6,7 +6,7 @@ import { createAgent } from "@/lib/catalog";
 import { createAppointment, rescheduleAppointment } from "@/lib/appointments";
 import { appointmentIn, stateOf } from "../support/appointments";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
-import { whileRowLocked } from "../support/row-lock";
+import { whileAgentLocked, whileRowLocked } from "../support/row-lock";
 
 const HOUR = 3_600_000;
 
@@ -161,6 +161,25 @@ describe("moving and reassigning an appointment", () => {
         expect(events.map((e) => e.type)).toEqual(["appointment.created"]);
       }
     }
+  });
+
+  // Without the agent's lock, writers into one slot each wrote their row, then found the other's
+  // uncommitted one and waited on it: deadlocks, seen in the benchmark, found after 1 s.
+  it.runIf(process.env.DATABASE_URL)("moves and a booking onto one agent queue on the agent's lock, then one lands and the rest answer agent-unavailable", async () => {
+    const apts = await Promise.all(Array.from({ length: 3 }, () => t.book()));
+    const slot = t.nextSlot();
+    const writers = () =>
+      Promise.allSettled([
+        ...apts.map((a) => rescheduleAppointment(t.owner, a.id, { date: slot })),
+        createAppointment(t.owner, { serviceId: t.serviceA.id, customerId: t.customer.id, agentId: t.agentA.id, date: slot, filledFields: { type_coupe: "classique" } }),
+      ]);
+    // All four wait behind the lock the test holds (the pool has room for four more).
+    const results = await whileAgentLocked(t.agentA.id, 4, writers);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code?: string }).code ?? String(r.reason)] : []))).toEqual(Array(3).fill("agent-unavailable"));
+    const db = await getDb();
+    const there = await db.select().from(appointments).where(and(eq(appointments.appId, t.appId), eq(appointments.agentId, t.agentA.id), eq(appointments.date, slot)));
+    expect(there).toHaveLength(1);
   });
 
   it("many moves of different appointments into one slot: exactly one lands", async () => {
