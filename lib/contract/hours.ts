@@ -17,8 +17,8 @@ export const timeOfDay = z.string().regex(HHMM, "Heure HH:MM attendue (ex. 08:30
 
 /** "08:30" → 510. */
 export function minutesOf(t: string): number {
-  const [h, m] = t.split(":").map(Number);
-  return h * 60 + m;
+  // "HH:MM" (timeOfDay): read in place, the slot search calls this for every day and agent.
+  return Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 }
 
 export function hhmm(minutes: number): string {

@@ -23,17 +23,31 @@ export function localDateOf(at: Date | number, timezone: string): string {
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return remembered(`+${date} ${days}`, () => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10));
 }
 
 export function weekdayOf(date: string): Weekday {
-  return WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
+  return remembered(`w${date}`, () => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]);
 }
 
 /** The instant of a local date's minute (1440 = the next midnight) on the zone's clock. */
 export function instantAt(date: string, minutes: number, timezone: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, timezone).getTime();
+  return remembered(`@${timezone} ${date} ${minutes}`, () => {
+    const [y, m, d] = date.split("-").map(Number);
+    return new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, timezone).getTime();
+  });
+}
+
+// Answers of the pure calendar functions above, kept (a bounded number): a search asks the same
+// few days for every agent and every call, and a zone's offset costs microseconds (Intl).
+const known = new Map<string, string | number>();
+function remembered<T extends string | number>(key: string, compute: () => T): T {
+  const hit = known.get(key);
+  if (hit !== undefined) return hit as T;
+  const value = compute();
+  if (known.size >= 50_000) known.clear();
+  known.set(key, value);
+  return value;
 }
 
 function mergeRanges(list: Range[]): Range[] {
