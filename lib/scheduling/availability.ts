@@ -1,9 +1,9 @@
-// Free slots: three statements per search whatever the number of agents and days (the service
-// with its company's hours and the agents who perform it, and the appointment being moved; their
-// time off; their blocked ranges), then the slots are computed in memory on the company's clock
+// Free slots: one statement per search whatever the number of agents and days (the service with
+// its company's hours, the agents who perform it, the appointment being moved, their time off and
+// their blocked ranges), then the slots are computed in memory on the company's clock
 // (hours-math).
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db";
 import { type Caller, companyScope, requireScope } from "../auth/caller";
 import { AppError } from "../contract/errors";
@@ -13,7 +13,7 @@ import { parseInput } from "../contract/parse";
 import { addDays, findFreeSlots, type Range } from "./hours-math";
 import { hoursSpec } from "./working-hours";
 
-type ServiceRow = {
+type SearchRow = {
   id: string;
   is_active: boolean;
   duration: number;
@@ -25,6 +25,10 @@ type ServiceRow = {
   agents: { id: string; schedule: WeeklyHours | null }[] | null;
   /** The appointment being moved (appointmentId), of this service: its booked length (ms) and buffers. */
   moving: { lengthMs: number; before: number; after: number } | null;
+  /** The agents' time off and extra hours that touch the window. */
+  exceptions: TimeOff[] | null;
+  /** The agents' blocked ranges that reach into the window: [agent, from ms, to ms]. */
+  busy: [string, number | string, number | string][] | null;
 };
 
 export type AvailabilityAnswer = { data: Slot[]; nextFrom: Date | null };
@@ -48,22 +52,7 @@ export async function searchAvailability(
   if (q.appointmentId !== undefined && !isUuid(q.appointmentId)) throw new AppError("appointment-not-found");
   const movingId = q.appointmentId ?? null;
   const db = await getDb();
-  const scope = companyScope(caller, sql.raw("s.company_id"));
-  const [service] = await executeRows<ServiceRow>(
-    db,
-    sql`
-      SELECT s.id, s.is_active, s.duration, s.buffer_before, s.buffer_after, co.timezone, co.opening_hours, co.min_notice_minutes,
-        (SELECT json_agg(json_build_object('id', a.id, 'schedule', a.schedule) ORDER BY a.id)
-           FROM agents a JOIN agent_services x ON x.app_id = a.app_id AND x.agent_id = a.id AND x.service_id = s.id
-          WHERE a.app_id = s.app_id AND a.company_id = s.company_id AND a.is_active
-            ${q.agentId ? sql`AND a.id = ${q.agentId}::uuid` : sql``}) AS agents,
-        (SELECT json_build_object('lengthMs', (extract(epoch FROM (m."end" - m.date)) * 1000)::bigint,
-                'before', m.buffer_before, 'after', m.buffer_after)
-           FROM appointments m
-          WHERE m.app_id = s.app_id AND m.company_id = s.company_id AND m.service_id = s.id AND m.id = ${movingId}::uuid) AS moving
-      FROM services s JOIN companies co ON co.app_id = s.app_id AND co.id = s.company_id
-      WHERE s.app_id = ${caller.appId}::uuid AND s.id = ${q.serviceId}::uuid ${scope ? sql`AND ${scope}` : sql``}`,
-  );
+  const [service] = await executeRows<SearchRow>(db, searchStatement(caller, q.serviceId, q.agentId ?? null, movingId, q.from, q.to));
   if (!service) throw new AppError("service-not-found");
   if (movingId && !service.moving) throw new AppError("appointment-not-found");
   // A booking of a service no longer offered may still be moved.
@@ -80,43 +69,14 @@ export async function searchAvailability(
   const from = Math.max(q.from.getTime(), now + notice);
   const to = q.to.getTime();
   if (agents.length === 0 || from >= to) return { data: [], nextFrom: null };
-
-  const ids = agents.map((a) => a.id);
-  const before = bufferBefore * 60_000;
-  const reach = (duration + bufferAfter) * 60_000;
-  const firstDay = addDays(new Date(from).toISOString().slice(0, 10), -2);
-  const lastDay = addDays(new Date(to + reach).toISOString().slice(0, 10), 2);
-  const [exceptions, busy] = await Promise.all([
-    executeRows<TimeOff>(
-      db,
-      sql`
-        SELECT agent_id AS "agentId", kind, start_date::text AS "startDate", end_date::text AS "endDate", start_time AS "startTime", end_time AS "endTime"
-        FROM agent_time_off
-        WHERE app_id = ${caller.appId}::uuid AND agent_id = ANY(${sql.param(ids)}::uuid[]) AND end_date >= ${firstDay}::date AND start_date <= ${lastDay}::date`,
-    ),
-    // Blocked ranges that reach into the window; `date` bounds the index scan (an appointment
-    // and its buffers last at most a day and 8 hours).
-    executeRows<{ agent_id: string; f: string; t: string }>(
-      db,
-      sql`
-        SELECT agent_id, to_char(blocked_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS f,
-               to_char(blocked_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS t
-        FROM appointments
-        WHERE app_id = ${caller.appId}::uuid AND agent_id = ANY(${sql.param(ids)}::uuid[])
-          AND status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
-          ${movingId ? sql`AND id <> ${movingId}::uuid` : sql``}
-          AND date < ${new Date(to + reach + 240 * 60_000).toISOString()}::timestamptz
-          AND date > ${new Date(from - before - 2 * 86_400_000).toISOString()}::timestamptz
-          AND blocked_to > ${new Date(from - before).toISOString()}::timestamptz
-          AND blocked_from < ${new Date(to + reach).toISOString()}::timestamptz`,
-    ),
-  ]);
+  const exceptions = service.exceptions ?? [];
+  const busy = service.busy ?? [];
 
   const busyOf = new Map<string, Range[]>();
-  for (const b of busy) {
-    const list = busyOf.get(b.agent_id) ?? [];
-    list.push({ start: Date.parse(b.f), end: Date.parse(b.t) });
-    busyOf.set(b.agent_id, list);
+  for (const [agentId, start, end] of busy) {
+    const list = busyOf.get(agentId) ?? [];
+    list.push({ start: Number(start), end: Number(end) });
+    busyOf.set(agentId, list);
   }
   const { slots, nextFrom } = findFreeSlots({
     from,
@@ -140,4 +100,60 @@ export async function searchAvailability(
     data: slots.map((s) => ({ agentId: s.agentId, start: new Date(s.start), end: new Date(s.end) })),
     nextFrom: nextFrom === null ? null : new Date(nextFrom),
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Everything a search reads, as one row (none when the service is not in the caller's
+ * companies). Time off and blocked ranges are read for the asked window, a little wider (the
+ * search itself may start later, at now or the notice): a superset is harmless.
+ */
+function searchStatement(caller: Caller, serviceId: string, agentId: string | null, movingId: string | null, from: Date, to: Date): SQL {
+  const scope = companyScope(caller, sql.raw("s.company_id"));
+  // Any zone's local days of the window: its UTC days, two either side (as working-hours.ts).
+  const firstDay = addDays(from.toISOString().slice(0, 10), -2);
+  const lastDay = addDays(new Date(to.getTime() + DAY_MS).toISOString().slice(0, 10), 2);
+  const ms = (column: string) => sql.raw(`floor(extract(epoch FROM ${column}) * 1000)::bigint`);
+  return sql`
+    WITH sv AS (
+      SELECT s.app_id, s.company_id, s.id, s.is_active, s.duration, s.buffer_before, s.buffer_after,
+        co.timezone, co.opening_hours, co.min_notice_minutes,
+        m.id AS moving_id, (extract(epoch FROM (m."end" - m.date)) * 1000)::bigint AS moving_ms, m.buffer_before AS moving_before, m.buffer_after AS moving_after
+      FROM services s JOIN companies co ON co.app_id = s.app_id AND co.id = s.company_id
+      LEFT JOIN appointments m ON m.app_id = s.app_id AND m.company_id = s.company_id AND m.service_id = s.id AND m.id = ${movingId}::uuid
+      WHERE s.app_id = ${caller.appId}::uuid AND s.id = ${serviceId}::uuid ${scope ? sql`AND ${scope}` : sql``}
+    ),
+    ag AS (
+      SELECT a.id, a.schedule FROM sv
+      JOIN agents a ON a.app_id = sv.app_id AND a.company_id = sv.company_id AND a.is_active
+      JOIN agent_services x ON x.app_id = a.app_id AND x.agent_id = a.id AND x.service_id = sv.id
+      ${agentId ? sql`WHERE a.id = ${agentId}::uuid` : sql``}
+    ),
+    -- How far before and after a start the agent must be free: the moved appointment as booked, else the service.
+    reach AS (
+      SELECT make_interval(mins => coalesce(moving_before, buffer_before)) AS before,
+             coalesce(moving_ms * interval '1 millisecond', duration * interval '1 minute') + make_interval(mins => coalesce(moving_after, buffer_after)) AS after
+      FROM sv
+    )
+    SELECT sv.id, sv.is_active, sv.duration, sv.buffer_before, sv.buffer_after, sv.timezone, sv.opening_hours, sv.min_notice_minutes,
+      (SELECT json_agg(json_build_object('id', ag.id, 'schedule', ag.schedule) ORDER BY ag.id) FROM ag) AS agents,
+      CASE WHEN sv.moving_id IS NULL THEN NULL
+           ELSE json_build_object('lengthMs', sv.moving_ms, 'before', sv.moving_before, 'after', sv.moving_after) END AS moving,
+      (SELECT json_agg(json_build_object('agentId', t.agent_id, 'kind', t.kind, 'startDate', t.start_date::text, 'endDate', t.end_date::text,
+                                         'startTime', t.start_time, 'endTime', t.end_time))
+         FROM agent_time_off t
+        WHERE t.app_id = sv.app_id AND t.agent_id IN (SELECT id FROM ag) AND t.end_date >= ${firstDay}::date AND t.start_date <= ${lastDay}::date) AS exceptions,
+      -- Blocked ranges that reach into the window; date bounds the index scan (an appointment
+      -- and its buffers last at most a day and 8 hours).
+      (SELECT json_agg(json_build_array(b.agent_id, ${ms("b.blocked_from")}, ${ms("b.blocked_to")}))
+         FROM appointments b, reach r
+        WHERE b.app_id = sv.app_id AND b.agent_id IN (SELECT id FROM ag)
+          AND b.status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS')
+          ${movingId ? sql`AND b.id <> ${movingId}::uuid` : sql``}
+          AND b.date < ${to.toISOString()}::timestamptz + r.after + interval '240 minutes'
+          AND b.date > ${from.toISOString()}::timestamptz - r.before - interval '2 days'
+          AND b.blocked_to > ${from.toISOString()}::timestamptz - r.before
+          AND b.blocked_from < ${to.toISOString()}::timestamptz + r.after) AS busy
+    FROM sv`;
 }
