@@ -17,3 +17,14 @@ export function agentLockCte(agentId: string | null): SQL | null {
   if (agentId === null) return null;
   return sql`agent_lock AS (SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.agentPlacement}::int, hashtext(${agentId}::text)) AS locked)`;
 }
+
+/**
+ * The same lock, for a write that does not know the agent before reading the appointment (a
+ * no-show taken back: its row becomes active again on its agent). Without an agent the lock
+ * function is not called (NULL key); without such an appointment the CTE is empty.
+ */
+export function appointmentAgentLockCte(appId: string, id: string): SQL {
+  return sql`agent_lock AS (
+    SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.agentPlacement}::int, hashtext(agent_id::text)) AS locked
+    FROM appointments WHERE app_id = ${appId}::uuid AND id = ${id}::uuid)`;
+}

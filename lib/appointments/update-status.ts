@@ -6,6 +6,7 @@ import { AppError, pgErrorCode } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { parseInput } from "../contract/parse";
 import { preparedStatement } from "../prepared";
+import { appointmentAgentLockCte } from "./agent-lock";
 import { changeStatement } from "./change-sql";
 import type { AppointmentJson } from "../contract/events";
 import { updateStatusInput, type UpdateStatusInput } from "../contract/appointment-inputs";
@@ -125,10 +126,13 @@ export async function undoNoShow(caller: Caller, id: string, clock: Clock = {}):
   const now = clock.now ?? new Date();
   const since = new Date(now.getTime() - NO_SHOW_UNDO_MS).toISOString();
   const scope = companyScope(caller, sql.raw("company_id"));
+  // Active again, the row meets the exclusion constraint like a booking: the agent's lock first.
   const change = sql`
+    ${appointmentAgentLockCte(caller.appId, id)},
     prev AS (
       SELECT app_id, id, status, cancellation_kind, updated_at FROM appointments
       WHERE app_id = ${caller.appId}::uuid AND id = ${id}::uuid ${scope ? sql`AND ${scope}` : sql``}
+        AND EXISTS (SELECT FROM agent_lock)
       FOR UPDATE
     ),
     changed AS (

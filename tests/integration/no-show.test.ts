@@ -9,6 +9,7 @@ import {
 } from "@/lib/appointments";
 import type { Caller } from "@/lib/auth/caller";
 import { codeOf, makeTenant, type Tenant } from "../support/factories";
+import { whileAgentLocked } from "../support/row-lock";
 
 const HOUR = 3_600_000;
 
@@ -91,6 +92,23 @@ describe("no-show", () => {
     await createAppointment(t.owner, { serviceId: t.serviceA.id, customerId: t.customer.id, agentId: t.agentA.id, date: apt.date, filledFields: { type_coupe: "classique" } });
     expect(await codeOf(() => undoNoShow(t.owner, apt.id))).toBe("agent-unavailable");
     expect((await getAppointment(t.owner, apt.id)).status).toBe("CANCELLED");
+  });
+
+  // Active again, the row meets the exclusion constraint as a booking does: it queues on the
+  // agent's lock like them (lib/appointments/agent-lock.ts), so an undo and a booking of the
+  // slot never deadlock. Server only: PGlite runs one statement at a time.
+  it.runIf(process.env.DATABASE_URL)("an undo and a booking of its slot queue on the agent's lock: one wins, the other agent-unavailable", async () => {
+    const { apt, now } = await confirmed();
+    await updateAppointmentStatus(t.owner, apt.id, { status: "CANCELLED", kind: "no-show" }, { now });
+    const both = () =>
+      Promise.allSettled([
+        undoNoShow(t.owner, apt.id),
+        createAppointment(t.owner, { serviceId: t.serviceA.id, customerId: t.customer.id, agentId: t.agentA.id, date: apt.date, filledFields: { type_coupe: "classique" } }),
+      ]);
+    const results = await whileAgentLocked(t.agentA.id, 2, both);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+    expect(lost.reason.code).toBe("agent-unavailable");
   });
 
   it("lists filter on the kind of cancellation", async () => {
