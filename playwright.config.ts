@@ -10,6 +10,10 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 // output folder: E2E_AUTH_STATE and E2E_OUTPUT_DIR pick them (a state signed against another
 // run's database would not sign in here).
 export const OWNER_STATE = process.env.E2E_AUTH_STATE ?? "test-results/.auth/owner.json";
+// The run's database, named here once (the workers inherit the variable, the config being read
+// again in each): the web server creates it, and specs that need an appointment already started
+// (which the API refuses) write it there (tests/e2e/support/database.ts).
+process.env.E2E_DATABASE ??= `rdv_e2e_${process.pid}_${Date.now().toString(36)}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -65,7 +69,7 @@ export default defineConfig({
         reuseExistingServer: false,
         stdout: "ignore",
         stderr: "pipe",
-        env: { E2E_PORT: String(port), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
+        env: { E2E_PORT: String(port), E2E_DATABASE: process.env.E2E_DATABASE, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
         gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       },
 });

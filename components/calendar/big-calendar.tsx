@@ -21,7 +21,14 @@ import { type CalendarEventView, type CalendarResource, UNASSIGNED } from "./typ
 // Drag and drop (the library's addon): an appointment dropped at another time, or in the
 // per-agent view in another agent's column, is moved. Drag is never the only way: the drawer's
 // "Déplacer" does the same from the keyboard (Enter on a focused appointment opens it).
-const DnDCalendar = withDragAndDrop<CalEvent, CalendarResource>(Calendar);
+//
+// The library's default export wraps its calendar in `uncontrollable` (default view, date and
+// selection kept in state), whose wrapper was compiled with the classic JSX transform: React warns
+// "outdated JSX transform" in development on its first render. Every one of those props is
+// controlled here (view, date, selected, with onView, onNavigate, onSelectEvent), so the wrapper
+// does nothing: the calendar it wraps is used directly.
+const ControlledCalendar = (Calendar as unknown as { ControlledComponent: typeof Calendar }).ControlledComponent;
+const DnDCalendar = withDragAndDrop<CalEvent, CalendarResource>(ControlledCalendar);
 const ACTIVE = new Set(["PENDING", "CONFIRMED", "IN_PROGRESS"]);
 
 const setAside = (e: CalEvent) => e.status === "CANCELLED";

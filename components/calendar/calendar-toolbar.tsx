@@ -57,7 +57,7 @@ export function CalendarToolbar({
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
         <div className="flex items-center gap-1">
-          <Button variant="outline" size="sm" className="h-9" onClick={onToday} aria-pressed={isToday}>
+          <Button variant="outline" className="px-3" onClick={onToday} aria-pressed={isToday}>
             {t("today")}
           </Button>
           <Button variant="ghost" size="icon" onClick={() => onStep(-1)} aria-label={t(`previous.${view}`)}>
@@ -90,7 +90,7 @@ export function CalendarToolbar({
             </button>
           ))}
         </div>
-        <Button asChild size="sm" className="ml-auto h-9 sm:ml-0">
+        <Button asChild className="ml-auto px-3 sm:ml-0">
           <Link href={newHref}>
             <Plus aria-hidden />
             <span className="sr-only sm:not-sr-only">{t("new")}</span>

@@ -153,14 +153,15 @@ export function TeamView({ rows, companies, callerRole }: { rows: MemberRow[]; c
       />
 
       <MemberDialog
-        key={dialog === "new" ? "new" : (dialog?.userId ?? "none")}
+        // Keys of their own: both dialogs closed must not share one (React warns of a duplicate key).
+        key={`member-${dialog === "new" ? "new" : (dialog?.userId ?? "none")}`}
         member={dialog === "new" ? null : dialog}
         open={dialog !== null}
         onOpenChange={(o) => !o && setDialog(null)}
         companies={companies}
         callerRole={callerRole}
       />
-      <ResetPasswordDialog key={resetting?.userId ?? "none"} member={resetting} onOpenChange={(o) => !o && setResetting(null)} />
+      <ResetPasswordDialog key={`reset-${resetting?.userId ?? "none"}`} member={resetting} onOpenChange={(o) => !o && setResetting(null)} />
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(o) => !o && setRemoving(null)}

@@ -33,8 +33,8 @@ export type HoursRow = {
 
 /**
  * Loads the hours that apply (one query) and refuses with `outside-working-hours` when the
- * blocked range is not inside them, or when an API booking comes later than the company's
- * minimum notice. Answers whether the booking was forced outside the hours (to record it).
+ * blocked range is not inside them, or when an API key books (or moves) to a start already past
+ * or sooner than the company's minimum notice. Answers whether the booking was forced outside the hours (to record it).
  */
 export async function assertWithinWorkingHours(
   db: Queryable,
@@ -43,10 +43,15 @@ export async function assertWithinWorkingHours(
   /** The hours already read with another statement (create reads them with its checks). */
   loaded?: HoursRow,
 ): Promise<{ outsideHours: boolean }> {
+  // Rules on when a program may book, before the hours: an API key books and moves into the
+  // future only (staff in the dashboard may record a walk-in afterwards), and no sooner than the
+  // company's minimum notice.
+  const now = (check.now ?? new Date()).getTime();
+  const byApi = caller.actor.type === "api_key";
+  if (byApi && check.start.getTime() < now) throw new AppError("outside-working-hours", PAST_MESSAGE);
   const row = loaded ?? (await loadHours(db, caller.appId, check.companyId, check.agentId, check.start, check.end));
   if (!row) return { outsideHours: false };
-  const now = (check.now ?? new Date()).getTime();
-  if (caller.actor.type === "api_key" && row.min_notice_minutes > 0 && check.start.getTime() < now + row.min_notice_minutes * 60_000) {
+  if (byApi && row.min_notice_minutes > 0 && check.start.getTime() < now + row.min_notice_minutes * 60_000) {
     throw new AppError("outside-working-hours", noticeMessage(row.min_notice_minutes));
   }
   const spec = hoursSpec(row, check.agentId !== null);
@@ -116,6 +121,8 @@ export function outsideMessage(spec: HoursSpec, agentName: string | null, at: Da
   const list = hours.map((h) => `${h.start}–${h.end}`).join(", ");
   return `${who} à cette heure. Le ${day}, ${agentName ? "horaires de travail" : "horaires d'ouverture"} : ${list}.`;
 }
+
+const PAST_MESSAGE = "Ce créneau est déjà passé : par l'API, un rendez-vous ne peut être réservé ou déplacé que vers un horaire à venir.";
 
 function noticeMessage(minutes: number): string {
   const delay = minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;

@@ -4,7 +4,9 @@ import type { Api } from "./app";
 const DESCRIPTION = `
 API compatible avec l'API REST Multi-Service d'Applite. Toutes les routes sont en **POST**
 avec un corps JSON (64 Ko au plus) qui porte la clé API dans \`apiKey\` ; l'en-tête
-\`Authorization: Bearer <clé>\` est accepté aussi.
+\`Authorization: Bearer <clé>\` est accepté aussi. Envoyée des deux façons, la clé doit être
+la même (sinon 401) ; un en-tête \`Authorization\` qui n'est pas \`Bearer <clé>\` compte comme
+une mauvaise clé, même avec un \`apiKey\` valide dans le corps.
 
 Réponses : \`{ "success": true, "data": … }\` (les listes ajoutent \`nextCursor\`), ou
 \`{ "success": false, "error": { "code", "message", "details"? } }\`. Les codes font foi ;

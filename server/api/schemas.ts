@@ -35,7 +35,7 @@ export const DEMO_APP_ID = "6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7a6b41";
 
 const apiKey = {
   apiKey: z.string().optional().meta({
-    description: "La clé API. Peut aussi venir dans l'en-tête `Authorization: Bearer …`.",
+    description: "La clé API. Peut aussi venir dans l'en-tête `Authorization: Bearer …` ; envoyée des deux façons, ce doit être la même clé (sinon 401).",
     example: "rdv_DEMO-public-key_Abidjan-Cocody-Plateau-2026",
   }),
 };

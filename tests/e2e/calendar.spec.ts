@@ -40,6 +40,10 @@ test.describe("calendar", () => {
     // Cancelled appointments are left out unless asked for.
     expect(await calendar.events().evaluateAll((els) => els.filter((e) => e.getAttribute("data-status") === "CANCELLED").length)).toBe(0);
     await screenshot(page, "20-calendar-week-1280", { fullPage: false });
+    // The toolbar's buttons speak in one size: "Aujourd'hui" as the views and "Nouveau rendez-vous".
+    const fontSize = (name: string) => page.getByRole("button", { name, exact: true }).evaluate((el) => getComputedStyle(el).fontSize);
+    expect(await fontSize("Aujourd'hui")).toBe(await fontSize("Semaine"));
+    expect(await page.getByRole("link", { name: "Nouveau rendez-vous", exact: true }).evaluate((el) => getComputedStyle(el).fontSize)).toBe(await fontSize("Semaine"));
 
     // An event's times are the company's, as the table shows them (a browser-zone bug would move them by 9 hours).
     // (In a busy week an event may be too narrow for its text: its tooltip has it all.)

@@ -95,3 +95,32 @@ for (const where of ["127.0.0.1", "network address"] as const) {
     await expect(page.getByRole("heading", { name: "Rendez-vous", level: 1 })).toBeVisible({ timeout: 60_000 });
   });
 }
+
+test("npm run dev: pages with checkboxes in forms and the calendar hydrate without a warning", async ({ page }) => {
+  test.setTimeout(480_000);
+  const base = `http://127.0.0.1:${port}`;
+  // What React says in development when the server's HTML and the first client render differ,
+  // or when a dependency still uses the classic JSX transform.
+  const warnings: string[] = [];
+  page.on("console", (m) => {
+    if (/hydrat|didn't match|outdated JSX transform/i.test(m.text())) warnings.push(`${page.url()}: ${m.text().slice(0, 400)}`);
+  });
+  await page.goto(`${base}/login`, { timeout: 120_000 });
+  await expect(page.locator("form[data-hydrated]")).toBeVisible({ timeout: 120_000 });
+  await page.getByLabel("Adresse e-mail").fill(OWNER.email);
+  await page.getByLabel("Mot de passe").fill(OWNER.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/c\/salon-elegance-cocody\/appointments/, { timeout: 120_000 });
+  await expect(page.locator("[data-hydrated]").first()).toBeAttached({ timeout: 120_000 });
+  await expect(page.getByRole("checkbox").first()).toBeVisible({ timeout: 60_000 });
+
+  // The messages settings: a server-rendered form of checkboxes (their hidden inputs take part in the form).
+  await page.goto(`${base}/c/salon-elegance-cocody/settings/messages`, { timeout: 180_000 });
+  await expect(page.locator("form[data-hydrated]").first()).toBeAttached({ timeout: 180_000 });
+  await expect(page.getByRole("checkbox").first()).toBeVisible();
+  // The calendar (react-big-calendar, drawn in the browser) with its "cancelled" checkbox.
+  await page.goto(`${base}/c/salon-elegance-cocody/calendar`, { timeout: 180_000 });
+  await expect(page.locator(".rbc-calendar")).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByRole("checkbox").first()).toBeVisible();
+  expect(warnings).toEqual([]);
+});

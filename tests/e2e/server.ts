@@ -5,23 +5,22 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { databaseUrl as urlOf, PG_SERVER_URL } from "./support/database";
 
-const serverUrl = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const port = process.env.E2E_PORT ?? "3310";
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-const name = `rdv_e2e_${process.pid}_${Date.now().toString(36)}`;
+// Named by the Playwright runner (its pid first, so a killed run's database is found stale).
+const name = process.env.E2E_DATABASE ?? `rdv_e2e_${process.pid}_${Date.now().toString(36)}`;
 
 if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error(`No production build in ${distDir}/: run \`npm run build\` first (NEXT_DIST_DIR=${distDir}).`);
   process.exit(1);
 }
 
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+const admin = postgres(PG_SERVER_URL, { max: 1, onnotice: () => {} });
 await dropStale();
 await admin.unsafe(`CREATE DATABASE "${name}"`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const databaseUrl = url.toString();
+const databaseUrl = urlOf(name);
 
 process.env.DATABASE_URL = databaseUrl;
 process.env.SEED_DEMO = "0";

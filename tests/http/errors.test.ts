@@ -148,6 +148,19 @@ describe("not-authorized", () => {
     expect(res.status).toBe(200);
   });
 
+  it("with a key in both the header and the body, both must be that key: a bad header never falls back to a good body", async () => {
+    const both = (header: string, apiKey: unknown) => post(t.appId, "companies/list", { apiKey }, { headers: { authorization: header } });
+    expect((await both(`Bearer ${t.admin}`, t.admin)).status).toBe(200);
+    const refused = [
+      await both("Basic abc", t.admin), // not a Bearer header
+      await both("Bearer", t.admin), // no token
+      await both("Bearer rdv_unknown", t.admin),
+      await both(`Bearer ${t.admin}`, "rdv_unknown"), // nor the other way round
+      await both(`Bearer ${t.admin}`, 42),
+    ];
+    for (const res of refused) expectError(res, "not-authorized", 401);
+  });
+
   it("answers 403 for a valid key without the scope", async () => {
     const reader = await t.key({ scopes: ["appointments:read"] });
     const res = await t.call(

@@ -67,4 +67,28 @@ describe("reschedule", () => {
     // Nothing moved by the refusals.
     expect((await t.call(`appointments/${apt.id}`)).body.data).toMatchObject({ date: apt.date, agentId: t.agentA.id });
   });
+
+  it("an API key neither books nor moves into the past: 409 outside-working-hours, nothing written", async () => {
+    // A day ago: in the past whenever the test runs.
+    const past = new Date(Date.now() - 86_400_000).toISOString();
+    const code = (res: { status: number; body: { error?: { code: string } } }) => [res.status, res.body.error?.code];
+    const count = async () => (await t.call("appointments/list", { limit: 200 })).body.data.length;
+    const before = await count();
+    const created = await t.call("appointments/create", {
+      serviceId: t.serviceA.id,
+      customerId: t.customer.id,
+      date: past,
+      filledFields: { type_coupe: "classique" },
+    });
+    expect(code(created)).toEqual([409, "outside-working-hours"]);
+    expect(created.body.error.message).toContain("déjà passé");
+    expect(await count()).toBe(before);
+
+    const apt = await t.book();
+    for (const base of [undefined, NEXT_URL]) expect(code(await move(apt.id, { date: past }, { base }))).toEqual([409, "outside-working-hours"]);
+    expect((await t.call(`appointments/${apt.id}`)).body.data).toMatchObject({ date: apt.date, updatedAt: apt.updatedAt });
+    await eventsSettled(t.appId);
+    const feed = await t.call("events/list", { appointmentId: apt.id, types: ["appointment.moved"] });
+    expect(feed.body.data).toHaveLength(0);
+  });
 });

@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db";
 import { messages } from "@/db/schema";
 import { createCustomer, editCustomer, getCustomer } from "@/lib/catalog";
-import { AppError } from "@/lib/contract/errors";
 import { appointmentMessages, getMessageSettings, listMessages, listProviders, resendMessage, setProvider, updateMessageSettings } from "@/lib/messages";
 import { codeOf, makeTenant, type Tenant, uniquePhone } from "../support/factories";
+import { fieldsOf } from "../support/messages";
 
 let t: Tenant;
 let other: Tenant;
@@ -16,16 +16,6 @@ let other: Tenant;
 beforeAll(async () => {
   [t, other] = await Promise.all([makeTenant("Messages A"), makeTenant("Messages B")]);
 });
-
-async function fieldsOf(fn: () => Promise<unknown>) {
-  try {
-    await fn();
-  } catch (err) {
-    expect((err as AppError).code).toBe("validation-error");
-    return Object.keys(((err as AppError).details as { fields: Record<string, string[]> }).fields);
-  }
-  throw new Error("accepted");
-}
 
 async function insertMessages(tenant: Tenant, appointmentId: string, rows: { state: "sent" | "failed" | "unknown" | "queued"; channel: "sms" | "journal"; due: string }[]) {
   const db = await getDb();

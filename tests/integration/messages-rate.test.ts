@@ -7,12 +7,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { messages, type NewMessage } from "@/db/schema";
-import type { AppError } from "@/lib/contract/errors";
 import { DEFAULT_RATE_PER_SECOND, RATE_BURST_SECONDS } from "@/lib/contract/message-rate";
 import { listProviders, setProvider } from "@/lib/messages";
 import { type MessageConfig, messageConfig } from "@/lib/messages/config";
 import { claimDue } from "@/lib/messages/sender";
 import { makeTenant, type Tenant } from "../support/factories";
+import { fieldsOf, queueMessages } from "../support/messages";
 
 // A lease longer than any test's span: a claimed message is not claimed again meanwhile.
 const config: MessageConfig = { ...messageConfig({}), leaseMs: 7 * 86_400_000 };
@@ -23,46 +23,13 @@ const sms = { settings: { url: "https://sms.example/send" }, secrets: { authValu
 const email = { settings: { host: "smtp.example.com", fromAddress: "rdv@salon.ci" } };
 
 /** `n` messages due at T0 on a channel, for a fresh appointment of the tenant. */
-async function queue(t: Tenant, n: number, channel: NewMessage["channel"], due = T0) {
-  const a = await t.book();
-  const db = await getDb();
-  const rows = await db
-    .insert(messages)
-    .values(
-      Array.from({ length: n }, (_, i) => ({
-        appId: t.appId,
-        appointmentId: a.id,
-        companyId: a.companyId,
-        customerId: t.customer.id,
-        trigger: "moved" as const,
-        occurrence: String(i),
-        channel,
-        recipient: channel === "email" ? "aya@example.com" : t.customer.telephone,
-        language: "fr" as const,
-        body: `Message ${i}`,
-        state: "queued" as const,
-        dueAt: due,
-      })),
-    )
-    .returning({ id: messages.id });
-  return rows.map((r) => r.id);
-}
+const queue = async (t: Tenant, n: number, channel: NewMessage["channel"], due = T0) => queueMessages(t, await t.book(), n, channel, due);
 
 const channelsOf = (claimed: { channel: string | null }[]) => {
   const counts: Record<string, number> = {};
   for (const c of claimed) counts[c.channel ?? "none"] = (counts[c.channel ?? "none"] ?? 0) + 1;
   return counts;
 };
-
-async function fieldsOf(fn: () => Promise<unknown>) {
-  try {
-    await fn();
-  } catch (err) {
-    expect((err as AppError).code).toBe("validation-error");
-    return Object.keys(((err as AppError).details as { fields: Record<string, string[]> }).fields);
-  }
-  throw new Error("accepted");
-}
 
 describe("a provider's cap", () => {
   let t: Tenant;

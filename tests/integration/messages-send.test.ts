@@ -14,6 +14,7 @@ import { applyStatus } from "@/lib/messages/inbound";
 import { resendMessage, setProvider } from "@/lib/messages";
 import { updateAppointmentStatus } from "@/lib/appointments";
 import { makeTenant, type Tenant } from "../support/factories";
+import { queueMessages } from "../support/messages";
 
 let t: Tenant;
 const config: MessageConfig = { ...messageConfig({}), retryScheduleMs: [60_000, 120_000], leaseMs: 30_000, concurrency: 4 };
@@ -36,27 +37,7 @@ async function queue(n: number, channel: NewMessage["channel"] = "sms", o: { due
   const a = o.paris
     ? await t.book({ date, serviceId: t.serviceB.id, agentId: t.agentB.id, companyId: t.companyB.id, filledFields: {} })
     : await t.book({ date });
-  const db = await getDb();
-  const rows = await db
-    .insert(messages)
-    .values(
-      Array.from({ length: n }, (_, i) => ({
-        appId: t.appId,
-        appointmentId: a.id,
-        companyId: a.companyId,
-        customerId: t.customer.id,
-        trigger: "moved" as const,
-        occurrence: String(i),
-        channel,
-        recipient: t.customer.telephone,
-        language: "fr" as const,
-        body: `Message ${i}`,
-        state: "queued" as const,
-        dueAt: o.due ?? T0,
-      })),
-    )
-    .returning({ id: messages.id });
-  return rows.map((r) => r.id);
+  return queueMessages(t, a, n, channel, o.due ?? T0);
 }
 
 async function stateOf(id: string) {

@@ -121,6 +121,34 @@ describe("working hours and time off (Europe/Paris, across a DST change)", () =>
     await bookB("2031-06-02T10:00:00Z", t.caller(), agent.id, { now });
     await bookB("2031-06-02T08:30:00Z", t.owner, agent.id, { now });
   });
+
+  it("an API key books and moves into the future only; staff may record the past", async () => {
+    await setCompanyHours(t.owner, t.companyB.id, { hours: null, minNoticeMinutes: 0 });
+    const now = new Date("2031-07-07T10:00:00Z");
+    const count = async () =>
+      (await executeRows<{ n: number }>(await getDb(), sql`SELECT count(*)::int AS n FROM appointments WHERE app_id = ${t.appId}::uuid`))[0].n;
+    const before = await count();
+    const past = await bookB("2031-07-07T09:59:00Z", t.caller(), agent.id, { now }).catch((e) => e);
+    expect([past.code, past.status]).toEqual(["outside-working-hours", 409]);
+    expect(past.message).toContain("déjà passé");
+    // Even unassigned (no hours to check) and even forced: the past is not an hours question.
+    expect(await codeOf(() => bookB("2031-07-06T10:00:00Z", t.caller(), null, { now, forceHours: true }))).toBe("outside-working-hours");
+    expect(await count()).toBe(before);
+    // Now itself is not past; staff (an owner, or a member) record a walk-in afterwards.
+    const booked = await bookB("2031-07-07T10:00:00Z", t.caller(), agent.id, { now });
+    await bookB("2031-07-07T08:00:00Z", t.owner, agent.id, { now });
+    await bookB("2031-07-07T06:00:00Z", { ...t.owner, role: "staff" }, agent.id, { now });
+
+    // A move: refused into the past for the key, written for staff; a refused move records nothing.
+    const refused = await rescheduleAppointment(t.caller(), booked.id, { date: "2031-07-07T04:00:00Z" }, { now }).catch((e) => e);
+    expect([refused.code, refused.message]).toEqual(["outside-working-hours", past.message]);
+    expect((await listAppointmentEvents(t.owner, booked.id)).map((e) => e.type)).toEqual(["appointment.created"]);
+    await rescheduleAppointment(t.caller(), booked.id, { date: "2031-07-07T12:00:00Z" }, { now });
+    const moved = await rescheduleAppointment(t.owner, booked.id, { date: "2031-07-07T04:00:00Z" }, { now });
+    expect(moved.date).toBe("2031-07-07T04:00:00.000Z");
+    // Started: the key may no longer reassign it either (the start stays where it is, past).
+    expect(await codeOf(() => rescheduleAppointment(t.caller(), booked.id, { agentId: null }, { now }))).toBe("outside-working-hours");
+  });
 });
 
 describe("buffers", () => {

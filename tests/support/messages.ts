@@ -1,8 +1,11 @@
 // Helpers of the message tests: turn messages on for a company with the journal, plan what the
-// feed holds, read an appointment's messages by trigger.
+// feed holds, read an appointment's messages by trigger, queue messages for the sender, read the
+// fields a validation error names.
 import { and, eq } from "drizzle-orm";
+import { expect } from "vitest";
 import { getDb } from "@/db";
-import { messages, type MessageRow } from "@/db/schema";
+import { messages, type MessageRow, type NewMessage } from "@/db/schema";
+import type { AppError } from "@/lib/contract/errors";
 import type { MessageSettingsInput } from "@/lib/contract/message-settings";
 import { planAll, setProvider, updateMessageSettings } from "@/lib/messages";
 import { eventsSettled, type Tenant } from "./factories";
@@ -46,4 +49,43 @@ export async function insertMessage(a: { appId: string; companyId: string; id: s
     })
     .returning();
   return row;
+}
+
+/**
+ * `n` messages queued for the sender, due at `due`, about appointment `a` of the tenant (to its
+ * customer: the e-mail channel to an address, the others to the phone). Answers their ids.
+ */
+export async function queueMessages(t: Tenant, a: { id: string; companyId: string }, n: number, channel: NewMessage["channel"], due: Date) {
+  const db = await getDb();
+  const rows = await db
+    .insert(messages)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        appId: t.appId,
+        appointmentId: a.id,
+        companyId: a.companyId,
+        customerId: t.customer.id,
+        trigger: "moved" as const,
+        occurrence: String(i),
+        channel,
+        recipient: channel === "email" ? "aya@example.com" : t.customer.telephone,
+        language: "fr" as const,
+        body: `Message ${i}`,
+        state: "queued" as const,
+        dueAt: due,
+      })),
+    )
+    .returning({ id: messages.id });
+  return rows.map((r) => r.id);
+}
+
+/** The fields a refused call names (it must fail with validation-error; an accepted call fails the test). */
+export async function fieldsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  try {
+    await fn();
+  } catch (err) {
+    expect((err as AppError).code).toBe("validation-error");
+    return Object.keys(((err as AppError).details as { fields: Record<string, string[]> }).fields);
+  }
+  throw new Error("accepted");
 }

@@ -10,6 +10,8 @@ import type { ApiEnv } from "../env";
 const NOT_AUTHORIZED = "Clé API absente, invalide ou révoquée";
 
 export const apiKeyAuth: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  // Neither place wins over the other: a key sent in both must be the same (else 401), and a
+  // malformed header is a wrong key, never a reason to fall back to the body's (README, API).
   const fromHeader = bearerToken(c.req.header("authorization"));
   const fromBody = c.get("body").apiKey;
   const key = fromHeader ?? fromBody;

@@ -47,7 +47,9 @@ const create = createRoute({
     "Statut initial PENDING (CONFIRMED demande le droit appointments:status). Sans `totalPrice`, le prix est " +
     "celui du service plus les options choisies. L'agent doit réaliser le service et être libre sur le créneau " +
     "(battements du service compris) et dans ses horaires (sans agent : l'entreprise ouverte), sinon " +
-    "outside-working-hours, qui dit quand il travaille ce jour-là ; le délai minimum de l'entreprise s'applique.",
+    "outside-working-hours, qui dit quand il travaille ce jour-là. Un début déjà passé ou plus proche que le délai " +
+    "minimum de l'entreprise est refusé aussi (409 outside-working-hours) : seul le tableau de bord enregistre un " +
+    "rendez-vous passé.",
   security,
   middleware: [idempotency] as const,
   request: { params: AppParams, headers: IdempotencyHeaders, body: jsonBody(Bodies.createAppointment) },
@@ -119,7 +121,10 @@ const reschedule = createRoute({
     "Change la date de début (`date`), l'agent (`agentId`, null pour aucun) ou les deux d'un rendez-vous " +
     "PENDING, CONFIRMED ou IN_PROGRESS ; au moins l'un des deux. Le statut et la durée réservée sont gardés " +
     "(nouvelle fin = nouvelle date + ancienne durée). L'agent doit réaliser le service et être libre sur le " +
-    "créneau. Le déplacement est enregistré (événement `appointment.moved`, avec `reason` si donné). Vers la même " +
+    "créneau, dans ses horaires (sans agent : l'entreprise ouverte) ; le nouveau début ne peut être ni passé ni plus " +
+    "proche que le délai minimum de l'entreprise (sinon 409 outside-working-hours ; une réassignation garde le début, " +
+    "elle est donc refusée sur un rendez-vous déjà commencé). " +
+    "Le déplacement est enregistré (événement `appointment.moved`, avec `reason` si donné). Vers la même " +
     "date et le même agent : 200 sans rien enregistrer. Deux déplacements simultanés : l'un gagne, l'autre " +
     "reçoit 409 appointment-changed. Droit appointments:write.",
   security,
@@ -128,7 +133,7 @@ const reschedule = createRoute({
     200: json(ok(AppointmentDetailSchema), "Le rendez-vous après le déplacement, comme `get` le renvoie"),
     ...commonErrors,
     ...notFoundError("appointment-not-found, agent-not-found"),
-    ...conflictError("agent-unavailable, invalid-status-transition (terminé ou annulé), appointment-changed"),
+    ...conflictError("agent-unavailable, outside-working-hours, invalid-status-transition (terminé ou annulé), appointment-changed"),
   },
 });
 

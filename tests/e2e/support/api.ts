@@ -4,6 +4,7 @@
 import { type APIRequestContext, expect } from "@playwright/test";
 import { DEMO } from "../../../lib/demo/catalog";
 import { PARIS } from "./accounts";
+import { backdate } from "./database";
 import { openDay } from "./days";
 
 type Booked = { id: string; date: string; end: string; status: string };
@@ -48,15 +49,24 @@ export class DemoApi {
     return this.call<{ id: string; fullname: string }[]>("customers/list", { limit });
   }
 
-  /** A Paris "Barbe" (30 minutes) at `date`, unassigned unless an agent is given. */
+  /**
+   * A Paris "Barbe" (30 minutes) at `date`, unassigned unless an agent is given. A start already
+   * past (the API refuses it) is booked unassigned far ahead, then moved back in the database as
+   * the dashboard's staff would record it (support/database.ts).
+   */
   async bookParis(p: { serviceId: string; customerId: string; date: Date; agentId?: string }): Promise<Booked> {
-    return this.call<Booked>("appointments/create", {
+    const past = p.date.getTime() < Date.now() + 60_000;
+    if (past && p.agentId) throw new Error("bookParis: a start already past is booked without an agent");
+    // Far ahead, at a minute no other run takes: the Paris company is open at all hours.
+    const ahead = new Date(Date.UTC(2090, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000);
+    const booked = await this.call<Booked>("appointments/create", {
       serviceId: p.serviceId,
       customerId: p.customerId,
       agentId: p.agentId,
-      date: p.date.toISOString(),
+      date: (past ? ahead : p.date).toISOString(),
       filledFields: { style: "courte" },
     });
+    return past ? { ...booked, ...(await backdate(booked.id, p.date)) } : booked;
   }
 
   /** Moves an appointment through the statuses given, in order (e.g. CONFIRMED, IN_PROGRESS). */
