@@ -90,6 +90,7 @@ export async function rescheduleAppointment(
     end: target.end,
     bufferBefore: current.bufferBefore,
     bufferAfter: current.bufferAfter,
+    keepsStart: target.date.getTime() === current.date.getTime(),
     force: options.forceHours,
     now: options.now,
   });

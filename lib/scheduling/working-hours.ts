@@ -17,6 +17,8 @@ export type HoursCheck = {
   end: Date;
   bufferBefore: number;
   bufferAfter: number;
+  /** A reassignment that keeps the start: the rules on when (past, notice) concern a chosen time only. */
+  keepsStart?: boolean;
   /** Asked from the dashboard after a warning: owners and admins only, never an API key. */
   force?: boolean;
   now?: Date;
@@ -47,7 +49,8 @@ export async function assertWithinWorkingHours(
   // future only (staff in the dashboard may record a walk-in afterwards), and no sooner than the
   // company's minimum notice.
   const now = (check.now ?? new Date()).getTime();
-  const byApi = caller.actor.type === "api_key";
+  // A reassignment keeps the time already agreed (an appointment under way may change hands).
+  const byApi = caller.actor.type === "api_key" && !check.keepsStart;
   if (byApi && check.start.getTime() < now) throw new AppError("outside-working-hours", PAST_MESSAGE);
   const row = loaded ?? (await loadHours(db, caller.appId, check.companyId, check.agentId, check.start, check.end));
   if (!row) return { outsideHours: false };

@@ -146,8 +146,11 @@ describe("working hours and time off (Europe/Paris, across a DST change)", () =>
     await rescheduleAppointment(t.caller(), booked.id, { date: "2031-07-07T12:00:00Z" }, { now });
     const moved = await rescheduleAppointment(t.owner, booked.id, { date: "2031-07-07T04:00:00Z" }, { now });
     expect(moved.date).toBe("2031-07-07T04:00:00.000Z");
-    // Started: the key may no longer reassign it either (the start stays where it is, past).
-    expect(await codeOf(() => rescheduleAppointment(t.caller(), booked.id, { agentId: null }, { now }))).toBe("outside-working-hours");
+    // Started, it may still change hands through the key (the start stays: no time is chosen),
+    // but not be moved to another past start.
+    const handedOver = await rescheduleAppointment(t.caller(), booked.id, { agentId: null }, { now });
+    expect([handedOver.agentId, handedOver.date]).toEqual([null, "2031-07-07T04:00:00.000Z"]);
+    expect(await codeOf(() => rescheduleAppointment(t.caller(), booked.id, { date: "2031-07-07T05:00:00Z" }, { now }))).toBe("outside-working-hours");
   });
 });
 

@@ -122,8 +122,8 @@ const reschedule = createRoute({
     "PENDING, CONFIRMED ou IN_PROGRESS ; au moins l'un des deux. Le statut et la durée réservée sont gardés " +
     "(nouvelle fin = nouvelle date + ancienne durée). L'agent doit réaliser le service et être libre sur le " +
     "créneau, dans ses horaires (sans agent : l'entreprise ouverte) ; le nouveau début ne peut être ni passé ni plus " +
-    "proche que le délai minimum de l'entreprise (sinon 409 outside-working-hours ; une réassignation garde le début, " +
-    "elle est donc refusée sur un rendez-vous déjà commencé). " +
+    "proche que le délai minimum de l'entreprise (sinon 409 outside-working-hours) ; une réassignation seule garde le début convenu, " +
+    "elle reste donc possible sur un rendez-vous déjà commencé. " +
     "Le déplacement est enregistré (événement `appointment.moved`, avec `reason` si donné). Vers la même " +
     "date et le même agent : 200 sans rien enregistrer. Deux déplacements simultanés : l'un gagne, l'autre " +
     "reçoit 409 appointment-changed. Droit appointments:write.",
