@@ -4,7 +4,7 @@
 import { type APIRequestContext, expect } from "@playwright/test";
 import { DEMO } from "../../../lib/demo/catalog";
 import { PARIS } from "./accounts";
-import { backdate } from "./database";
+import { backdate, farAhead } from "./database";
 import { openDay } from "./days";
 
 type Booked = { id: string; date: string; end: string; status: string };
@@ -57,13 +57,12 @@ export class DemoApi {
   async bookParis(p: { serviceId: string; customerId: string; date: Date; agentId?: string }): Promise<Booked> {
     const past = p.date.getTime() < Date.now() + 60_000;
     if (past && p.agentId) throw new Error("bookParis: a start already past is booked without an agent");
-    // Far ahead, at a minute no other run takes: the Paris company is open at all hours.
-    const ahead = new Date(Date.UTC(2090, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000);
+    // The Paris company is open at all hours: far ahead is always bookable.
     const booked = await this.call<Booked>("appointments/create", {
       serviceId: p.serviceId,
       customerId: p.customerId,
       agentId: p.agentId,
-      date: (past ? ahead : p.date).toISOString(),
+      date: (past ? farAhead() : p.date).toISOString(),
       filledFields: { style: "courte" },
     });
     return past ? { ...booked, ...(await backdate(booked.id, p.date)) } : booked;

@@ -2,6 +2,7 @@
 // finds work to do whatever the hour it runs (the demo's own statuses depend on the hour).
 import { expect, type APIRequestContext } from "@playwright/test";
 import { DEMO_APP, DEMO_KEY } from "./accounts";
+import { backdate, farAhead } from "./database";
 
 type Booked = { id: string; customer: { fullname: string }; service: { name: string } };
 
@@ -13,10 +14,11 @@ async function call<T>(request: APIRequestContext, path: string, body: object): 
 }
 
 /**
- * An appointment without agent that starts in a minute or two on the company's clock (an API
- * key may not book a start already past): still to do today, so today is the dashboard's work
- * day, and listed among the next appointments until it ends. In the last minutes of the
- * company's day it waits for the next day first, so the booking is always today's.
+ * An appointment without agent that started a few minutes ago on the company's clock (at its
+ * midnight at the earliest): still to do today, so today is the dashboard's work day, and
+ * listed among the next appointments until it ends. An API key may not book a start already
+ * past, so it is booked far ahead and moved back as staff would record it (support/database.ts):
+ * no wait, whatever the hour.
  */
 export async function bookToday(
   request: APIRequestContext,
@@ -37,23 +39,19 @@ export async function bookToday(
   const filledFields = Object.fromEntries(service.fields.filter((f) => f.required).map((f) => [f.name, f.options[0].value]));
   const [customer] = await call<{ id: string }[]>(request, "customers/list", { limit: 1 });
 
-  // The next whole minute but one (the request has time to arrive before it).
-  let date = new Date((Math.floor(Date.now() / 60_000) + 2) * 60_000);
-  const midnight = startOfLocalDay(new Date(), target.timezone).getTime();
-  const nextMidnight = startOfLocalDay(new Date(midnight + 36 * 3_600_000), target.timezone).getTime();
-  if (date.getTime() >= nextMidnight - 60_000) {
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextMidnight - Date.now()) + 1000));
-    date = new Date(nextMidnight + 2 * 60_000);
-  }
+  const now = Date.now();
+  const midnight = startOfLocalDay(new Date(now), target.timezone).getTime();
+  const date = new Date(Math.max(now - 10 * 60_000, midnight));
   const booked = await whileOpen(request, target.id, () =>
     call<Booked>(request, "appointments/create", {
       serviceId: service.id,
       customerId: customer.id,
-      date: date.toISOString(),
+      date: farAhead().toISOString(),
       filledFields,
       status: status === "PENDING" ? "PENDING" : "CONFIRMED",
     }),
   );
+  await backdate(booked.id, date);
   if (status === "IN_PROGRESS") await call(request, `appointments/${booked.id}/status`, { status });
   return booked;
 }

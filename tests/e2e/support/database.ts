@@ -14,6 +14,14 @@ export function databaseUrl(name: string): string {
 }
 
 /**
+ * A start far ahead, at a minute no other booking of the run takes, for an appointment booked
+ * through the API (unassigned, its company open) and then moved back with `backdate`.
+ */
+export function farAhead(): Date {
+  return new Date(Date.UTC(2090, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000);
+}
+
+/**
  * Moves an appointment the API booked (in the future) to `date`, keeping its length: an API key
  * may not book a start already past, the dashboard's staff may (a walk-in entered afterwards),
  * and a test needing one that started writes the start as the dashboard would. Answers the new
