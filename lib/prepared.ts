@@ -1,7 +1,7 @@
 import "server-only";
 import { Column, getTableName, is, SQL, Subquery } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { type Db, rowsOf } from "@/db";
+import { type Db, type Queryable, rowsOf } from "@/db";
 
 type Preparable = { prepare: (name: string) => { execute: (values?: Record<string, unknown>) => Promise<unknown[]> } };
 type Prepared = ReturnType<Preparable["prepare"]>;
@@ -82,23 +82,29 @@ function decoderOf(field: unknown): Decoder {
   return (field as { sql: { decoder: Decoder } }).sql.decoder;
 }
 
-type Session = { prepareQuery: (query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false) => Prepared };
+type Session = { prepareQuery: (query: Query, fields: undefined, name: string, arrayMode: false) => Prepared };
+type Query = { sql: string; params: unknown[] };
 type Statement = { execute: <T>(values: Record<string, unknown>) => Promise<T[]> };
-const statements = new WeakMap<Db, Map<string, Statement>>();
+const statements = new WeakMap<Queryable, Map<string, Statement>>();
+/** Each shape's text, made once for the process: a transaction's handle lives for one request. */
+const texts = new Map<string, Query>();
 const dialect = new PgDialect({ casing: "snake_case" });
 
 /**
- * A raw statement (sql`…` with `sql.placeholder`s) turned into text once per database handle
- * and name, then only executed: turning a long statement into text on every request costs
- * more CPU than Postgres spends on it.
+ * A raw statement (sql`…` with `sql.placeholder`s) turned into text once per name, then only
+ * executed, on the database or inside a transaction: turning a long statement into text on
+ * every request costs more CPU than Postgres spends on it. The name must say everything that
+ * changes the text (the statement's shape); values go through placeholders.
  */
-export function preparedStatement(db: Db, name: string, build: () => SQL): Statement {
+export function preparedStatement(db: Queryable, name: string, build: () => SQL): Statement {
   let byName = statements.get(db);
   if (!byName) statements.set(db, (byName = new Map()));
   let statement = byName.get(name);
   if (!statement) {
+    let query = texts.get(name);
+    if (!query) texts.set(name, (query = dialect.sqlToQuery(build())));
     const session = (db as unknown as { _: { session: Session } })._.session;
-    const prepared = session.prepareQuery(dialect.sqlToQuery(build()), undefined, `rdv_${++counter}`, false);
+    const prepared = session.prepareQuery(query, undefined, `rdv_${++counter}`, false);
     statement = { execute: async <T>(values: Record<string, unknown>) => rowsOf<T>(await prepared.execute(values)) };
     byName.set(name, statement);
   }

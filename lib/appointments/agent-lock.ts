@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import { ADVISORY_LOCKS } from "@/db/advisory-locks";
 
 // Two writes placing appointments on one agent at once (bookings, moves into one slot) would
@@ -13,7 +13,7 @@ import { ADVISORY_LOCKS } from "@/db/advisory-locks";
  * reference, so that the lock is taken before the row is written); nothing without an agent,
  * whom no constraint concerns.
  */
-export function agentLockCte(agentId: string | null): SQL | null {
+export function agentLockCte(agentId: string | Placeholder | null): SQL | null {
   if (agentId === null) return null;
   return sql`agent_lock AS (SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.agentPlacement}::int, hashtext(${agentId}::text)) AS locked)`;
 }

@@ -4,7 +4,7 @@
 // did not happen and nothing happens unrecorded, at the cost of one round trip. An insert
 // trigger then notifies the event's id on commit (live screens, webhooks).
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../auth/caller";
 import type { AppointmentEventType } from "../contract/events";
 
@@ -41,7 +41,8 @@ export const APPOINTMENT_JOINS = `
 export type ChangeEvent = {
   type: AppointmentEventType;
   reason?: string | null;
-  details?: Record<string, unknown> | null;
+  /** Or the placeholder its JSON text fills (a prepared statement's). */
+  details?: Record<string, unknown> | Placeholder | null;
 };
 
 /**
@@ -51,6 +52,7 @@ export type ChangeEvent = {
  */
 export function changeStatement(caller: Caller, change: SQL, event: ChangeEvent, select: SQL = sql``): SQL {
   const { actor } = caller;
+  const details = event.details instanceof Placeholder ? event.details : event.details ? JSON.stringify(event.details) : null;
   return sql`
     WITH ${change},
     shaped AS (
@@ -60,7 +62,7 @@ export function changeStatement(caller: Caller, change: SQL, event: ChangeEvent,
     ev AS (
       INSERT INTO appointment_events (app_id, company_id, appointment_id, type, from_status, to_status, actor_type, actor_id, actor_name, reason, details, data)
       SELECT app_id, company_id, id, ${event.type}, from_status, status, ${actor.type}::actor_type, ${actor.id}, ${actor.name},
-             ${event.reason ?? null}::text, ${event.details ? JSON.stringify(event.details) : null}::jsonb, j::jsonb
+             ${event.reason ?? null}::text, ${details}::jsonb, j::jsonb
       FROM shaped
       RETURNING id
     )

@@ -1,12 +1,13 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
-import { executeRows, getDb } from "@/db";
-import { type Caller, companyScope, requireScope } from "../auth/caller";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { type Caller, companyScope, requireScope, scopeCompanies } from "../auth/caller";
 import { filledFieldsSchema, type ServiceField } from "../contract/fields";
 import { AppError, pgConstraint, pgErrorCode, validationError } from "../contract/errors";
 import { isUuid } from "../contract/ids";
 import { computeTotalPrice } from "../contract/pricing";
 import { parseInput } from "../contract/parse";
+import { preparedStatement } from "../prepared";
 import { agentLockCte } from "./agent-lock";
 import { changeStatement } from "./change-sql";
 import { assertWithinWorkingHours, type HoursRow, hoursSelect } from "../scheduling/working-hours";
@@ -33,7 +34,21 @@ export async function createAppointment(
   const agentId = data.agentId && isUuid(data.agentId) ? data.agentId : null;
   const customerId = isUuid(data.customerId) ? data.customerId : null;
   if (!isUuid(data.serviceId) || (data.companyId !== undefined && !isUuid(data.companyId))) throw new AppError("service-not-found");
-  const [service] = await executeRows<BookingCheck>(db, bookingCheckStatement(caller, data.serviceId, agentId, customerId, data.date.toISOString()));
+  // Both statements are built and turned into text once per shape, then only run: building
+  // them cost more CPU per booking than PostgreSQL spends running them.
+  const scoped = caller.companyIds !== "all";
+  const check = preparedStatement(db, `booking-check:${scoped ? "S" : ""}`, () => {
+    const ph = sql.placeholder;
+    return bookingCheckStatement({ ...caller, appId: ph("appId") as unknown as string }, ph("serviceId"), ph("agentId"), ph("customerId"), ph("start"), ph("scope"));
+  });
+  const [service] = await check.execute<BookingCheck>({
+    appId: caller.appId,
+    serviceId: data.serviceId,
+    agentId,
+    customerId,
+    start: data.date.toISOString(),
+    scope: scoped ? scopeCompanies(caller) : null,
+  });
   if (!service || (data.companyId && data.companyId !== service.company_id)) {
     throw new AppError("service-not-found");
   }
@@ -60,24 +75,48 @@ export async function createAppointment(
     force: options.forceHours,
     now: options.now,
   }, service);
-  const statement = insertAppointmentStatement(caller, {
-    companyId: service.company_id,
-    serviceId: service.id,
-    customerId: data.customerId,
-    agentId: data.agentId ?? null,
-    date: data.date,
-    end,
-    totalPrice,
-    commune: data.commune ?? null,
-    filledFields: fields.data,
-    status,
-    bufferBefore: service.buffer_before,
-    bufferAfter: service.buffer_after,
-    outsideHours,
+  const agent = data.agentId ?? null;
+  const insert = preparedStatement(db, `booking:${agent ? "agent" : ""}`, () => {
+    const ph = sql.placeholder;
+    const bound = { ...caller, appId: ph("appId"), actor: { type: ph("actorType"), id: ph("actorId"), name: ph("actorName") } };
+    return insertAppointmentStatement(bound as unknown as Caller, {
+      companyId: ph("companyId"),
+      serviceId: ph("serviceId"),
+      customerId: ph("customerId"),
+      agentId: agent ? ph("agentId") : null,
+      date: ph("date"),
+      end: ph("end"),
+      totalPrice: ph("totalPrice"),
+      commune: ph("commune"),
+      filledFields: ph("filledFields"),
+      status: ph("status"),
+      bufferBefore: ph("bufferBefore"),
+      bufferAfter: ph("bufferAfter"),
+      details: ph("details"),
+    });
   });
 
   try {
-    const [row] = await executeRows<{ data: AppointmentJson }>(db, statement);
+    const [row] = await insert.execute<{ data: AppointmentJson }>({
+      appId: caller.appId,
+      actorType: caller.actor.type,
+      actorId: caller.actor.id,
+      actorName: caller.actor.name,
+      companyId: service.company_id,
+      serviceId: service.id,
+      customerId: data.customerId,
+      agentId: agent,
+      date: data.date.toISOString(),
+      end: end.toISOString(),
+      totalPrice,
+      commune: data.commune ?? null,
+      filledFields: JSON.stringify(fields.data),
+      status,
+      bufferBefore: service.buffer_before,
+      bufferAfter: service.buffer_after,
+      // Forced outside the hours by an owner or admin: the history says "hors horaires".
+      details: outsideHours ? JSON.stringify({ outsideHours: true }) : null,
+    });
     return row.data;
   } catch (err) {
     const code = pgErrorCode(err);
@@ -109,8 +148,15 @@ type BookingCheck = HoursRow & {
  * statement, no row when the service does not exist in the caller's companies. Exported for
  * the benchmark's bare server, which runs the same SQL.
  */
-export function bookingCheckStatement(caller: Caller, serviceId: string, agentId: string | null, customerId: string | null, start: string): SQL {
-  const scope = companyScope(caller, sql.raw("s.company_id"));
+export function bookingCheckStatement(
+  caller: Caller,
+  serviceId: Param<string>,
+  agentId: Param<string | null>,
+  customerId: Param<string | null>,
+  start: Param<string>,
+  scopeList?: Placeholder,
+): SQL {
+  const scope = companyScope(caller, sql.raw("s.company_id"), scopeList);
   // The days of time off that matter, as the hours check reads them alone (working-hours.ts).
   const firstDay = sql`((${start}::timestamptz AT TIME ZONE 'UTC')::date - 2)`;
   const lastDay = sql`(((${start}::timestamptz + s.duration * interval '1 minute') AT TIME ZONE 'UTC')::date + 2)`;
@@ -128,22 +174,27 @@ export function bookingCheckStatement(caller: Caller, serviceId: string, agentId
     WHERE s.app_id = ${caller.appId}::uuid AND s.id = ${serviceId}::uuid ${scope ? sql`AND ${scope}` : sql``}`;
 }
 
+/** A value of a statement, or the placeholder it is filled into (a prepared statement's). */
+type Param<T> = T | Placeholder;
+
+/** The new row's values as the statement takes them: instants as ISO text, fields as JSON text. */
 type NewAppointment = {
-  companyId: string;
-  serviceId: string;
-  customerId: string;
-  agentId: string | null;
-  date: Date;
-  end: Date;
-  totalPrice: number;
-  commune: string | null;
-  filledFields: Record<string, unknown>;
-  status: "PENDING" | "CONFIRMED";
+  companyId: Param<string>;
+  serviceId: Param<string>;
+  customerId: Param<string>;
+  /** Null: no agent (no lock, no overlap to refuse); the statement's shape differs. */
+  agentId: Param<string> | null;
+  date: Param<string>;
+  end: Param<string>;
+  totalPrice: Param<number>;
+  commune: Param<string | null>;
+  filledFields: Param<string>;
+  status: Param<"PENDING" | "CONFIRMED">;
   /** The service's buffers, copied so the blocked range stays right when the service changes. */
-  bufferBefore?: number;
-  bufferAfter?: number;
-  /** Forced outside the hours by an owner or admin: the history says "hors horaires". */
-  outsideHours?: boolean;
+  bufferBefore: Param<number>;
+  bufferAfter: Param<number>;
+  /** The event's details (e.g. forced outside the hours), or null; a placeholder takes JSON text. */
+  details: Param<Record<string, unknown> | null>;
 };
 
 /**
@@ -158,13 +209,13 @@ export function insertAppointmentStatement(caller: Caller, a: NewAppointment): S
     changed AS (
       INSERT INTO appointments (app_id, company_id, service_id, customer_id, agent_id, date, "end", total_price, commune, filled_fields, status, buffer_before, buffer_after)
       SELECT ${caller.appId}::uuid, ${a.companyId}::uuid, ${a.serviceId}::uuid, ${a.customerId}::uuid, ${a.agentId}::uuid,
-              ${a.date.toISOString()}::timestamptz, ${a.end.toISOString()}::timestamptz, ${a.totalPrice}::int, ${a.commune}::text,
-              ${JSON.stringify(a.filledFields)}::jsonb, ${a.status}::appointment_status,
-              ${a.bufferBefore ?? 0}::int, ${a.bufferAfter ?? 0}::int
+              ${a.date}::timestamptz, ${a.end}::timestamptz, ${a.totalPrice}::int, ${a.commune}::text,
+              ${a.filledFields}::jsonb, ${a.status}::appointment_status,
+              ${a.bufferBefore}::int, ${a.bufferAfter}::int
       ${lock ? sql`FROM agent_lock` : sql``}
       RETURNING *, NULL::appointment_status AS from_status
     )`;
-  return changeStatement(caller, change, { type: "appointment.created", details: a.outsideHours ? { outsideHours: true } : null });
+  return changeStatement(caller, change, { type: "appointment.created", details: a.details });
 }
 
 function foreignKeyError(constraint: string | undefined): AppError {

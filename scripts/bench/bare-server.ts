@@ -121,15 +121,17 @@ const insertAppointment = template(
       serviceId: "$service",
       customerId: "$customer",
       agentId: "$agent",
-      date: new Date(1_000),
-      end: new Date(2_000),
-      totalPrice: 424_242,
+      date: "$date",
+      end: "$end",
+      totalPrice: q.placeholder("totalPrice"),
       commune: null,
-      filledFields: { $: "filled" },
+      filledFields: "$filled",
       status: "PENDING",
+      bufferBefore: 0,
+      bufferAfter: 0,
+      details: null,
     }),
   ),
-  { date: new Date(1_000).toISOString(), end: new Date(2_000).toISOString(), totalPrice: 424_242, filled: JSON.stringify({ $: "filled" }) },
 );
 
 // The move's three statements (lib/appointments/reschedule.ts): the appointment and the target
