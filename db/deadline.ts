@@ -24,41 +24,49 @@ export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q): Q
   const scope = scopes.getStore();
   if (!scope) return query;
   scope.pending.add(query);
-  const done = () => void scope.pending.delete(query);
-  query.then(done, done);
+  query.then(
+    () => scope.pending.delete(query),
+    () => scope.pending.delete(query),
+  );
   return query;
 }
 
 /**
  * Runs `fn` with a deadline of `ms`. On time: its result. Late: its queries are dropped or
  * cancelled, then it has `graceMs` to settle (its result, whatever it is, is then the truth);
- * otherwise `onTimeout()` is thrown and nothing it does afterwards can commit.
+ * otherwise `onTimeout()` is thrown and nothing it does afterwards can commit. Written with one
+ * promise and plain timers: it wraps every API request.
  */
-export async function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
+export function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
   const scope: Scope = { abandoned: false, pending: new Set() };
-  const work = scopes.run(scope, fn);
-  const settled = work.then(
-    () => true,
-    () => true,
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const after = (wait: number) => new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait)));
+  let work: Promise<T>;
   try {
-    if (await Promise.race([settled, after(ms)])) return await work;
-    clearTimeout(timer);
-    scope.abandoned = true;
-    cancelUntilSettled(scope);
-    if (await Promise.race([settled, after(graceMs)])) {
-      // Given up: a failure now is the cancellation's doing (a cancelled statement, or the
-      // driver's confusion after one), so it is answered as the deadline, not as a fault.
-      return await work.catch(() => {
-        throw onTimeout();
-      });
-    }
-    throw onTimeout();
-  } finally {
-    clearTimeout(timer);
+    work = scopes.run(scope, fn);
+  } catch (err) {
+    return Promise.reject(err);
   }
+  return new Promise<T>((resolve, reject) => {
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const timer = setTimeout(() => {
+      scope.abandoned = true;
+      cancelUntilSettled(scope);
+      grace = setTimeout(() => reject(onTimeout()), graceMs);
+    }, ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        clearTimeout(grace);
+        resolve(value);
+      },
+      (err) => {
+        clearTimeout(timer);
+        clearTimeout(grace);
+        // Given up: a failure now is the cancellation's doing (a cancelled statement, or the
+        // driver's confusion after one), so it is answered as the deadline, not as a fault.
+        reject(scope.abandoned ? onTimeout() : err);
+      },
+    );
+  });
 }
 
 /** How often a given-up request's statements still running are cancelled again. */

@@ -128,8 +128,11 @@ export async function withReadDb<T>(after: ReadAfter, read: (db: Db) => Promise<
 
 /** Whether DATABASE_REPLICA_URL is in use (on a server database): writes then leave their mark. */
 export function replicaConfigured(): boolean {
-  return Boolean(process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL);
+  // As decided when the database opened: the environment is slow to read on every request.
+  return replicaInUse ?? Boolean(process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL);
 }
+
+let replicaInUse: boolean | undefined;
 
 /**
  * The primary's WAL position now, to be passed back as `after` by the caller's next reads: taken
@@ -166,6 +169,7 @@ export async function getDriver(): Promise<Handle["driver"]> {
 export async function closeDb(timeoutSeconds = 5): Promise<void> {
   const current = globalThis.__rendezvousDb;
   globalThis.__rendezvousDb = undefined;
+  replicaInUse = undefined;
   if (current) await (await current).close(timeoutSeconds);
 }
 
@@ -179,6 +183,7 @@ function handle(): Promise<Handle> {
 
 async function open(): Promise<Handle> {
   const url = process.env.DATABASE_URL;
+  replicaInUse = Boolean(url && process.env.DATABASE_REPLICA_URL);
   return url ? openServer(url) : openEmbedded(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data/pglite"));
 }
 

@@ -2,6 +2,8 @@
 // the stream is read (413; an unbounded body is never buffered), valid UTF-8 JSON holding an
 // object (400 validation-error). The parsed object is left on the context and in Hono's body
 // cache, where the routes' zod validators read it.
+import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
@@ -45,12 +47,41 @@ export function isJsonContentType(header: string | undefined): boolean {
 }
 
 /** The body's bytes, stopping with 413 payload-too-large past `limit`. */
-export async function readLimited(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
-  if (!stream) return new Uint8Array(0);
+export function readLimited(stream: IncomingMessage | ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (!stream) return Promise.resolve(new Uint8Array(0));
+  return stream instanceof Readable ? readNode(stream, limit) : readWeb(stream, limit);
+}
+
+/**
+ * A Node request read through its events: its async iterator makes several promises per chunk,
+ * on every request (seen in the API's CPU profiles).
+ */
+function readNode(stream: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > limit) {
+        // The rest flows past unkept: destroying the request would reset the connection
+        // before the 413 is written.
+        stream.off("data", onData);
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    };
+    stream.on("data", onData);
+    stream.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)));
+    stream.once("error", reject);
+    // Ended without its end (the client went away): nothing to answer, but nothing waits forever.
+    stream.once("close", () => reject(new Error("request closed before its body was read")));
+  });
+}
+
+async function readWeb(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  // Leaving the loop early (over the limit) cancels the web stream or destroys the Node one.
-  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+  // Leaving the loop early (over the limit) cancels the web stream.
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
     total += chunk.byteLength;
     if (total > limit) throw tooLarge();
     chunks.push(chunk);
