@@ -6,7 +6,7 @@ import { AppError } from "@/lib/contract/errors";
 import { setHeader } from "../envelope";
 import type { ApiEnv } from "../env";
 
-export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
+export const rateLimit: MiddlewareHandler<ApiEnv> = (c, next) => {
   const r = c.get("auth").limited;
   setHeader(c, "RateLimit-Limit", String(r.limit));
   setHeader(c, "RateLimit-Remaining", String(r.remaining));
@@ -17,5 +17,5 @@ export const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
       details: { limit: r.limit, retryAfter: r.retryAfterSeconds },
     });
   }
-  await next();
+  return next();
 };

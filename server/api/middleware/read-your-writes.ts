@@ -10,8 +10,9 @@ import type { ApiEnv } from "../env";
 /** The last segment of the paths that change something. */
 const WRITES = new Set(["create", "edit", "status", "update-fields"]);
 
-export const readYourWrites: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  if (!replicaConfigured()) return next();
+export const readYourWrites: MiddlewareHandler<ApiEnv> = (c, next) => (replicaConfigured() ? followWrites(c, next) : next());
+
+const followWrites: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const { caller, keyId } = c.get("auth");
   caller.readAfter = () => keyReadAfter(caller.appId, keyId);
   await next();
