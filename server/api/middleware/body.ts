@@ -73,7 +73,10 @@ function readNode(stream: IncomingMessage, limit: number): Promise<Uint8Array> {
     stream.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)));
     stream.once("error", reject);
     // Ended without its end (the client went away): nothing to answer, but nothing waits forever.
-    stream.once("close", () => reject(new Error("request closed before its body was read")));
+    stream.once("close", () => {
+      // Also emitted after a normal end: no error (with its stack) made then.
+      if (!stream.readableEnded) reject(new Error("request closed before its body was read"));
+    });
   });
 }
 
