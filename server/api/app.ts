@@ -16,6 +16,7 @@ import { availability } from "./middleware/availability";
 import { jsonBody } from "./middleware/body";
 import { rateLimit } from "./middleware/rate-limit";
 import { readYourWrites } from "./middleware/read-your-writes";
+import { ShapeCachedRouter } from "./router";
 import { agentRoutes } from "./routes/agents";
 import { appointmentRoutes } from "./routes/appointments";
 import { companyRoutes } from "./routes/companies";
@@ -31,6 +32,7 @@ const PREFIX = "/app/:appId/multi-service/*";
 
 export function createApi() {
   const api = new OpenAPIHono<ApiEnv>({
+    router: new ShapeCachedRouter(),
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error.issues);
     },
