@@ -7,21 +7,20 @@
 //   COMMIT (it rolls back);
 // - the request then has a moment to end with its true outcome (usually the cancellation: a
 //   503); past that it is answered 503 and whatever it still does cannot commit.
-import { AsyncLocalStorage } from "node:async_hooks";
+import { requestContext } from "./request-context";
 
 type Cancellable = { cancel(): unknown; canceller?: ((query: unknown) => unknown) | null };
 type Scope = { abandoned: boolean; pending: Set<Cancellable> };
-
-const scopes = new AsyncLocalStorage<Scope>();
+export type DeadlineScope = Scope;
 
 /** Whether the running request was given up at its deadline: it must not write anything more. */
 export function abandoned(): boolean {
-  return scopes.getStore()?.abandoned === true;
+  return requestContext.getStore()?.deadline?.abandoned === true;
 }
 
 /** Registers a query of the running request until it settles (no-op outside withDeadline). */
 export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q): Q {
-  const scope = scopes.getStore();
+  const scope = requestContext.getStore()?.deadline;
   if (!scope) return query;
   scope.pending.add(query);
   query.then(
@@ -41,7 +40,7 @@ export function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () 
   const scope: Scope = { abandoned: false, pending: new Set() };
   let work: Promise<T>;
   try {
-    work = scopes.run(scope, fn);
+    work = requestContext.run({ ...requestContext.getStore(), deadline: scope }, fn);
   } catch (err) {
     return Promise.reject(err);
   }

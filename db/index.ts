@@ -4,12 +4,12 @@
 // unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite). Migrated
 // when opened; the demo data comes from the start-up path (lib/startup.ts), not from here.
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { track } from "./deadline";
+import { requestContext } from "./request-context";
 import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
 import { type TransactionClient, transaction } from "./postgres-transaction";
 import { parseLsn, ReplicaMonitor } from "./replica";
@@ -52,12 +52,6 @@ const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 // Any fixed number: held while migrating so app instances starting together take turns.
 const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
-/**
- * The transaction opened by `withTransaction` for the code running inside it. `open` turns
- * false when it ends, so work started inside and still running after (fire-and-forget) falls
- * back to the database instead of a finished transaction.
- */
-const ambient = new AsyncLocalStorage<{ tx: Tx; open: boolean }>();
 
 /**
  * The database, opened and migrated on first use (never at import: `next build` imports
@@ -65,7 +59,9 @@ const ambient = new AsyncLocalStorage<{ tx: Tx; open: boolean }>();
  * without a handle passed down to them.
  */
 export async function getDb(): Promise<Db> {
-  const current = ambient.getStore();
+  // The transaction opened by `withTransaction` for the code running inside it; once it ended
+  // (`open` false), work started inside and still running (fire-and-forget) uses the database.
+  const current = requestContext.getStore()?.transaction;
   if (current?.open) return current.tx as unknown as Db;
   return (await handle()).db;
 }
@@ -81,7 +77,7 @@ export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
   return outer.transaction(async (tx) => {
     const scope = { tx, open: true };
     try {
-      return await ambient.run(scope, fn);
+      return await requestContext.run({ ...requestContext.getStore(), transaction: scope }, fn);
     } finally {
       scope.open = false;
     }
@@ -90,7 +86,7 @@ export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Whether the caller runs inside `withTransaction`. */
 export function inTransaction(): boolean {
-  return ambient.getStore()?.open === true;
+  return requestContext.getStore()?.transaction?.open === true;
 }
 
 /**
@@ -98,7 +94,8 @@ export function inTransaction(): boolean {
  * request, which must neither join nor outlive the request's transaction.
  */
 export function detached<T>(fn: () => T): T {
-  return ambient.exit(fn);
+  const current = requestContext.getStore();
+  return current?.transaction ? requestContext.run({ ...current, transaction: undefined }, fn) : fn();
 }
 
 /**
