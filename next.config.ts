@@ -26,6 +26,13 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (tests, benchmarks) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   allowedDevOrigins: devOrigins(),
+  experimental: {
+    // `next dev` starts from scratch each time, without Turbopack's cache on disk: restored from a
+    // session that had compiled other pages (the dashboard), it answered every browser's HMR
+    // subscription to the app's main chunk list with "restart", and the page reloaded itself
+    // again and again (seen at 127.0.0.1 on /login: 14 reloads in 15 s, on every such restart).
+    turbopackFileSystemCacheForDev: false,
+  },
   // Pages get the full set from proxy.ts (with the CSP nonce); everything else (static files,
   // route handlers) is never MIME-sniffed either.
   async headers() {
