@@ -19,7 +19,12 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {
         extends: true,
-        test: { name: "pglite", include: ["tests/integration/**/*.test.ts"], setupFiles: ["tests/setup/pglite.ts"] },
+        test: {
+          name: "pglite",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/pglite-template.ts"],
+          setupFiles: ["tests/setup/pglite.ts"],
+        },
       },
       {
         extends: true,
