@@ -1,7 +1,16 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
+
+// Vitest's default is one worker less than the cores: a single one on a 2-core CI machine. The
+// unit files and the PGlite domain files share nothing (each of the latter has its own in-memory
+// database, in its own process), so they run at least two at a time (sequence group 0). The
+// projects whose files share a database or servers (postgres, http, ops, bench) keep the
+// default, after them (group 1); cluster and faults, one file at a time, come last.
+const isolated = { maxWorkers: Math.max(2, os.availableParallelism() - 1), sequence: { groupOrder: 0 } };
+const shared = { sequence: { groupOrder: 1 } };
 
 // Domain tests run twice: on the embedded PGlite and on a real PostgreSQL server.
 export default defineConfig({
@@ -16,10 +25,16 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], ...isolated } },
       {
         extends: true,
-        test: { name: "pglite", include: ["tests/integration/**/*.test.ts"], setupFiles: ["tests/setup/pglite.ts"] },
+        test: {
+          name: "pglite",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/pglite-template.ts"],
+          setupFiles: ["tests/setup/pglite.ts"],
+          ...isolated,
+        },
       },
       {
         extends: true,
@@ -28,6 +43,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/postgres-database.ts"],
           setupFiles: ["tests/setup/postgres.ts"],
+          ...shared,
         },
       },
       {
@@ -40,12 +56,13 @@ export default defineConfig({
           globalSetup: ["tests/http/setup/servers.ts"],
           setupFiles: ["tests/http/setup/env.ts"],
           hookTimeout: 120_000,
+          ...shared,
         },
       },
       {
         // Operations as a user runs them (backups and restores), each on its own database.
         extends: true,
-        test: { name: "ops", include: ["tests/ops/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 180_000 },
+        test: { name: "ops", include: ["tests/ops/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 180_000, ...shared },
       },
       {
         // A primary, a streaming replica, app instances and haproxy made per file (tests/support/
@@ -63,7 +80,7 @@ export default defineConfig({
       {
         // The benchmark harness on tiny data (needs the build, like the HTTP tests).
         extends: true,
-        test: { name: "bench", include: ["tests/bench/**/*.test.ts"], testTimeout: 240_000 },
+        test: { name: "bench", include: ["tests/bench/**/*.test.ts"], testTimeout: 240_000, ...shared },
       },
     ],
   },

@@ -4,7 +4,7 @@
 // unset → the embedded PGlite, its data under PGLITE_DIR (default .data/pglite). Migrated
 // when opened; the demo data comes from the start-up path (lib/startup.ts), not from here.
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -324,7 +324,11 @@ async function openEmbedded(dir: string): Promise<Handle> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = await PGlite.create(dir, { extensions: { btree_gist } });
+    // PGLITE_TEMPLATE (the tests): an in-memory database starts from this dump of a migrated
+    // one (PGlite's dumpDataDir) rather than from initdb, the slow part of opening one.
+    const template = inMemory ? process.env.PGLITE_TEMPLATE : undefined;
+    const loadDataDir = template ? new Blob([readFileSync(template)]) : undefined;
+    client = await PGlite.create(dir, { extensions: { btree_gist }, loadDataDir });
     await client.query("select 1");
   } catch (err) {
     if (!inMemory) unlockEmbeddedFolder(dir);
