@@ -9,7 +9,13 @@
 //   503); past that it is answered 503 and whatever it still does cannot commit.
 import { requestContext } from "./request-context";
 
-type Cancellable = { cancel(): unknown; canceller?: ((query: unknown) => unknown) | null };
+type Cancellable = {
+  cancel(): unknown;
+  canceller?: ((query: unknown) => unknown) | null;
+  /** postgres.js settles a query through these two (a cursor, unused here, replaces them). */
+  resolve?: (value: unknown) => unknown;
+  reject?: (err: unknown) => unknown;
+};
 type Scope = { abandoned: boolean; pending: Set<Cancellable> };
 export type DeadlineScope = Scope;
 
@@ -23,10 +29,18 @@ export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q): Q
   const scope = requestContext.getStore()?.deadline;
   if (!scope) return query;
   scope.pending.add(query);
-  query.then(
-    () => scope.pending.delete(query),
-    () => scope.pending.delete(query),
-  );
+  const { resolve, reject } = query;
+  if (resolve && reject) {
+    // Told as the driver settles it: a `then` here would make promises on every query (each
+    // runs the async-context hook on Node 20) where these calls make none.
+    query.resolve = (value) => (scope.pending.delete(query), resolve(value));
+    query.reject = (err) => (scope.pending.delete(query), reject(err));
+  } else {
+    query.then(
+      () => scope.pending.delete(query),
+      () => scope.pending.delete(query),
+    );
+  }
   return query;
 }
 

@@ -58,13 +58,19 @@ const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
  * modules). Inside `withTransaction`, the open transaction: the domain's functions join it
  * without a handle passed down to them.
  */
-export async function getDb(): Promise<Db> {
+export function getDb(): Promise<Db> {
   // The transaction opened by `withTransaction` for the code running inside it; once it ended
   // (`open` false), work started inside and still running (fire-and-forget) uses the database.
   const current = requestContext.getStore()?.transaction;
-  if (current?.open) return current.tx as unknown as Db;
-  return (await handle()).db;
+  if (current?.open) return Promise.resolve(current.tx as unknown as Db);
+  // The same promise every call, not an async function: it runs on every query of every
+  // request, and each promise made costs the async-context hook on Node 20.
+  const opening = handle();
+  if (primary?.opening !== opening) primary = { opening, db: opening.then((h) => h.db) };
+  return primary.db;
 }
+
+let primary: { opening: Promise<Handle>; db: Promise<Db> } | undefined;
 
 /**
  * Runs fn in one transaction that every `getDb()` inside it joins: all its writes commit

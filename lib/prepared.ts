@@ -47,13 +47,14 @@ function direct<P extends Prepared>(prepared: P): P {
   const q = prepared as unknown as PostgresJsQuery;
   const { client, queryString: text, params: template, fields, customResultMapper: mapper } = q;
   if (fields && !mapper) return prepared;
-  const failed = (params: unknown[]) => (err: unknown) => {
+  const failed = (params: unknown[]) => (err: unknown): never => {
     throw new DrizzleQueryError(text, params, err as Error);
   };
   prepared.execute = (values: Record<string, unknown> = {}) => {
     const params = fillPlaceholders(template, values);
     const query = client.unsafe(text, params, { prepare: true });
-    return (mapper ? query.values().then(mapper) : query).catch(failed(params));
+    // then(…, failed) rather than catch: postgres.js's catch goes through its then, twice the promises.
+    return mapper ? query.values().then(mapper, failed(params)) : query.then((rows) => rows, failed(params));
   };
   return prepared;
 }
@@ -138,7 +139,7 @@ export function preparedStatement(db: Queryable, name: string, build: () => SQL)
     if (!query) texts.set(name, (query = dialect.sqlToQuery(build())));
     const session = (db as unknown as { _: { session: Session } })._.session;
     const prepared = direct(session.prepareQuery(query, undefined, `rdv_${++counter}`, false));
-    statement = { execute: async <T>(values: Record<string, unknown>) => rowsOf<T>(await prepared.execute(values)) };
+    statement = { execute: <T>(values: Record<string, unknown>) => prepared.execute(values).then((result) => rowsOf<T>(result)) };
     byName.set(name, statement);
   }
   return statement;

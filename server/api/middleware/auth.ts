@@ -1,7 +1,7 @@
 // The API key, from the body's `apiKey` or `Authorization: Bearer`, checked against the app of
 // the path. Every key problem (absent, unknown, revoked, another app's, sent twice and
 // differing) answers the same 401: no hint which.
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/contract/errors";
 import { setHeader } from "../envelope";
@@ -9,7 +9,7 @@ import type { ApiEnv } from "../env";
 
 const NOT_AUTHORIZED = "Clé API absente, invalide ou révoquée";
 
-export const apiKeyAuth: MiddlewareHandler<ApiEnv> = async (c, next) => {
+export async function authenticate(c: Context<ApiEnv>): Promise<void> {
   // Neither place wins over the other: a key sent in both must be the same (else 401), and a
   // malformed header is a wrong key, never a reason to fall back to the body's (README, API).
   const fromHeader = bearerToken(c.req.header("authorization"));
@@ -24,8 +24,7 @@ export const apiKeyAuth: MiddlewareHandler<ApiEnv> = async (c, next) => {
     throw new AppError("not-authorized", NOT_AUTHORIZED);
   }
   c.set("auth", auth);
-  await next();
-};
+}
 
 function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;

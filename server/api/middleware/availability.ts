@@ -13,11 +13,9 @@ import type { ApiEnv } from "../env";
 
 const TIMEOUT_MS = Number(process.env.REQUEST_TIMEOUT_MS ?? 10_000);
 
-export const availability: MiddlewareHandler<ApiEnv> = async (c, next) => {
+export const availability: MiddlewareHandler<ApiEnv> = (c, next) => {
   if (isDraining()) setHeader(c, "Connection", "close");
-  await withDeadline(
-    TIMEOUT_MS,
-    () => next(),
-    () => new AppError("service-unavailable", "La requête a attendu trop longtemps la base de données, réessayez dans quelques secondes"),
-  );
+  return withDeadline(TIMEOUT_MS, next, timedOut);
 };
+
+const timedOut = () => new AppError("service-unavailable", "La requête a attendu trop longtemps la base de données, réessayez dans quelques secondes");

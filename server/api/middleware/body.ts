@@ -1,17 +1,17 @@
 // Reads the request body once, for every route: JSON only (415), at most 64 KB counted while
 // the stream is read (413; an unbounded body is never buffered), valid UTF-8 JSON holding an
-// object (400 validation-error). The parsed object is left on the context and in Hono's body
-// cache, where the routes' zod validators read it.
+// object (400 validation-error). The parsed object is left on the context, where the routes'
+// validation reads it (validated-app.ts).
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { AppError } from "@/lib/contract/errors";
 import type { ApiEnv } from "../env";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_DEPTH = 32;
 
-export const jsonBody: MiddlewareHandler<ApiEnv> = async (c, next) => {
+export async function readJsonBody(c: Context<ApiEnv>): Promise<void> {
   if (!isJsonContentType(c.req.header("content-type"))) throw new AppError("unsupported-media-type");
   const declared = c.req.header("content-length");
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
@@ -31,11 +31,7 @@ export const jsonBody: MiddlewareHandler<ApiEnv> = async (c, next) => {
   if (!body || typeof body !== "object" || Array.isArray(body)) throw invalid("Le corps doit être un objet JSON");
   checkValues(body);
   c.set("body", body as Record<string, unknown>);
-  // Hono keeps body promises in this cache (its type says otherwise): the validators' read of
-  // the body resolves from here instead of the consumed stream.
-  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(json);
-  await next();
-};
+}
 
 /** application/json, in UTF-8 when a charset is named. */
 export function isJsonContentType(header: string | undefined): boolean {

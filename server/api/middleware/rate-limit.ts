@@ -1,12 +1,12 @@
 // Per-key rate limit, a token bucket in Postgres (lib/api/rate-limit): 429 rate-limited with
 // the exact Retry-After once the key's requests per minute are spent. The request was counted
 // by the key's lookup (lib/auth/api-keys.ts, one statement for both).
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { AppError } from "@/lib/contract/errors";
 import { setHeader } from "../envelope";
 import type { ApiEnv } from "../env";
 
-export const rateLimit: MiddlewareHandler<ApiEnv> = (c, next) => {
+export function checkRateLimit(c: Context<ApiEnv>): void {
   const r = c.get("auth").limited;
   setHeader(c, "RateLimit-Limit", String(r.limit));
   setHeader(c, "RateLimit-Remaining", String(r.remaining));
@@ -17,5 +17,4 @@ export const rateLimit: MiddlewareHandler<ApiEnv> = (c, next) => {
       details: { limit: r.limit, retryAfter: r.retryAfterSeconds },
     });
   }
-  return next();
-};
+}
