@@ -97,4 +97,42 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
     expect(attempts.sent).toBeGreaterThanOrEqual(1);
     expect(await stored(name)).toBe(0);
   });
+  it("statements that ended before the deadline are left alone: only the one still running is cancelled", async () => {
+    const key = Math.floor(Math.random() * 2 ** 31);
+    const name = `after reads ${randomUUID()}`;
+    await admin`SELECT pg_advisory_lock(${key}::bigint)`;
+    const ended: Query[] = [];
+    let running: Query | undefined;
+    const cancels = new Map<Query, number>();
+    const counted = (q: Query) => {
+      const real = q.canceller!;
+      cancels.set(q, 0);
+      q.canceller = (query) => (cancels.set(q, cancels.get(q)! + 1), real(query));
+      return q;
+    };
+    try {
+      const outcome = withDeadline(
+        300,
+        async () => {
+          // Settled one way and the other: the deadline must forget both.
+          const ok = counted(track(client.unsafe("SELECT 1 AS one") as Query));
+          await ok;
+          const failed = counted(track(client.unsafe("SELECT 1/0") as Query));
+          await failed.catch(() => {});
+          ended.push(ok, failed);
+          running = counted(track(gatedInsert(name, key)));
+          return running;
+        },
+        () => new Error("given up"),
+        2000,
+      );
+      await expect(outcome).rejects.toThrow("given up");
+      await expect(running!).rejects.toMatchObject({ code: "57014" });
+    } finally {
+      await admin`SELECT pg_advisory_unlock(${key}::bigint)`;
+    }
+    expect(ended.map((q) => cancels.get(q))).toEqual([0, 0]);
+    expect(cancels.get(running!)).toBeGreaterThanOrEqual(1);
+    expect(await stored(name)).toBe(0);
+  });
 });
