@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, json, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { apps } from "./apps";
 
 /**
@@ -13,7 +13,8 @@ export const idempotencyKeys = pgTable(
     key: text().notNull(),
     requestHash: text().notNull(),
     responseStatus: integer().notNull(),
-    responseBody: jsonb().notNull(),
+    // json, not jsonb: a replay answers the first answer as it was written, keys in the same order.
+    responseBody: json().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.appId, t.apiKeyId, t.key] })],
