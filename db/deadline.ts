@@ -54,7 +54,7 @@ export function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () 
   const scope: Scope = { abandoned: false, pending: new Set() };
   let work: Promise<T>;
   try {
-    work = requestContext.run({ ...requestContext.getStore(), deadline: scope }, fn);
+    work = requestContext.run(Object.assign({}, requestContext.getStore(), { deadline: scope }), fn);
   } catch (err) {
     return Promise.reject(err);
   }

