@@ -56,16 +56,19 @@ function readNode(stream: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    const onData = (chunk: Buffer) => {
+    let refused = false;
+    // An unnamed listener: under tsx (`npm start`) a named closure costs a defineProperty per call.
+    stream.on("data", (chunk: Buffer) => {
+      if (refused) return;
       total += chunk.byteLength;
       if (total > limit) {
         // The rest flows past unkept: destroying the request would reset the connection
         // before the 413 is written.
-        stream.off("data", onData);
+        refused = true;
+        chunks.length = 0;
         reject(tooLarge());
       } else chunks.push(chunk);
-    };
-    stream.on("data", onData);
+    });
     stream.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)));
     stream.once("error", reject);
     // Ended without its end (the client went away): nothing to answer, but nothing waits forever.
