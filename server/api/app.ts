@@ -1,8 +1,8 @@
 // The HTTP API: one Hono app, its routes declared with their zod schemas, and the middleware
 // every request passes, written once: CORS, POST only, JSON body (415/413/400), API key (401),
 // rate limit (429); then the route's validation (400, validated-app.ts) and the domain call.
-// Errors of any kind become the envelope in errors.ts. Mounted by app/app/[appId]/multi-service/[...path]/route.ts
-// and by server/index.ts, with no logic in either.
+// Errors of any kind become the envelope in errors.ts. Mounted by
+// app/app/[appId]/multi-service/[...path]/route.ts and by server/index.ts, with no logic in either.
 import { cors } from "hono/cors";
 import { AppError } from "@/lib/contract/errors";
 import { API_SECURITY_HEADERS } from "@/lib/contract/security-headers";
