@@ -7,7 +7,11 @@
 //   COMMIT (it rolls back);
 // - the request then has a moment to end with its true outcome (usually the cancellation: a
 //   503); past that it is answered 503 and whatever it still does cannot commit.
-import { requestContext } from "./request-context";
+// The API's read-only calls (list, get) keep no such account: undoing a read is moot, and the
+// request context that tracks queries costs every promise of the process on Node 20
+// (request-context.ts). They are answered 503 at the deadline itself; their key check, which
+// counts the call against its rate limit, is tracked all the same (`track(query, scope)`).
+import { requestContext, runWithContext } from "./request-context";
 
 type Cancellable = {
   cancel(): unknown;
@@ -16,7 +20,12 @@ type Cancellable = {
   resolve?: (value: unknown) => unknown;
   reject?: (err: unknown) => unknown;
 };
-type Scope = { abandoned: boolean; pending: Set<Cancellable> };
+type Scope = {
+  abandoned: boolean;
+  pending: Set<Cancellable>;
+  /** Set by a request that only reads: at the deadline it is answered 503 at once, nothing to undo. */
+  readOnly?: boolean;
+};
 export type DeadlineScope = Scope;
 
 /** Whether the running request was given up at its deadline: it must not write anything more. */
@@ -24,9 +33,11 @@ export function abandoned(): boolean {
   return requestContext.getStore()?.deadline?.abandoned === true;
 }
 
-/** Registers a query of the running request until it settles (no-op outside withDeadline). */
-export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q): Q {
-  const scope = requestContext.getStore()?.deadline;
+/**
+ * Registers a query of a request until it settles: of `scope`, or else of the running request
+ * (no-op outside any deadline).
+ */
+export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q, scope = requestContext.getStore()?.deadline): Q {
   if (!scope) return query;
   scope.pending.add(query);
   const { resolve, reject } = query;
@@ -45,16 +56,31 @@ export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q): Q
 }
 
 /**
- * Runs `fn` with a deadline of `ms`. On time: its result. Late: its queries are dropped or
- * cancelled, then it has `graceMs` to settle (its result, whatever it is, is then the truth);
- * otherwise `onTimeout()` is thrown and nothing it does afterwards can commit. Written with one
- * promise and plain timers: it wraps every API request.
+ * Runs `fn` with a deadline of `ms`, the deadline known to every query it makes (the running
+ * request's, through the request context). See withExplicitDeadline.
  */
 export function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
+  return withExplicitDeadline(ms, (scope) => runInDeadline(scope, fn), onTimeout, graceMs);
+}
+
+/** Runs fn with `scope` as the running request's deadline (nothing more without a scope). */
+export function runInDeadline<T>(scope: Scope | undefined, fn: () => Promise<T>): Promise<T> {
+  return scope ? runWithContext(Object.assign({}, requestContext.getStore(), { deadline: scope }), fn) : fn();
+}
+
+/**
+ * Runs `fn` with a deadline of `ms`, handing it the deadline's scope: only the queries given it
+ * (`track(query, scope)`) or run inside `runInDeadline(scope, …)` are the request's. On time:
+ * its result. Late: those queries are dropped or cancelled, then it has `graceMs` to settle (its
+ * result, whatever it is, is then the truth); otherwise `onTimeout()` is thrown and nothing it
+ * does afterwards can commit. A read-only scope is answered `onTimeout()` at the deadline.
+ * Written with one promise and plain timers: it wraps every API request.
+ */
+export function withExplicitDeadline<T>(ms: number, fn: (scope: Scope) => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
   const scope: Scope = { abandoned: false, pending: new Set() };
   let work: Promise<T>;
   try {
-    work = requestContext.run(Object.assign({}, requestContext.getStore(), { deadline: scope }), fn);
+    work = fn(scope);
   } catch (err) {
     return Promise.reject(err);
   }
@@ -63,7 +89,7 @@ export function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () 
     const timer = setTimeout(() => {
       scope.abandoned = true;
       cancelUntilSettled(scope);
-      grace = setTimeout(() => reject(onTimeout()), graceMs);
+      grace = setTimeout(() => reject(onTimeout()), scope.readOnly ? 0 : graceMs);
     }, ms);
     work.then(
       (value) => {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { track } from "./deadline";
-import { requestContext } from "./request-context";
+import { requestContext, runWithContext } from "./request-context";
 import { EmbeddedFolderError, lockEmbeddedFolder, unlockEmbeddedFolder } from "./embedded-lock";
 import { type TransactionClient, transaction } from "./postgres-transaction";
 import { parseLsn, ReplicaMonitor } from "./replica";
@@ -83,7 +83,7 @@ export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
   return outer.transaction(async (tx) => {
     const scope = { tx, open: true };
     try {
-      return await requestContext.run(Object.assign({}, requestContext.getStore(), { transaction: scope }), fn);
+      return await runWithContext(Object.assign({}, requestContext.getStore(), { transaction: scope }), fn);
     } finally {
       scope.open = false;
     }
@@ -101,7 +101,7 @@ export function inTransaction(): boolean {
  */
 export function detached<T>(fn: () => T): T {
   const current = requestContext.getStore();
-  return current?.transaction ? requestContext.run({ ...current, transaction: undefined }, fn) : fn();
+  return current?.transaction ? runWithContext({ ...current, transaction: undefined }, fn) : fn();
 }
 
 /**

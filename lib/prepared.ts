@@ -3,8 +3,11 @@ import { Column, DrizzleQueryError, fillPlaceholders, getTableName, is, SQL, Sub
 import { PgDialect } from "drizzle-orm/pg-core";
 import { PostgresJsPreparedQuery } from "drizzle-orm/postgres-js/session";
 import { type Db, type Queryable, rowsOf } from "@/db";
+import { type DeadlineScope, track } from "@/db/deadline";
 
-type Preparable = { prepare: (name: string) => { execute: (values?: Record<string, unknown>) => Promise<unknown[]> } };
+/** `deadline`: the request whose query it is, when not the running one (db/deadline.ts). */
+type Execute = (values?: Record<string, unknown>, deadline?: DeadlineScope) => Promise<unknown[]>;
+type Preparable = { prepare: (name: string) => { execute: Execute } };
 type Prepared = ReturnType<Preparable["prepare"]>;
 
 const cache = new WeakMap<Db, Map<string, Prepared>>();
@@ -26,7 +29,7 @@ export function preparedFor(db: Db, name: string, build: () => Preparable): Prep
   return prepared;
 }
 
-type DriverQuery = Promise<unknown[]> & { values(): Promise<unknown[][]> };
+type DriverQuery = Promise<unknown[]> & { values(): Promise<unknown[][]>; cancel(): unknown };
 type PostgresJsQuery = {
   client: { unsafe(text: string, params: unknown[], options: { prepare: boolean }): DriverQuery };
   queryString: string;
@@ -50,9 +53,10 @@ function direct<P extends Prepared>(prepared: P): P {
   const failed = (params: unknown[]) => (err: unknown): never => {
     throw new DrizzleQueryError(text, params, err as Error);
   };
-  prepared.execute = (values: Record<string, unknown> = {}) => {
+  prepared.execute = (values: Record<string, unknown> = {}, deadline?: DeadlineScope) => {
     const params = fillPlaceholders(template, values);
     const query = client.unsafe(text, params, { prepare: true });
+    if (deadline) track(query, deadline);
     // then(…, failed) rather than catch: postgres.js's catch goes through its then, twice the promises.
     return mapper ? query.values().then(mapper, failed(params)) : query.then((rows) => rows, failed(params));
   };
@@ -118,7 +122,7 @@ function decoderOf(field: unknown): Decoder {
 
 type Session = { prepareQuery: (query: Query, fields: undefined, name: string, arrayMode: false) => Prepared };
 type Query = { sql: string; params: unknown[] };
-type Statement = { execute: <T>(values: Record<string, unknown>) => Promise<T[]> };
+type Statement = { execute: <T>(values: Record<string, unknown>, deadline?: DeadlineScope) => Promise<T[]> };
 const statements = new WeakMap<Queryable, Map<string, Statement>>();
 /** Each shape's text, made once for the process: a transaction's handle lives for one request. */
 const texts = new Map<string, Query>();
@@ -139,7 +143,7 @@ export function preparedStatement(db: Queryable, name: string, build: () => SQL)
     if (!query) texts.set(name, (query = dialect.sqlToQuery(build())));
     const session = (db as unknown as { _: { session: Session } })._.session;
     const prepared = direct(session.prepareQuery(query, undefined, `rdv_${++counter}`, false));
-    statement = { execute: <T>(values: Record<string, unknown>) => prepared.execute(values).then((result) => rowsOf<T>(result)) };
+    statement = { execute: <T>(values: Record<string, unknown>, deadline?: DeadlineScope) => prepared.execute(values, deadline).then((result) => rowsOf<T>(result)) };
     byName.set(name, statement);
   }
   return statement;

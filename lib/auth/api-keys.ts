@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
+import type { DeadlineScope } from "@/db/deadline";
 import { apiKeys } from "@/db/schema";
 import { AppError, pgErrorCode } from "../contract/errors";
 import { isUuid } from "../contract/ids";
@@ -107,13 +108,14 @@ type KeyRow = {
 /**
  * The caller a key stands for in this app, or null for any key problem (absent, unknown,
  * revoked, another app's): the API answers them all alike. Counts the request against the
- * key's rate limit (`limited`).
+ * key's rate limit (`limited`). `deadline`: the API call's, which runs outside the request
+ * context when it only reads (db/deadline.ts).
  */
-export async function authenticateApiKey(appId: string, key: unknown): Promise<ApiKeyAuth | null> {
+export async function authenticateApiKey(appId: string, key: unknown, deadline?: DeadlineScope): Promise<ApiKeyAuth | null> {
   if (!isUuid(appId) || !looksLikeApiKey(key)) return null;
   const db = await getDb();
   const statement = preparedStatement(db, "api-key-request", () => apiKeyRequestStatement(sql.placeholder("appId"), sql.placeholder("digest")));
-  const [row] = await statement.execute<KeyRow>({ appId, digest: digestApiKey(key) });
+  const [row] = await statement.execute<KeyRow>({ appId, digest: digestApiKey(key) }, deadline);
   if (!row) return null;
   if (row.stale) {
     // At most once a minute: a write per request would cost more than the request.

@@ -10,7 +10,7 @@ import type { ApiEnv } from "./env";
 import { completeHeaders, setHeader } from "./envelope";
 import { notFound, onError } from "./errors";
 import { authenticate } from "./middleware/auth";
-import { availability } from "./middleware/availability";
+import { availability, routeScope } from "./middleware/availability";
 import { readJsonBody } from "./middleware/body";
 import { checkRateLimit } from "./middleware/rate-limit";
 import { readYourWrites } from "./middleware/read-your-writes";
@@ -30,7 +30,7 @@ import { ValidatedOpenAPIHono } from "./validated-app";
 const PREFIX = "/app/:appId/multi-service/*";
 
 export function createApi() {
-  const api = new ValidatedOpenAPIHono({ router: new ShapeCachedRouter() });
+  const api = new ValidatedOpenAPIHono({ router: new ShapeCachedRouter(), routeScope });
   api.onError(onError);
   api.notFound(notFound);
 

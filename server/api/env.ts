@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { DeadlineScope } from "@/db/deadline";
 import type { ApiKeyAuth } from "@/lib/auth/api-keys";
 
 /** What the middleware leaves on the context for the handlers. */
@@ -10,6 +11,8 @@ export type ApiEnv = {
     body: Record<string, unknown>;
     /** The API key's caller, id and limit. */
     auth: ApiKeyAuth;
+    /** The call's deadline (middleware/availability.ts), for the queries made outside its context. */
+    deadline: DeadlineScope;
     /** The answer's headers so far, whatever ends up answering (server/api/envelope.ts). */
     headers: Record<string, string>;
   };

@@ -4,6 +4,8 @@
 // per call, two fifths of what a `get` made (counted), and on Node 20 each runs the
 // async-context hook. Same document (the route is registered as the library does), same checks,
 // same validated data for `c.req.valid()`, and a failure is the same validation-error.
+// A route may say it only reads (`readOnly: true`, not part of the document); `routeScope`, given
+// to the app, is then the first step of every route, told which kind it runs.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { z } from "zod";
@@ -24,13 +26,23 @@ type RouteConfig = {
   path: string;
   middleware?: MiddlewareHandler<ApiEnv> | readonly MiddlewareHandler<ApiEnv>[];
   hide?: boolean;
+  readOnly?: boolean;
   request?: RouteRequest;
 };
 type Handler = (c: Context<ApiEnv>, next: () => Promise<void>) => unknown;
+export type RouteScope = (c: Context<ApiEnv>, next: () => Promise<void>, readOnly: boolean) => Promise<void>;
+type Init = ConstructorParameters<typeof OpenAPIHono<ApiEnv>>[0] & { routeScope?: RouteScope };
 
 export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
+  readonly #routeScope?: RouteScope;
+
+  constructor({ routeScope, ...init }: Init = {}) {
+    super(init);
+    this.#routeScope = routeScope;
+  }
+
   override openapi = ((config: RouteConfig, handler: Handler) => {
-    const { middleware, hide, ...route } = config;
+    const { middleware, hide, readOnly = false, ...route } = config;
     if (!hide) this.openAPIRegistry.registerPath(route as Parameters<typeof this.openAPIRegistry.registerPath>[0]);
     const checks = checksOf(route);
     const handle = (c: Context<ApiEnv>, next: () => Promise<void>) => {
@@ -41,7 +53,11 @@ export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
       }
       return handler(c, next);
     };
-    const before = middleware ? (Array.isArray(middleware) ? middleware : [middleware]) : [];
+    const routeScope = this.#routeScope;
+    const before = [
+      ...(routeScope ? [(c: Context<ApiEnv>, next: () => Promise<void>) => routeScope(c, next, readOnly)] : []),
+      ...(middleware ? (Array.isArray(middleware) ? middleware : [middleware]) : []),
+    ];
     this.on([route.method], [route.path.replaceAll(/\/{(.+?)}/g, "/:$1")], ...(before as MiddlewareHandler<ApiEnv>[]), handle as MiddlewareHandler<ApiEnv>);
     return this;
   }) as unknown as OpenAPIHono<ApiEnv>["openapi"];

@@ -68,3 +68,35 @@ it("creates answered 503 at the deadline are not made when the database lets the
     .where(and(eq(appointments.appId, t.appId), inArray(appointments.date, bodies.map((b) => new Date(b.date)))));
   expect(made).toEqual([]);
 });
+
+it("reads whose key check waits are answered 503 at the deadline, the check cancelled; then served again", async () => {
+  const booking = {
+    serviceId: t.serviceA.id,
+    customerId: t.customer.id,
+    agentId: t.agentA.id,
+    date: t.nextSlot().toISOString(),
+    filledFields: { type_coupe: "classique" },
+  };
+  const made = await t.call("appointments/create", booking, { base });
+  expect(made.status).toBe(201);
+  const reader = await t.keyRecord({ name: "reader" });
+  // The key check counts the call in the key's rate-limit bucket: for this key, it waits at the gate.
+  const remove = await pauseInsert(gate, "rate_limit_buckets", `NEW.api_key_id = '${reader.id}'`, "before");
+  try {
+    await gate.close();
+    const reads = await Promise.all([
+      t.call(`appointments/${made.body.data.id}`, {}, { base, key: reader.secret }),
+      t.call("appointments/list", { companyId: t.companyA.id }, { base, key: reader.secret }),
+    ]);
+    expect(reads.map((a) => ({ status: a.status, code: a.body.error?.code, retryAfter: a.headers.get("retry-after") }))).toEqual(
+      reads.map(() => ({ status: 503, code: "service-unavailable", retryAfter: "2" })),
+    );
+    // Answered once their statements were cancelled: none still waits (the gate is still closed).
+    expect(await gate.waiting()).toEqual([]);
+  } finally {
+    await gate.open();
+    await remove();
+  }
+  const again = await t.call(`appointments/${made.body.data.id}`, {}, { base, key: reader.secret });
+  expect({ status: again.status, id: again.body.data?.id }).toEqual({ status: 200, id: made.body.data.id });
+});

@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { track, withDeadline } from "@/db/deadline";
+import { track, withDeadline, withExplicitDeadline } from "@/db/deadline";
+import { requestContext } from "@/db/request-context";
 
 const url = process.env.DATABASE_URL;
 
@@ -131,6 +132,49 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
     }
     expect(ended.map((a) => a.sent)).toEqual([0, 0]);
     expect(runningCancels.sent).toBeGreaterThanOrEqual(1);
+    expect(await stored(name)).toBe(0);
+  });
+
+  it("outside the request context, a statement given its deadline is cancelled all the same; a read-only call is answered at once", async () => {
+    const key = Math.floor(Math.random() * 2 ** 31);
+    const name = `explicit ${randomUUID()}`;
+    await admin`SELECT pg_advisory_lock(${key}::bigint)`;
+    let query: Query | undefined;
+    let cancels = { lost: 0, sent: 0 };
+    let read: Query | undefined;
+    try {
+      const outcome = withExplicitDeadline(
+        300,
+        async (scope) => {
+          expect(requestContext.getStore()?.deadline).toBeUndefined();
+          query = track(gatedInsert(name, key), scope);
+          cancels = losing(query, () => false);
+          return query;
+        },
+        () => new Error("given up"),
+        2000,
+      );
+      await expect(outcome).rejects.toThrow("given up");
+      await expect(query!).rejects.toMatchObject({ code: "57014" });
+      expect(cancels.sent).toBeGreaterThanOrEqual(1);
+
+      // A read-only call's statement is not its deadline's: nothing waits for it (a grace far
+      // longer than the test's timeout would fail the test), and it is left to run.
+      const answered = withExplicitDeadline(
+        100,
+        async (scope) => {
+          scope.readOnly = true;
+          read = client.unsafe(`SELECT 1 AS ran FROM (SELECT pg_advisory_xact_lock($1::bigint)) AS gate`, [key]) as Query;
+          return read;
+        },
+        () => new Error("given up"),
+        10 * 60_000,
+      );
+      await expect(answered).rejects.toThrow("given up");
+    } finally {
+      await admin`SELECT pg_advisory_unlock(${key}::bigint)`;
+    }
+    expect(await read!).toEqual([{ ran: 1 }]);
     expect(await stored(name)).toBe(0);
   });
 });

@@ -61,13 +61,18 @@ export async function openGate(databaseUrl: string) {
       if (closed) await conn`SELECT pg_advisory_unlock(${key}::bigint)`;
       closed = false;
     },
+    /** The backend pids waiting at the gate now. */
+    async waiting(): Promise<number[]> {
+      const rows = await conn<{ pid: number }[]>`
+        SELECT pid FROM pg_locks
+        WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = ${key} AND objsubid = 1`;
+      return rows.map((r) => r.pid);
+    },
     /** The backend pids waiting at the gate, once `count` of them are. */
     async waiters(count = 1): Promise<number[]> {
       for (let i = 0; i < 600; i++) {
-        const rows = await conn<{ pid: number }[]>`
-          SELECT pid FROM pg_locks
-          WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = ${key} AND objsubid = 1`;
-        if (rows.length >= count) return rows.map((r) => r.pid);
+        const pids = await this.waiting();
+        if (pids.length >= count) return pids;
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`nobody reached gate ${key}`);

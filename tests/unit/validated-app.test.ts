@@ -71,4 +71,39 @@ describe("ValidatedOpenAPIHono", () => {
     });
     expect(() => api.openapi(withForm, (c) => c.text("x"))).toThrow(/application\/json/);
   });
+
+  it("runs every route behind routeScope, told whether it only reads, its middleware inside", async () => {
+    const seen: string[] = [];
+    const api = new ValidatedOpenAPIHono({
+      routeScope: async (c, next, readOnly) => {
+        seen.push(`${c.req.path} ${readOnly ? "read" : "write"}`);
+        await next();
+        seen.push(`${c.req.path} done`);
+      },
+    });
+    api.use("*", async (c, next) => {
+      c.set("body", {});
+      await next();
+    });
+    const reading = createRoute({ method: "post", path: "/r", readOnly: true, responses: { 200: { description: "ok" } } });
+    const writing = createRoute({
+      method: "post",
+      path: "/w",
+      middleware: [
+        async (c, next) => {
+          seen.push(`${c.req.path} middleware`);
+          await next();
+        },
+      ] as const,
+      responses: { 200: { description: "ok" } },
+    });
+    api.openapi(reading, (c) => c.text("r"));
+    api.openapi(writing, (c) => c.text("w"));
+    expect((await api.request("/r", { method: "POST" })).status).toBe(200);
+    expect((await api.request("/w", { method: "POST" })).status).toBe(200);
+    expect(seen).toEqual(["/r read", "/r done", "/w write", "/w middleware", "/w done"]);
+    // Not part of the document.
+    const doc = api.getOpenAPIDocument({ openapi: "3.0.0", info: { title: "t", version: "1" } });
+    expect(JSON.stringify(doc)).not.toContain("readOnly");
+  });
 });

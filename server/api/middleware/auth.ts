@@ -18,7 +18,7 @@ export async function authenticate(c: Context<ApiEnv>): Promise<void> {
   const auth =
     fromHeader !== undefined && fromBody !== undefined && fromBody !== fromHeader
       ? null
-      : await authenticateApiKey(c.req.param("appId") ?? "", key);
+      : await authenticateApiKey(c.req.param("appId") ?? "", key, c.get("deadline"));
   if (!auth) {
     setHeader(c, "WWW-Authenticate", 'Bearer realm="rendez-vous"');
     throw new AppError("not-authorized", NOT_AUTHORIZED);

@@ -27,6 +27,7 @@ const tags = ["Rendez-vous"];
 const list = createRoute({
   method: "post",
   path: path("appointments/list"),
+  readOnly: true,
   tags,
   summary: "Lister les rendez-vous",
   description:
@@ -64,6 +65,7 @@ const create = createRoute({
 const get = createRoute({
   method: "post",
   path: path("appointments/{id}"),
+  readOnly: true,
   tags,
   summary: "Un rendez-vous",
   description: "Avec `service`, `agent` (ou null), `customer` et `company` imbriqués.",
