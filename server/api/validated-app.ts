@@ -4,8 +4,9 @@
 // per call, two fifths of what a `get` made (counted), and on Node 20 each runs the
 // async-context hook. Same document (the route is registered as the library does), same checks,
 // same validated data for `c.req.valid()`, and a failure is the same validation-error.
-// A route may say it only reads (`readOnly: true`, not part of the document); `routeScope`, given
-// to the app, is then the first step of every route, told which kind it runs.
+// A route may say it only reads (`readOnly: true`, not part of the document: its call writes
+// nothing, its key check aside); `routeScope`, given to the app, is then the first step of every
+// route, told which kind it runs (server/api/middleware/availability.ts).
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { z } from "zod";
@@ -35,6 +36,8 @@ type Init = ConstructorParameters<typeof OpenAPIHono<ApiEnv>>[0] & { routeScope?
 
 export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
   readonly #routeScope?: RouteScope;
+  /** The routes declared `readOnly`, as "METHOD /path/{param}" (the tests check them). */
+  readonly readOnlyRoutes: string[] = [];
 
   constructor({ routeScope, ...init }: Init = {}) {
     super(init);
@@ -44,6 +47,7 @@ export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
   override openapi = ((config: RouteConfig, handler: Handler) => {
     const { middleware, hide, readOnly = false, ...route } = config;
     if (!hide) this.openAPIRegistry.registerPath(route as Parameters<typeof this.openAPIRegistry.registerPath>[0]);
+    if (readOnly) this.readOnlyRoutes.push(`${route.method.toUpperCase()} ${route.path}`);
     const checks = checksOf(route);
     const handle = (c: Context<ApiEnv>, next: () => Promise<void>) => {
       for (const { part, schema, read } of checks) {

@@ -10,6 +10,7 @@ const tags = ["Agents"];
 const list = createRoute({
   method: "post",
   path: path("agents/list"),
+  readOnly: true,
   tags,
   summary: "Lister les agents",
   description: "Par nom ; filtres `companyId`, `serviceId` (agents qui réalisent ce service), `isActive`, `search`.",
@@ -38,6 +39,7 @@ const create = createRoute({
 const get = createRoute({
   method: "post",
   path: path("agents/{id}"),
+  readOnly: true,
   tags,
   summary: "Un agent",
   security,

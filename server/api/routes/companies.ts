@@ -10,6 +10,7 @@ const tags = ["Entreprises"];
 const list = createRoute({
   method: "post",
   path: path("companies/list"),
+  readOnly: true,
   tags,
   summary: "Lister les entreprises",
   description: "Les entreprises que la clé voit, celle par défaut d'abord (une seule page : `nextCursor` vaut null).",
@@ -39,6 +40,7 @@ const create = createRoute({
 const get = createRoute({
   method: "post",
   path: path("companies/{id}"),
+  readOnly: true,
   tags,
   summary: "Une entreprise",
   security,

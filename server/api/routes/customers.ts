@@ -10,6 +10,7 @@ const tags = ["Clients"];
 const list = createRoute({
   method: "post",
   path: path("customers/list"),
+  readOnly: true,
   tags,
   summary: "Lister les clients",
   description: "Un carnet par application. Par nom ; `search` cherche dans le nom et les chiffres du téléphone.",
@@ -40,6 +41,7 @@ const create = createRoute({
 const get = createRoute({
   method: "post",
   path: path("customers/{id}"),
+  readOnly: true,
   tags,
   summary: "Un client",
   security,

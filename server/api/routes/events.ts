@@ -7,6 +7,7 @@ import { commonErrors, json, jsonBody, notFoundError, path, security } from "./c
 const list = createRoute({
   method: "post",
   path: path("events/list"),
+  readOnly: true,
   tags: ["Événements"],
   summary: "Lister les événements",
   description:

@@ -12,6 +12,7 @@ const MANAGE = "Droit `messages:manage` (les propriétaires et administrateurs l
 const list = createRoute({
   method: "post",
   path: path("messages/list"),
+  readOnly: true,
   tags,
   summary: "Journal des messages",
   description:
@@ -27,6 +28,7 @@ const list = createRoute({
 const get = createRoute({
   method: "post",
   path: path("messages/{id}"),
+  readOnly: true,
   tags,
   summary: "Un message",
   description: "Son état, sa raison d'échec, son identifiant chez le fournisseur. Droit `appointments:read`.",
@@ -51,6 +53,7 @@ const resend = createRoute({
 const settings = createRoute({
   method: "post",
   path: path("companies/{id}/messages/settings"),
+  readOnly: true,
   tags,
   summary: "Réglages des messages d'une entreprise",
   description: "Messages actifs ou non, déclencheurs, heures des rappels, textes (français, anglais), modèles WhatsApp. Droit `catalog:read`.",
@@ -75,6 +78,7 @@ const editSettings = createRoute({
 const providers = createRoute({
   method: "post",
   path: path("messages/providers/list"),
+  readOnly: true,
   tags,
   summary: "Fournisseurs de messages",
   description: `Un par canal réglé (email, whatsapp, sms, journal) : réglages publics et noms des secrets enregistrés, jamais leur valeur. ${MANAGE}`,

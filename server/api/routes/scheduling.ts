@@ -7,6 +7,7 @@ import { commonErrors, json, jsonBody, notFoundError, path, security } from "./c
 const search = createRoute({
   method: "post",
   path: path("availability/search"),
+  readOnly: true,
   tags: ["Disponibilités"],
   summary: "Chercher des créneaux libres",
   description:
@@ -32,6 +33,7 @@ const TimeOffParams = IdParams.extend({ timeOffId: z.string().meta({ param: { na
 const schedule = createRoute({
   method: "post",
   path: path("agents/{id}/schedule"),
+  readOnly: true,
   tags,
   summary: "Semaine de travail d'un agent",
   description: "`schedule` : sa propre semaine (null : il suit les horaires de l'entreprise) ; `effective` : ce qui s'applique.",
@@ -54,6 +56,7 @@ const editSchedule = createRoute({
 const timeOffList = createRoute({
   method: "post",
   path: path("agents/{id}/time-off/list"),
+  readOnly: true,
   tags,
   summary: "Absences et heures supplémentaires d'un agent",
   description: "Par date de début ; `from`/`to` (AAAA-MM-JJ) gardent celles qui les touchent.",
@@ -88,6 +91,7 @@ const timeOffDelete = createRoute({
 const hours = createRoute({
   method: "post",
   path: path("companies/{id}/hours"),
+  readOnly: true,
   tags,
   summary: "Horaires d'ouverture d'une entreprise",
   description: "`hours: null` : ouverte à toute heure. `minNoticeMinutes` : délai minimum des réservations par l'API.",

@@ -10,6 +10,7 @@ const tags = ["Services"];
 const list = createRoute({
   method: "post",
   path: path("services/list"),
+  readOnly: true,
   tags,
   summary: "Lister les services",
   description: "Par nom ; filtres `companyId`, `isActive`, `search` ; pagination `limit` + `cursor`.",
@@ -41,6 +42,7 @@ const create = createRoute({
 const get = createRoute({
   method: "post",
   path: path("services/{id}"),
+  readOnly: true,
   tags,
   summary: "Un service",
   security,

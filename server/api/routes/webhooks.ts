@@ -21,6 +21,7 @@ const SCOPE = "Droit `webhooks:manage`.";
 const list = createRoute({
   method: "post",
   path: path("webhooks/list"),
+  readOnly: true,
   tags,
   summary: "Lister les webhooks",
   description: `Les points de réception de l'application (une seule page : \`nextCursor\` vaut null). ${SCOPE}`,
@@ -48,6 +49,7 @@ const create = createRoute({
 const get = createRoute({
   method: "post",
   path: path("webhooks/{id}"),
+  readOnly: true,
   tags,
   summary: "Un webhook",
   description: SCOPE,
@@ -103,6 +105,7 @@ const test = createRoute({
 const deliveries = createRoute({
   method: "post",
   path: path("webhooks/{id}/deliveries"),
+  readOnly: true,
   tags,
   summary: "Journal des envois",
   description: `Les envois de ce webhook, du plus récent au plus ancien (\`limit\` 1–200, 50 par défaut) ; \`nextCursor\` lit les plus anciens (\`null\` à la fin). ${SCOPE}`,
