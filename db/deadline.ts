@@ -7,9 +7,9 @@
 //   COMMIT (it rolls back);
 // - the request then has a moment to end with its true outcome (usually the cancellation: a
 //   503); past that it is answered 503 and whatever it still does cannot commit.
-// The API's read-only calls (every get, list and search) keep no such account: undoing a read is moot, and the
-// request context that tracks queries costs every promise of the process on Node 20
-// (request-context.ts). They are answered 503 at the deadline itself; their key check, which
+// The API's read-only calls (every get, list and search) keep no such account: undoing a read
+// is moot, and the request context that tracks queries costs every promise of the process on
+// Node 20 (request-context.ts). They are answered 503 at the deadline itself; their key check, which
 // counts the call against its rate limit, is tracked all the same (`track(query, scope)`).
 import { requestContext, runWithContext } from "./request-context";
 
