@@ -55,14 +55,6 @@ export function track<Q extends PromiseLike<unknown> & Cancellable>(query: Q, sc
   return query;
 }
 
-/**
- * Runs `fn` with a deadline of `ms`, the deadline known to every query it makes (the running
- * request's, through the request context). See withExplicitDeadline.
- */
-export function withDeadline<T>(ms: number, fn: () => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
-  return withExplicitDeadline(ms, (scope) => runInDeadline(scope, fn), onTimeout, graceMs);
-}
-
 /** Runs fn with `scope` as the running request's deadline (nothing more without a scope). */
 export function runInDeadline<T>(scope: Scope | undefined, fn: () => Promise<T>): Promise<T> {
   return scope ? runWithContext(Object.assign({}, requestContext.getStore(), { deadline: scope }), fn) : fn();
@@ -76,7 +68,7 @@ export function runInDeadline<T>(scope: Scope | undefined, fn: () => Promise<T>)
  * does afterwards can commit. A read-only scope is answered `onTimeout()` at the deadline.
  * Written with one promise and plain timers: it wraps every API request.
  */
-export function withExplicitDeadline<T>(ms: number, fn: (scope: Scope) => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
+export function withDeadline<T>(ms: number, fn: (scope: Scope) => Promise<T>, onTimeout: () => Error, graceMs = 1000): Promise<T> {
   const scope: Scope = { abandoned: false, pending: new Set() };
   let work: Promise<T>;
   try {

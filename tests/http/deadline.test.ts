@@ -36,13 +36,7 @@ afterAll(async () => {
 });
 
 it("creates answered 503 at the deadline are not made when the database lets them through afterwards", async () => {
-  const bodies = Array.from({ length: 5 }, () => ({
-    serviceId: t.serviceA.id,
-    customerId: t.customer.id,
-    agentId: t.agentA.id,
-    date: t.nextSlot().toISOString(),
-    filledFields: { type_coupe: "classique" },
-  }));
+  const bodies = Array.from({ length: 5 }, () => t.bookingBody());
   const remove = await pauseInsert(gate, "appointments", `NEW.app_id = '${t.appId}'`, "before");
   try {
     await gate.close();
@@ -70,14 +64,7 @@ it("creates answered 503 at the deadline are not made when the database lets the
 });
 
 it("reads whose key check waits are answered 503 at the deadline, the check cancelled; then served again", async () => {
-  const booking = {
-    serviceId: t.serviceA.id,
-    customerId: t.customer.id,
-    agentId: t.agentA.id,
-    date: t.nextSlot().toISOString(),
-    filledFields: { type_coupe: "classique" },
-  };
-  const made = await t.call("appointments/create", booking, { base });
+  const made = await t.call("appointments/create", t.bookingBody(), { base });
   expect(made.status).toBe(201);
   const reader = await t.keyRecord({ name: "reader" });
   // The key check counts the call in the key's rate-limit bucket: for this key, it waits at the gate.

@@ -47,14 +47,6 @@ afterAll(async () => {
   await Promise.all(instances.map((i) => stopChild(i.child)));
 });
 
-const booking = () => ({
-  serviceId: t.serviceA.id,
-  customerId: t.customer.id,
-  agentId: t.agentA.id,
-  date: t.nextSlot().toISOString(),
-  filledFields: { type_coupe: "classique" },
-});
-
 async function bookingsAt(date: string) {
   const db = await getDb();
   const [row] = await db
@@ -98,7 +90,7 @@ async function retryTwice(body: Record<string, unknown>, headers: Record<string,
 describe("idempotent create under faults", () => {
   it("a server killed after the booking, before COMMIT: nothing is kept, the retry elsewhere books once", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const remove = await pauseInsert(gate, "appointments", `NEW.app_id = '${t.appId}'`, "after");
     try {
       await gate.close();
@@ -135,7 +127,7 @@ describe("idempotent create under faults", () => {
 
   it("a server killed during COMMIT, its answer never sent: the retry elsewhere replays the booking, not agent-unavailable", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const remove = await pauseInsert(gate, "idempotency_keys", `NEW.app_id = '${t.appId}'`, "at-commit");
     try {
       await gate.close();
@@ -172,7 +164,7 @@ describe("idempotent create under faults", () => {
 
   it("the request's database connection cut before COMMIT: 503 with Retry-After, nothing kept, the same server books the retry once", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const server = instances[2].url;
     const remove = await pauseInsert(gate, "appointments", `NEW.app_id = '${t.appId}'`, "after");
     let cut: Answer;
@@ -209,7 +201,7 @@ describe("idempotent create under faults", () => {
 
   it("storing the answer fails: 500, the booking is rolled back with it, the retry books once", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const remove = await failInsert("idempotency_keys", `NEW.app_id = '${t.appId}' AND NEW.key = '${headers["idempotency-key"]}'`);
     let failed: Answer;
     try {

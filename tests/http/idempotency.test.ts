@@ -23,18 +23,10 @@ async function appointmentCount() {
   return Number(row.n);
 }
 
-const booking = () => ({
-  serviceId: t.serviceA.id,
-  customerId: t.customer.id,
-  agentId: t.agentA.id,
-  date: t.nextSlot().toISOString(),
-  filledFields: { type_coupe: "classique" },
-});
-
 describe("Idempotency-Key", () => {
   it("replays the first answer and creates nothing more", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const before = await appointmentCount();
     const first = await t.call("appointments/create", body, { headers });
     expect(first.status).toBe(201);
@@ -78,7 +70,7 @@ describe("Idempotency-Key", () => {
 
   it("refuses the same key with another body, or on another endpoint", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     expect((await t.call("appointments/create", body, { headers })).status).toBe(201);
     const other = await t.call("appointments/create", { ...body, commune: "Plateau" }, { headers });
     expect({ status: other.status, code: other.body.error.code }).toEqual({ status: 409, code: "idempotency-conflict" });
@@ -88,7 +80,7 @@ describe("Idempotency-Key", () => {
 
   it("refuses a retry while the first request is in flight, and replays it once done", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const before = await appointmentCount();
     // The first request waits in the database right after writing its booking.
     const gate = await openGate(inject("databaseUrl"));
@@ -121,7 +113,7 @@ describe("Idempotency-Key", () => {
 
   it("a burst of identical requests creates exactly one appointment", async () => {
     const headers = idem();
-    const body = booking();
+    const body = t.bookingBody();
     const before = await appointmentCount();
     const answers = await Promise.all(Array.from({ length: 12 }, () => t.call("appointments/create", body, { headers })));
     const created = answers.filter((a) => a.status === 201);
@@ -133,9 +125,9 @@ describe("Idempotency-Key", () => {
 
   it("gives the key back after a refused request, so a corrected retry runs", async () => {
     const headers = idem();
-    const bad = await t.call("appointments/create", { ...booking(), filledFields: { type_coupe: "afro" } }, { headers });
+    const bad = await t.call("appointments/create", { ...t.bookingBody(), filledFields: { type_coupe: "afro" } }, { headers });
     expect(bad.status).toBe(400);
-    const good = await t.call("appointments/create", booking(), { headers });
+    const good = await t.call("appointments/create", t.bookingBody(), { headers });
     expect(good.status).toBe(201);
   });
 

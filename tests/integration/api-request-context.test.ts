@@ -38,16 +38,8 @@ describe("the API's request context", () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  const createBody = () => ({
-    serviceId: tenant.serviceA.id,
-    agentId: tenant.agentA.id,
-    customerId: tenant.customer.id,
-    date: tenant.nextSlot().toISOString(),
-    filledFields: { type_coupe: "classique" },
-  });
-
   it("list and get never enter it; a create does, and leaves it switched off once answered", async () => {
-    const made = await call("appointments/create", createBody());
+    const made = await call("appointments/create", tenant.bookingBody());
     expect(made.status).toBe(201);
     const run = vi.spyOn(requestContext, "run");
 
@@ -57,7 +49,7 @@ describe("the API's request context", () => {
     expect(got.body.data!.id).toBe(made.body.data!.id);
     expect(run).not.toHaveBeenCalled();
 
-    const keyed = await call("appointments/create", createBody(), { "idempotency-key": `context-${tenant.appId}` });
+    const keyed = await call("appointments/create", tenant.bookingBody(), { "idempotency-key": `context-${tenant.appId}` });
     expect(keyed.status).toBe(201);
     // The deadline's scope, then the Idempotency-Key transaction's inside it.
     expect(run.mock.calls.length).toBeGreaterThanOrEqual(2);
@@ -66,9 +58,9 @@ describe("the API's request context", () => {
   });
 
   it("reads and writes at once are all answered, and the storage is off once they are", async () => {
-    const made = await call("appointments/create", createBody());
+    const made = await call("appointments/create", tenant.bookingBody());
     const writes = Array.from({ length: 6 }, (_, i) =>
-      call("appointments/create", createBody(), i % 2 ? { "idempotency-key": `overlap-${i}-${tenant.appId}` } : {}),
+      call("appointments/create", tenant.bookingBody(), i % 2 ? { "idempotency-key": `overlap-${i}-${tenant.appId}` } : {}),
     );
     const reads = Array.from({ length: 6 }, () => call(`appointments/${made.body.data!.id}`, {}));
     const answers = await Promise.all([...writes, ...reads]);
@@ -78,7 +70,7 @@ describe("the API's request context", () => {
   });
 
   it("every route declared read-only writes nothing (its key check aside), and answers", async () => {
-    const made = await call("appointments/create", createBody());
+    const made = await call("appointments/create", tenant.bookingBody());
     const { endpoint: hook } = await createWebhook(tenant.owner, { url: "https://hooks.example.com/rendez-vous" });
     const day = tenant.nextSlot();
     // What each read-only route is called with: its path's ids and its body.

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { track, withDeadline, withExplicitDeadline } from "@/db/deadline";
+import { runInDeadline, track, withDeadline } from "@/db/deadline";
 import { requestContext } from "@/db/request-context";
 
 const url = process.env.DATABASE_URL;
@@ -51,11 +51,12 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
     try {
       const outcome = withDeadline(
         300,
-        async () => {
-          query = track(gatedInsert(name, key));
-          attempts = losing(query, () => (first ? !(first = false) : false));
-          return query;
-        },
+        (scope) =>
+          runInDeadline(scope, async () => {
+            query = track(gatedInsert(name, key));
+            attempts = losing(query, () => (first ? !(first = false) : false));
+            return query;
+          }),
         () => new Error("given up"),
         2000,
       );
@@ -79,12 +80,13 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
     try {
       const outcome = withDeadline(
         200,
-        async () => {
-          query = track(gatedInsert(name, key));
-          // Every cancel is lost until the request has been answered.
-          attempts = losing(query, () => !answered);
-          return query;
-        },
+        (scope) =>
+          runInDeadline(scope, async () => {
+            query = track(gatedInsert(name, key));
+            // Every cancel is lost until the request has been answered.
+            attempts = losing(query, () => !answered);
+            return query;
+          }),
         () => new Error("given up"),
         300,
       );
@@ -110,18 +112,19 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
     try {
       const outcome = withDeadline(
         300,
-        async () => {
-          // Settled one way and the other: the deadline must forget both.
-          const ok = track(client.unsafe("SELECT 1 AS one") as Query);
-          ended.push(losing(ok, () => false));
-          await ok;
-          const failed = track(client.unsafe("SELECT 1/0") as Query);
-          ended.push(losing(failed, () => false));
-          await failed.catch(() => {});
-          running = track(gatedInsert(name, key));
-          runningCancels = losing(running, () => false);
-          return running;
-        },
+        (scope) =>
+          runInDeadline(scope, async () => {
+            // Settled one way and the other: the deadline must forget both.
+            const ok = track(client.unsafe("SELECT 1 AS one") as Query);
+            ended.push(losing(ok, () => false));
+            await ok;
+            const failed = track(client.unsafe("SELECT 1/0") as Query);
+            ended.push(losing(failed, () => false));
+            await failed.catch(() => {});
+            running = track(gatedInsert(name, key));
+            runningCancels = losing(running, () => false);
+            return running;
+          }),
         () => new Error("given up"),
         2000,
       );
@@ -143,7 +146,7 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
     let cancels = { lost: 0, sent: 0 };
     let read: Query | undefined;
     try {
-      const outcome = withExplicitDeadline(
+      const outcome = withDeadline(
         300,
         async (scope) => {
           expect(requestContext.getStore()?.deadline).toBeUndefined();
@@ -160,7 +163,7 @@ describe.runIf(url)("a given-up request's statements (PostgreSQL)", () => {
 
       // A read-only call's statement is not its deadline's: nothing waits for it (a grace far
       // longer than the test's timeout would fail the test), and it is left to run.
-      const answered = withExplicitDeadline(
+      const answered = withDeadline(
         100,
         async (scope) => {
           scope.readOnly = true;

@@ -72,17 +72,18 @@ export async function makeTenant(name = "Test") {
   /** A free slot for agentA: every call returns a later hour. */
   const nextSlot = () => new Date(Date.UTC(2030, 0, 1, 8, 0) + slot++ * 3_600_000);
 
+  /** A booking of serviceA with agentA at its next free slot, as the API takes it. */
+  const bookingBody = () => ({
+    serviceId: serviceA.id,
+    customerId: customer.id,
+    agentId: agentA.id,
+    date: nextSlot().toISOString(),
+    filledFields: { type_coupe: "classique" },
+  });
   const book = (overrides: Partial<Parameters<typeof createAppointment>[1]> = {}, as: Caller = owner) =>
-    createAppointment(as, {
-      serviceId: serviceA.id,
-      customerId: customer.id,
-      agentId: agentA.id,
-      date: nextSlot(),
-      filledFields: { type_coupe: "classique" },
-      ...overrides,
-    });
+    createAppointment(as, { ...bookingBody(), ...overrides });
 
-  return { appId: app.id, owner, caller, companyA, companyB, serviceA, serviceB, agentA, agentB, customer, book, nextSlot };
+  return { appId: app.id, owner, caller, companyA, companyB, serviceA, serviceB, agentA, agentB, customer, book, bookingBody, nextSlot };
 }
 
 export type Tenant = Awaited<ReturnType<typeof makeTenant>>;

@@ -7,7 +7,7 @@
 // The steps before the route give the deadline to their one query; the route then runs inside
 // the deadline's context (`routeScope`), unless it only reads (db/deadline.ts says why).
 import type { Context, MiddlewareHandler } from "hono";
-import { runInDeadline, withExplicitDeadline } from "@/db/deadline";
+import { runInDeadline, withDeadline } from "@/db/deadline";
 import { AppError } from "@/lib/contract/errors";
 import { isDraining } from "../../lifecycle";
 import { setHeader } from "../envelope";
@@ -17,7 +17,7 @@ const TIMEOUT_MS = Number(process.env.REQUEST_TIMEOUT_MS ?? 10_000);
 
 export const availability: MiddlewareHandler<ApiEnv> = (c, next) => {
   if (isDraining()) setHeader(c, "Connection", "close");
-  return withExplicitDeadline(
+  return withDeadline(
     TIMEOUT_MS,
     (deadline) => {
       c.set("deadline", deadline);
