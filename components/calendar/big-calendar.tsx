@@ -214,6 +214,9 @@ export const BigCalendar = memo(function BigCalendar({
       }
       titleAccessor={(e) => e.data.customerName}
       getNow={getNow}
+      // An appointment across midnight is drawn in both days' columns with its times: without
+      // this the library puts it in the all-day row, which is hidden (calendar.css), so it vanished.
+      showMultiDayTimes
       min={min}
       max={max}
       scrollToTime={scrollToTime}
