@@ -17,9 +17,11 @@ import { cn } from "@/lib/utils";
 
 /**
  * What comes next today, with the table's row actions (same buttons, same optimistic change,
- * same cancel dialog). The detail opens in the table's drawer.
+ * same cancel dialog). The detail opens in the table's drawer. One still running from an
+ * earlier day (begun before midnight) says that day under its time: it is not among the day's
+ * counts, which go by start.
  */
-export function UpcomingList({ rows, slug }: { rows: AppointmentRow[]; slug: string }) {
+export function UpcomingList({ rows, slug, dayStart }: { rows: AppointmentRow[]; slug: string; /** ISO instant the day shown starts. */ dayStart: string }) {
   const t = useTranslations();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -65,6 +67,8 @@ export function UpcomingList({ rows, slug }: { rows: AppointmentRow[]; slug: str
             const status = overrides[r.id] ?? r.status;
             const pending = overrides[r.id] !== undefined;
             const changedBy = changes.get(r.id)?.by;
+            // Both ISO strings from toISOString: they compare as the instants do.
+            const earlier = r.startsAt < dayStart;
             return (
               <li
                 key={r.id}
@@ -76,7 +80,16 @@ export function UpcomingList({ rows, slug }: { rows: AppointmentRow[]; slug: str
                 )}
               >
                 <div className="flex min-w-0 flex-1 items-start gap-3">
-                  <span className="w-12 shrink-0 pt-0.5 font-semibold tabular-nums">{r.time}</span>
+                  <span className="flex w-12 shrink-0 flex-col pt-0.5">
+                    <time dateTime={r.startsAt} className="font-semibold tabular-nums">
+                      {r.time}
+                    </time>
+                    {earlier ? (
+                      <span data-earlier className="text-xs leading-tight text-muted-foreground">
+                        {r.day}
+                      </span>
+                    ) : null}
+                  </span>
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                       <button

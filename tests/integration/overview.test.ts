@@ -40,6 +40,19 @@ describe("companyOverview", () => {
     expect(o.agentLoad).toEqual([{ agentId: t.agentB.id, fullname: "Serge Kouadio", appointments: 3, minutes: 180, workMinutes: null, timeOff: false }]);
   });
 
+  it("after midnight, lists one still running from the evening before, which the day's counts leave out", async () => {
+    const u = await makeTenant();
+    const book = (iso: string) => u.book({ serviceId: u.serviceB.id, agentId: u.agentB.id, filledFields: {}, date: iso });
+    const evening = await book("2031-04-09T21:30:00Z"); // Wednesday 23:30 Paris, 60 min: ends 00:30
+    const morning = await book("2031-04-10T07:00:00Z"); // Thursday 09:00 Paris
+    const o = await companyOverview(u.owner, { id: u.companyB.id, timezone: "Europe/Paris" }, new Date("2031-04-09T22:10:00Z"));
+    expect(o.today).toMatchObject({ day: "2031-04-10", isToday: true });
+    expect(o.upcoming.map((a) => a.id)).toEqual([evening.id, morning.id]);
+    expect(o.counts).toMatchObject({ PENDING: 1 });
+    // The list marks it by its start, before the day's (components/overview/upcoming-list.tsx).
+    expect(o.upcoming.map((a) => a.date < o.today.start)).toEqual([true, false]);
+  });
+
   it("counts each agent's load against their working time that day, from the hours rule; time off leaves none", async () => {
     const u = await makeTenant();
     const tz = "Europe/Paris";

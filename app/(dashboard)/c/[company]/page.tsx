@@ -99,7 +99,7 @@ async function Overview({
       <StatusCards counts={overview.counts} slug={company.slug} />
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 sm:gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <UpcomingList rows={overview.upcoming.map((a) => toRow(a, tz, locale))} slug={company.slug} />
+        <UpcomingList rows={overview.upcoming.map((a) => toRow(a, tz, locale))} slug={company.slug} dayStart={overview.today.start.toISOString()} />
         <div className="flex flex-col gap-4 sm:gap-6">
           <RevenueChart
             days={days}
