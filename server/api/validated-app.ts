@@ -31,7 +31,7 @@ type RouteConfig = {
   request?: RouteRequest;
 };
 type Handler = (c: Context<ApiEnv>, next: () => Promise<void>) => unknown;
-export type RouteScope = (c: Context<ApiEnv>, next: () => Promise<void>, readOnly: boolean) => Promise<void>;
+export type RouteScope = <T>(c: Context<ApiEnv>, next: () => Promise<T>, readOnly: boolean) => Promise<T>;
 type Init = ConstructorParameters<typeof OpenAPIHono<ApiEnv>>[0] & { routeScope?: RouteScope };
 
 export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
@@ -49,7 +49,7 @@ export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
     if (!hide) this.openAPIRegistry.registerPath(route as Parameters<typeof this.openAPIRegistry.registerPath>[0]);
     if (readOnly) this.readOnlyRoutes.push(`${route.method.toUpperCase()} ${route.path}`);
     const checks = checksOf(route);
-    const handle = (c: Context<ApiEnv>, next: () => Promise<void>) => {
+    const validateThenHandle = (c: Context<ApiEnv>, next: () => Promise<void>) => {
       for (const { part, schema, read } of checks) {
         const result = schema.safeParse(read(c));
         if (!result.success) throw validationError(result.error.issues);
@@ -58,10 +58,15 @@ export class ValidatedOpenAPIHono extends OpenAPIHono<ApiEnv> {
       return handler(c, next);
     };
     const routeScope = this.#routeScope;
-    const before = [
-      ...(routeScope ? [(c: Context<ApiEnv>, next: () => Promise<void>) => routeScope(c, next, readOnly)] : []),
-      ...(middleware ? (Array.isArray(middleware) ? middleware : [middleware]) : []),
-    ];
+    const own = middleware ? (Array.isArray(middleware) ? middleware : [middleware]) : [];
+    // The scope wraps the route's own middleware too (an Idempotency-Key transaction runs in
+    // it), so it is their first step; a route without any (every read) calls it inline: each
+    // step Hono dispatches costs an async call and its promises.
+    const before = routeScope && own.length > 0 ? [(c: Context<ApiEnv>, next: () => Promise<void>) => routeScope(c, next, readOnly), ...own] : own;
+    const handle =
+      routeScope && own.length === 0
+        ? (c: Context<ApiEnv>, next: () => Promise<void>) => routeScope(c, async () => validateThenHandle(c, next), readOnly)
+        : validateThenHandle;
     this.on([route.method], [route.path.replaceAll(/\/{(.+?)}/g, "/:$1")], ...(before as MiddlewareHandler<ApiEnv>[]), handle as MiddlewareHandler<ApiEnv>);
     return this;
   }) as unknown as OpenAPIHono<ApiEnv>["openapi"];

@@ -28,7 +28,7 @@ export const availability: MiddlewareHandler<ApiEnv> = (c, next) => {
 };
 
 /** How a route runs: a route that writes inside its call's deadline, a read-only one outside. */
-export function routeScope(c: Context<ApiEnv>, next: () => Promise<void>, readOnly: boolean): Promise<void> {
+export function routeScope<T>(c: Context<ApiEnv>, next: () => Promise<T>, readOnly: boolean): Promise<T> {
   const deadline = c.get("deadline");
   if (!readOnly) return runInDeadline(deadline, next);
   if (deadline) deadline.readOnly = true;
