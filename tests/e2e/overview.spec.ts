@@ -3,7 +3,8 @@
 import { expect, expectNoSeriousA11yViolations, plain, screenshot, test } from "./fixtures";
 import { OverviewPage } from "./pages/calendar";
 import { SALON } from "./support/accounts";
-import { bookToday } from "./support/book";
+import { DemoApi } from "./support/api";
+import { bookToday, moveBeforeMidnight } from "./support/book";
 
 const STATUSES = ["PENDING", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED"] as const;
 
@@ -75,6 +76,33 @@ test.describe("home (today at a glance)", () => {
     await page.getByRole("menuitem", { name: "Voir le détail" }).click();
     await expect(page).toHaveURL(/\/appointments\?appointment=/);
     await expect(page.getByRole("dialog").getByRole("heading", { name })).toBeVisible();
+  });
+
+  test("one begun before midnight and still running says its day; the day's counts leave it out", async ({ page, request }) => {
+    // Today keeps work of its own, whatever the hour, so the home stays on today.
+    await bookToday(request, SALON);
+    const running = await bookToday(request, SALON, "IN_PROGRESS");
+    const home = new OverviewPage(page);
+    await home.goto(SALON);
+    const row = page.locator(`[data-testid=upcoming] li[data-id="${running.id}"]`);
+    await expect(row).toBeVisible();
+    await expect(row.locator("[data-earlier]")).toHaveCount(0);
+    const before = await home.countValue("IN_PROGRESS");
+
+    await moveBeforeMidnight(request, SALON, running.id);
+    await home.goto(SALON);
+    await expect(page.getByRole("heading", { name: "Aujourd'hui", level: 1 })).toBeVisible();
+    // First in the list, at 23:30 (Abidjan is on UTC), the day it began under its time.
+    await expect(home.upcoming().first()).toHaveAttribute("data-id", running.id);
+    await expect(row.locator("time")).toHaveText("23:30");
+    await expect(row.locator("[data-earlier]")).toHaveText(/^\p{Lu}\p{Ll}+\.? \d{1,2} \p{Ll}+/u);
+    expect(await home.countValue("IN_PROGRESS")).toBe(before - 1);
+    await screenshot(page, "42-home-begun-before-midnight-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(row.locator("[data-earlier]")).toBeVisible();
+    await screenshot(page, "43-home-begun-before-midnight-390");
+    // Leaves the demo as the other specs expect it.
+    await new DemoApi(request).move(running.id, "CANCELLED");
   });
 
   test("the revenue chart compares the weeks with figures for screen readers", async ({ page }) => {

@@ -2,7 +2,7 @@
 // finds work to do whatever the hour it runs (the demo's own statuses depend on the hour).
 import { expect, type APIRequestContext } from "@playwright/test";
 import { DEMO_APP, DEMO_KEY } from "./accounts";
-import { backdate, farAhead } from "./database";
+import { backdate, farAhead, retime } from "./database";
 
 type Booked = { id: string; customer: { fullname: string }; service: { name: string } };
 
@@ -25,9 +25,7 @@ export async function bookToday(
   company: string,
   status: "PENDING" | "CONFIRMED" | "IN_PROGRESS" = "PENDING",
 ): Promise<Booked> {
-  const companies = await call<{ id: string; slug: string; timezone: string }[]>(request, "companies/list", { limit: 100 });
-  const target = companies.find((c) => c.slug === company);
-  if (!target) throw new Error(`no company ${company}`);
+  const target = await companyBySlug(request, company);
   const services = await call<{ id: string; fields: { name: string; required: boolean; type: string; options: { value: string }[] }[] }[]>(
     request,
     "services/list",
@@ -54,6 +52,22 @@ export async function bookToday(
   await backdate(booked.id, date);
   if (status === "IN_PROGRESS") await call(request, `appointments/${booked.id}/status`, { status });
   return booked;
+}
+
+/**
+ * Moves an appointment to begin half an hour before the company's midnight and run for another
+ * hour: the home lists it among what comes next, but not in the day's counts (they go by start).
+ */
+export async function moveBeforeMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
+  const midnight = startOfLocalDay(new Date(), (await companyBySlug(request, company)).timezone);
+  await retime(id, new Date(midnight.getTime() - 30 * 60_000), new Date(Date.now() + 60 * 60_000));
+}
+
+async function companyBySlug(request: APIRequestContext, slug: string) {
+  const companies = await call<{ id: string; slug: string; timezone: string }[]>(request, "companies/list", { limit: 100 });
+  const target = companies.find((c) => c.slug === slug);
+  if (!target) throw new Error(`no company ${slug}`);
+  return target;
 }
 
 /**

@@ -28,15 +28,32 @@ export function farAhead(): Date {
  * start and end.
  */
 export async function backdate(id: string, date: Date): Promise<{ date: string; end: string }> {
-  const name = process.env.E2E_DATABASE;
-  if (!name) throw new Error("E2E_DATABASE is not set: appointments in the past need the e2e server's database (not E2E_BASE_URL)");
-  const sql = postgres(databaseUrl(name), { max: 1, onnotice: () => {} });
-  try {
+  return inE2eDatabase(async (sql) => {
     const [row] = await sql<{ date: Date; end: Date }[]>`
       UPDATE appointments SET date = ${date}, "end" = ${date}::timestamptz + ("end" - date), updated_at = clock_timestamp()
       WHERE id = ${id}::uuid RETURNING date, "end"`;
     if (!row) throw new Error(`no appointment ${id} to backdate`);
     return { date: row.date.toISOString(), end: row.end.toISOString() };
+  });
+}
+
+/**
+ * Gives an appointment another start and end, as staff recording a long sitting would: one
+ * begun before midnight and still running now, whatever the hour the test runs.
+ */
+export async function retime(id: string, date: Date, end: Date): Promise<void> {
+  await inE2eDatabase(async (sql) => {
+    const rows = await sql`UPDATE appointments SET date = ${date}, "end" = ${end}, updated_at = clock_timestamp() WHERE id = ${id}::uuid RETURNING id`;
+    if (rows.length === 0) throw new Error(`no appointment ${id} to retime`);
+  });
+}
+
+async function inE2eDatabase<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const name = process.env.E2E_DATABASE;
+  if (!name) throw new Error("E2E_DATABASE is not set: appointments in the past need the e2e server's database (not E2E_BASE_URL)");
+  const sql = postgres(databaseUrl(name), { max: 1, onnotice: () => {} });
+  try {
+    return await fn(sql);
   } finally {
     await sql.end({ timeout: 2 });
   }
