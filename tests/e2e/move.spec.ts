@@ -1,7 +1,8 @@
 // Moving appointments: from the drawer's "Déplacer" (by keyboard too), by drag and drop on the
-// calendar (week view to another time, per-agent view to another agent's column, a refused
-// drop going back), and "Absent" (no-show) with its undo. Appointments are booked through the
-// API on days far from the demo's own, at times relative to now.
+// calendar (week view to another time, the part after midnight of an appointment across
+// midnight, per-agent view to another agent's column, a refused drop going back), and "Absent"
+// (no-show) with its undo. Appointments are booked through the API on days far from the demo's
+// own, at times relative to now.
 import { type Locator, type Page } from "@playwright/test";
 import { expect, plain, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
@@ -15,6 +16,13 @@ function dayKey(timeZone: string, days: number): string {
   const weekday = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short" }).format(at);
   if (weekday === "Sun") at.setTime(at.getTime() + 86_400_000);
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** The day after a "YYYY-MM-DD" key. */
+function nextDayKey(key: string): string {
+  const at = new Date(`${key}T12:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + 1);
+  return at.toISOString().slice(0, 10);
 }
 
 type Apt = { id: string; date: string; agentId: string | null; status: string; cancellation?: { kind: string } | null };
@@ -100,6 +108,33 @@ test.describe("moving appointments", () => {
     await expect(calendar.event(apt.id)).toContainText("11:00");
     expect((await api.call<Apt>(`appointments/${apt.id}`)).date).toBe(parisInstant(`${day}T11:00`).toISOString());
     await screenshot(page, "62-move-drag-refused-1280", { fullPage: false });
+  });
+
+  test("drag the part after midnight of an appointment across midnight: where its top lands is the new start", async ({ page, request }) => {
+    const api = new DemoApi(request);
+    const { serviceId } = await api.paris();
+    const [customer] = await api.customers(1);
+    // Neither day a Sunday: Paris changes its clocks on a Sunday night, 02:00 among the hours.
+    let day = dayKey(PARIS_TZ, 59);
+    if (new Date(`${nextDayKey(day)}T12:00:00Z`).getUTCDay() === 0) day = nextDayKey(nextDayKey(day));
+    const next = nextDayKey(day);
+    // 23:45–00:15, unassigned (the Paris company is open at all hours).
+    const apt = await api.bookParis({ serviceId, customerId: customer.id, date: parisInstant(`${day}T23:45`) });
+
+    // The next day's view shows only the part after midnight, at the top of the grid.
+    const calendar = new CalendarPage(page);
+    await calendar.goto(PARIS.slug, `view=day&date=${next}`);
+    const box = calendar.grid().locator(".rbc-event", { has: page.locator(`[data-id="${apt.id}"]`) });
+    await expect(box).toHaveCount(1);
+    await drag(page, calendar, box, 0, "02:00");
+    await expect(page.getByText("Rendez-vous déplacé")).toBeVisible();
+    // The whole appointment moved, its half hour kept: one piece, 02:00–02:30 on that day.
+    await expect.poll(async () => (await api.call<Apt>(`appointments/${apt.id}`)).date).toBe(parisInstant(`${next}T02:00`).toISOString());
+    await calendar.ready();
+    await expect(box).toHaveCount(1);
+    expect(plain((await box.getAttribute("title")) ?? "")).toContain("02:00 – 02:30");
+    await calendar.goto(PARIS.slug, `view=day&date=${day}`);
+    await expect(calendar.event(apt.id)).toHaveCount(0);
   });
 
   test("drag in the per-agent view to another agent's column", async ({ page, request }) => {
