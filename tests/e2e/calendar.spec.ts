@@ -6,17 +6,13 @@ import { dayFirst, expect, expectNoSeriousA11yViolations, plain, screenshot, tes
 import { CalendarPage } from "./pages/calendar";
 import { DENSE, PARIS, SALON } from "./support/accounts";
 import { DemoApi, parisInstant, wallClock } from "./support/api";
+import { plusDays } from "./support/days";
 
 /** "YYYY-MM-DD" on a company's clock, `days` from today. */
 function dayKey(timeZone: string, days = 0): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
     new Date(Date.now() + days * 86_400_000),
   );
-}
-
-/** A day key `days` later. */
-function plusDays(key: string, days: number): string {
-  return new Date(new Date(`${key}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Monday of the week of a day key. */

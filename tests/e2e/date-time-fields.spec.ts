@@ -6,6 +6,7 @@ import type { Browser, BrowserContext } from "@playwright/test";
 import { OWNER_STATE } from "../../playwright.config";
 import { dayFirst, expect, NewAppointmentPage, plain, screenshot, test } from "./fixtures";
 import { PARIS, SALON } from "./support/accounts";
+import { plusDays } from "./support/days";
 
 const DAY_FIRST = /^\d{2}\/\d{2}\/\d{4}$/;
 const H24 = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -14,13 +15,6 @@ async function contextIn(browser: Browser, baseURL: string, browserLocale: strin
   const context = await browser.newContext({ locale: browserLocale, timezoneId: "Asia/Tokyo", storageState: OWNER_STATE, viewport: { width: 1280, height: 800 } });
   await context.addCookies([{ name: "locale", value: uiLocale, url: baseURL }]);
   return context;
-}
-
-/** "2026-11-28" + n days, as the grid counts them. */
-function addDays(iso: string, n: number) {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 test.describe("date and time fields in the interface's language", () => {
@@ -51,7 +45,7 @@ test.describe("date and time fields in the interface's language", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await expect(grid).toBeHidden();
-    await expect(date).toHaveValue(dayFirst(addDays(iso, 1)));
+    await expect(date).toHaveValue(dayFirst(plusDays(iso, 1)));
     await expect(date).toBeFocused();
 
     // Typed as staff type it, tidied on the way out; the arrows step by 5 minutes.
@@ -69,7 +63,7 @@ test.describe("date and time fields in the interface's language", () => {
     await form.field("Agent").selectOption({ label: "Sans agent (à attribuer)" });
     await screenshot(page, "date-time-fields-fr-on-en-US-1280");
     await form.submit();
-    await expect(page).toHaveURL(new RegExp(`from=${addDays(iso, 1)}`));
+    await expect(page).toHaveURL(new RegExp(`from=${plusDays(iso, 1)}`));
     const drawer = page.getByRole("dialog");
     await expect(drawer.getByRole("heading", { name: "Salimata Bamba" })).toBeVisible();
     expect(plain(await drawer.innerText())).toContain("18:30 – 19:00");

@@ -8,6 +8,7 @@ import { expect, plain, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
 import { PARIS, SALON } from "./support/accounts";
 import { apiCustomer, DemoApi, parisInstant } from "./support/api";
+import { plusDays } from "./support/days";
 
 /** "YYYY-MM-DD" on a company's clock, `days` from today (a week later on a retry: a fresh day). */
 function dayKey(timeZone: string, days: number): string {
@@ -16,13 +17,6 @@ function dayKey(timeZone: string, days: number): string {
   const weekday = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short" }).format(at);
   if (weekday === "Sun") at.setTime(at.getTime() + 86_400_000);
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
-/** The day after a "YYYY-MM-DD" key. */
-function nextDayKey(key: string): string {
-  const at = new Date(`${key}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + 1);
-  return at.toISOString().slice(0, 10);
 }
 
 type Apt = { id: string; date: string; agentId: string | null; status: string; cancellation?: { kind: string } | null };
@@ -116,8 +110,8 @@ test.describe("moving appointments", () => {
     const [customer] = await api.customers(1);
     // Neither day a Sunday: Paris changes its clocks on a Sunday night, 02:00 among the hours.
     let day = dayKey(PARIS_TZ, 59);
-    if (new Date(`${nextDayKey(day)}T12:00:00Z`).getUTCDay() === 0) day = nextDayKey(nextDayKey(day));
-    const next = nextDayKey(day);
+    if (new Date(`${plusDays(day, 1)}T12:00:00Z`).getUTCDay() === 0) day = plusDays(day, 2);
+    const next = plusDays(day, 1);
     // 23:45–00:15, unassigned (the Paris company is open at all hours).
     const apt = await api.bookParis({ serviceId, customerId: customer.id, date: parisInstant(`${day}T23:45`) });
 

@@ -7,3 +7,10 @@ export function openDay(daysAhead: number): string {
   if (d.getUTCDay() === 0) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** A day key ("YYYY-MM-DD") `days` later (earlier when negative), counted on the calendar. */
+export function plusDays(key: string, days: number): string {
+  const d = new Date(`${key}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
