@@ -1,12 +1,13 @@
 // Making and recognising API keys. Keys are 32 random bytes, so one SHA-256 digest is enough
 // to find them (argon2 is for passwords; it has no place on the request path).
+// A namespace import: `crypto.hash` may be missing (Node < 20.12), and a named import of it would
+// then fail to load.
 import * as crypto from "node:crypto";
-import { createHash, randomBytes } from "node:crypto";
 
 const KEY_PREFIX = "rdv_";
 
 export function generateApiKey(): { key: string; prefix: string; digest: string } {
-  const key = KEY_PREFIX + randomBytes(32).toString("base64url");
+  const key = KEY_PREFIX + crypto.randomBytes(32).toString("base64url");
   return { key, prefix: key.slice(0, KEY_PREFIX.length + 8), digest: digestApiKey(key) };
 }
 
@@ -15,7 +16,7 @@ export function generateApiKey(): { key: string; prefix: string; digest: string 
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
 
 export function digestApiKey(key: string): string {
-  return oneShot ? oneShot("sha256", key, "hex") : createHash("sha256").update(key).digest("hex");
+  return oneShot ? oneShot("sha256", key, "hex") : crypto.createHash("sha256").update(key).digest("hex");
 }
 
 /** Cheap shape check before any query: anything else is not one of our keys. */
