@@ -1,5 +1,5 @@
-// The production server (`npm start`): requests under /app/ go straight to the API's Hono app,
-// everything else to Next. A Next route handler costs ~1 ms of CPU before any work; this path
+// The production server (`npm start`): requests under /app/ go straight to the API's routes
+// (server/api/node-listener.ts), everything else to Next. A Next route handler costs ~1 ms of CPU before any work; this path
 // does not (ARCHITECTURE.md, "HTTP API"). The same app is also mounted as a route handler, so
 // `next dev` and plain `next start` serve the API too.
 //
@@ -31,7 +31,12 @@ if (apiWorkers > 1) {
   if (cluster.isPrimary) await (await import("./api-workers")).superviseApiWorkers(apiWorkers);
 }
 
-const [{ api }, { inbound, INBOUND_PREFIX }, { closeDb, getDriver, replicaState }] = await Promise.all([import("./api"), import("./inbound"), import("../db")]);
+const [{ api }, { apiNodeListener }, { inbound, INBOUND_PREFIX }, { closeDb, getDriver, replicaState }] = await Promise.all([
+  import("./api"),
+  import("./api/node-listener"),
+  import("./inbound"),
+  import("../db"),
+]);
 
 // Sessions cannot be signed without AUTH_SECRET: say so now, not on the first sign-in.
 try {
@@ -57,11 +62,13 @@ try {
 const nextApp = apiOnly ? null : (await import("next")).default({ dev: false, dir: root, hostname, port });
 await nextApp?.prepare();
 const nextHandler = nextApp?.getRequestHandler();
-// Hono's lightweight Request/Response stand in for the globals (they turn into real ones when
-// read as such, so Next, in this process too, keeps working): a response then goes to the socket
-// without a web stream. Measured on `get`: about 40 % more requests per second.
-const apiListener = getRequestListener(api.fetch);
-// Providers' callbacks (WhatsApp, SMS): the same way, and in the API-only process too.
+// The API's routes dispatched from Node's request, without Hono's web Request and Context in
+// between (server/api/node-listener.ts).
+const apiListener = apiNodeListener(api);
+// Providers' callbacks (WhatsApp, SMS), in the API-only process too, through Hono's adapter. Its
+// lightweight Request/Response stand in for the globals (they turn into real ones when read as
+// such, so Next, in this process too, keeps working): a response built by the API then goes to
+// the socket without a web stream.
 const inboundListener = getRequestListener(inbound.fetch);
 
 const { databaseDown, databaseReady } = await import("../db/availability");
@@ -84,7 +91,7 @@ const server = createServer((req, res) => {
     return;
   }
   if (!nextHandler || (!apiViaNext && req.url?.startsWith("/app/"))) {
-    void apiListener(req, res);
+    apiListener(req, res);
     return;
   }
   // Pages while the database is known to be down: one clear page rather than a failure each.

@@ -11,8 +11,17 @@ import type { ApiEnv } from "./env";
 
 type ApiContext = Context<ApiEnv>;
 
-/** The answers built here: their headers are complete (the API's middleware adds none after). */
-const sent = new WeakSet<Response>();
+/**
+ * The answers built here, with their parts as given: their headers are complete (the API's
+ * middleware adds none after), and the production server writes them from these parts
+ * (node-listener.ts) without reading the Response back.
+ */
+export type PlainAnswer = { status: number; text: string; headers: Record<string, string> };
+const sent = new WeakMap<Response, PlainAnswer>();
+
+export function plainAnswer(res: Response): PlainAnswer | undefined {
+  return sent.get(res);
+}
 
 /**
  * Sets a header of the answer to come, whatever answers: the route, an error, the not-found
@@ -28,12 +37,11 @@ const JSON_CONTENT = { "content-type": "application/json" };
 
 /** A JSON answer with the headers set so far: what c.json answers, without a Headers object. */
 export function jsonAnswer<T, S extends ContentfulStatusCode>(c: Context, body: T, status: S): Response & TypedResponse<JSONParsed<T>, S, "json"> {
-  const res = new Response(JSON.stringify(body), {
-    status,
-    // Not a spread: see the headers' creation in app.ts.
-    headers: Object.assign({}, (c as ApiContext).get("headers"), JSON_CONTENT),
-  });
-  sent.add(res);
+  const text = JSON.stringify(body);
+  // Not a spread: see the headers' creation in app.ts.
+  const headers = Object.assign({}, (c as ApiContext).get("headers"), JSON_CONTENT);
+  const res = new Response(text, { status, headers });
+  sent.set(res, { status, text, headers });
   return res as Response & TypedResponse<JSONParsed<T>, S, "json">;
 }
 
