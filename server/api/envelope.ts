@@ -8,20 +8,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { JSONParsed } from "hono/utils/types";
 import { AppError, defaultMessage, type ErrorCode, RETRY_AFTER_SECONDS } from "@/lib/contract/errors";
 import type { ApiEnv } from "./env";
+import { ANSWERS_PLAIN, PlainAnswer } from "./plain-answer";
 
 type ApiContext = Context<ApiEnv>;
 
-/**
- * The answers built here, with their parts as given: their headers are complete (the API's
- * middleware adds none after), and the production server writes them from these parts
- * (node-listener.ts) without reading the Response back.
- */
-export type PlainAnswer = { status: number; text: string; headers: Record<string, string> };
-const sent = new WeakMap<Response, PlainAnswer>();
-
-export function plainAnswer(res: Response): PlainAnswer | undefined {
-  return sent.get(res);
-}
+/** The web Responses built here: their headers are complete (the API's middleware adds none after). */
+const sent = new WeakSet<Response>();
 
 /**
  * Sets a header of the answer to come, whatever answers: the route, an error, the not-found
@@ -35,20 +27,24 @@ export function setHeader(c: Context, name: string, value: string): void {
 
 const JSON_CONTENT = { "content-type": "application/json" };
 
-/** A JSON answer with the headers set so far: what c.json answers, without a Headers object. */
+/**
+ * A JSON answer with the headers set so far: what c.json answers, without a Headers object; for
+ * the production server's listener, not even a Response (plain-answer.ts).
+ */
 export function jsonAnswer<T, S extends ContentfulStatusCode>(c: Context, body: T, status: S): Response & TypedResponse<JSONParsed<T>, S, "json"> {
   const text = JSON.stringify(body);
   // Not a spread: see the headers' creation in app.ts.
   const headers = Object.assign({}, (c as ApiContext).get("headers"), JSON_CONTENT);
+  if ((c as { [ANSWERS_PLAIN]?: true })[ANSWERS_PLAIN]) return new PlainAnswer(status, text, headers) as unknown as Response & TypedResponse<JSONParsed<T>, S, "json">;
   const res = new Response(text, { status, headers });
-  sent.set(res, { status, text, headers });
+  sent.add(res);
   return res as Response & TypedResponse<JSONParsed<T>, S, "json">;
 }
 
 /** Adds the headers set so far to an answer built otherwise (c.json, c.body: a stream, a file). */
 export function completeHeaders(c: ApiContext): void {
   const headers = c.get("headers");
-  if (!headers || sent.has(c.res)) return;
+  if (!headers || c.res instanceof PlainAnswer || sent.has(c.res)) return;
   for (const name in headers) c.res.headers.set(name, headers[name]);
 }
 

@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tryDecodeURIComponent } from "hono/utils/url";
 import { jsonAnswer } from "./envelope";
+import { ANSWERS_PLAIN, PlainAnswer } from "./plain-answer";
 
 /** A matched handler and its params, as Hono's routers give them. */
 export type Matched = [unknown, Record<string, string>];
@@ -76,6 +77,8 @@ class NodeRequest {
 }
 
 export class NodeContext {
+  /** Its JSON answers are written from their parts (plain-answer.ts). */
+  readonly [ANSWERS_PLAIN] = true;
   readonly req: NodeRequest;
   readonly env: { incoming: IncomingMessage; outgoing: ServerResponse };
   readonly var: Record<string, unknown> = {};
@@ -103,13 +106,15 @@ export class NodeContext {
     return (this.#res ??= new Response(null, { headers: new Headers(this.#prepared) }));
   }
 
+  /** A web Response, or the API's own answers as their parts (plain-answer.ts). */
   set res(res: Response) {
     this.#res = res;
     this.finalized = true;
   }
 
   header(name: string, value: string): void {
-    if (this.#res) this.#res.headers.set(name, value);
+    if (this.#res instanceof PlainAnswer) this.#res.headerObject[name] = value;
+    else if (this.#res) this.#res.headers.set(name, value);
     else (this.#prepared ??= {})[name] = value;
   }
 

@@ -7,9 +7,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getPath } from "hono/utils/url";
-import { plainAnswer } from "./envelope";
 import { notFound, onError } from "./errors";
 import { type Matched, NodeContext } from "./node-context";
+import { PlainAnswer } from "./plain-answer";
 import { ShapeCachedRouter } from "./router";
 
 type Handler = (c: NodeContext, next: () => Promise<void>) => unknown;
@@ -80,13 +80,12 @@ async function dispatch(c: NodeContext, matched: Matched[], i: number): Promise<
   if (res && (!c.finalized || isError)) c.res = res as Response;
 }
 
-function send(res: Response, outgoing: ServerResponse): void {
-  const plain = plainAnswer(res);
-  if (plain) {
+function send(res: Response | PlainAnswer, outgoing: ServerResponse): void {
+  if (res instanceof PlainAnswer) {
     // The answer's own header object, made for it (envelope.ts): written as it is.
-    plain.headers["content-length"] = String(Buffer.byteLength(plain.text));
-    outgoing.writeHead(plain.status, plain.headers);
-    outgoing.end(plain.text);
+    res.headerObject["content-length"] = String(Buffer.byteLength(res.bodyText));
+    outgoing.writeHead(res.status, res.headerObject);
+    outgoing.end(res.bodyText);
     return;
   }
   const headers: Record<string, string> = {};
