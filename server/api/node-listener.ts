@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getPath } from "hono/utils/url";
+import { AppError } from "@/lib/contract/errors";
+import { errorBody } from "./envelope";
 import { notFound, onError } from "./errors";
 import { type Matched, NodeContext } from "./node-context";
 import { PlainAnswer } from "./plain-answer";
@@ -29,13 +31,16 @@ export function apiNodeListener(app: RoutedApp): (incoming: IncomingMessage, out
     const path = pathOf(incoming.url ?? "/");
     const [matched] = (path === null ? [[]] : router.match(incoming.method ?? "GET", path)) as [Matched[]];
     const c = new NodeContext(incoming, outgoing, path ?? "/", matched);
-    run(c, matched).then(
-      () => send(c.res, outgoing),
-      (err) => {
-        console.error("[api] answer not sent", err);
-        outgoing.destroy();
-      },
-    );
+    // A failure past the error handler (an answer Node refuses to write) is logged and answered
+    // 500 while nothing was sent; never an unhandled rejection, which would end the process.
+    run(c, matched)
+      .then(() => send(c.res, outgoing))
+      .catch((err) => {
+        console.error(`[api] ${c.req.method} ${c.req.path}: answer not sent`, err);
+        if (outgoing.headersSent) return void outgoing.destroy();
+        outgoing.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+        outgoing.end(JSON.stringify(errorBody(new AppError("internal-error"))));
+      });
   };
 }
 
