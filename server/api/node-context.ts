@@ -1,10 +1,10 @@
 // What the API's middleware and routes read of Hono's Context, over Node's own request, for the
 // production server's listener (node-listener.ts). Hono's Context and request wrap a web Request,
 // which @hono/node-server makes from the Node request, and read headers through a web Headers
-// object: measured per `get`, Hono's dispatch and context ~20 µs and the adapter ~15 µs of
-// ~330 µs of CPU, the gap to the bare server. The members here behave as Hono's do; the
-// HTTP suite runs every route through this listener, and next-mount.test.ts and
-// node-listener.test.ts check that its answers equal Hono's.
+// object: measured per `get` before this listener, Hono's dispatch and context ~20 µs and the
+// adapter ~15 µs of ~330 µs of CPU (BENCHMARKS.md, change 24). The members here behave as Hono's
+// do; the HTTP suite runs every route through this listener, and tests/http/next-mount.test.ts
+// and tests/integration/api-node-listener.test.ts check that its answers equal Hono's.
 // Members (what server/api uses, and Hono's cors): req.method, req.path, req.header(),
 // req.param(), req.valid(), req.addValidatedData(), req.routeIndex, env.incoming, get, set, var,
 // res, finalized, error, json, body, header.
