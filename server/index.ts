@@ -1,7 +1,7 @@
 // The production server (`npm start`): requests under /app/ go straight to the API's routes
-// (server/api/node-listener.ts), everything else to Next. A Next route handler costs ~1 ms of CPU before any work; this path
-// does not (ARCHITECTURE.md, "HTTP API"). The same app is also mounted as a route handler, so
-// `next dev` and plain `next start` serve the API too.
+// (server/api/node-listener.ts), everything else to Next. A Next route handler costs ~1 ms of
+// CPU before any work; this path does not (ARCHITECTURE.md, "HTTP API"). The same app is also
+// mounted as a route handler, so `next dev` and plain `next start` serve the API too.
 //
 // Env: PORT (3000), HOSTNAME (all interfaces), NEXT_DIST_DIR (the `next build` output, .next),
 // DATABASE_URL / PGLITE_DIR (see db/index.ts). API_VIA_NEXT=1 sends /app/ through Next's route

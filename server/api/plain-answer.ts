@@ -2,7 +2,9 @@
 // writes them to the socket as they are. Making a web Response instead costs a `get` more than
 // its JSON (undici's builds a web stream for the body; @hono/node-server's lightweight one only
 // while it stands in for the global). It reads as a Response where the API's middleware reads
-// its answer: status, ok, clone().json() (the Idempotency-Key step stores the body).
+// its answer, and nowhere else: status, clone().json() (the Idempotency-Key step stores the
+// body). Whatever would set headers on an answer checks for it first (envelope.ts,
+// node-context.ts), and the listener writes it before any other kind.
 /** Set on a context whose answers may be plain (node-context.ts); envelope.ts reads it. */
 export const ANSWERS_PLAIN = Symbol("answers plain");
 
@@ -14,24 +16,11 @@ export class PlainAnswer {
     readonly headerObject: Record<string, string>,
   ) {}
 
-  get ok(): boolean {
-    return this.status >= 200 && this.status < 300;
-  }
-
-  /** A copy: the answer's headers are final once it is made. */
-  get headers(): Headers {
-    return new Headers(this.headerObject);
-  }
-
   clone(): PlainAnswer {
     return this;
   }
 
   json(): Promise<unknown> {
     return Promise.resolve().then(() => JSON.parse(this.bodyText));
-  }
-
-  text(): Promise<string> {
-    return Promise.resolve(this.bodyText);
   }
 }
