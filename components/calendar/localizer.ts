@@ -8,8 +8,9 @@
 // have 24 hours, so the arithmetic is plain milliseconds except for months. The library's
 // semantics are kept (see react-big-calendar/lib/localizer.js and lib/utils/dates.js).
 import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
-import { enGB, fr } from "date-fns/locale";
+import { format } from "date-fns/format";
+import { enGB } from "date-fns/locale/en-GB";
+import { fr } from "date-fns/locale/fr";
 import { DateLocalizer, type Formats } from "react-big-calendar";
 import { wallString } from "./range";
 

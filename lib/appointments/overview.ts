@@ -4,7 +4,7 @@ import { executeRows, withReadDb } from "@/db";
 import { agents, appointments } from "@/db/schema";
 import { type Caller, canSeeCompany, requireScope } from "../auth/caller";
 import { TZDate } from "@date-fns/tz";
-import { subWeeks } from "date-fns";
+import { subWeeks } from "date-fns/subWeeks";
 import { localDateKey, weekRange } from "../contract/dates";
 import { AppError } from "../contract/errors";
 import { isUuid } from "../contract/ids";

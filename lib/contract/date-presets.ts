@@ -1,6 +1,7 @@
 // The dashboard's date filter: presets cut in the company's time zone. Pure (page, CSV
 // export and the filter's labels share it).
-import { addDays, format } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
 import { TZDate } from "@date-fns/tz";
 import { dayRange, weekRange } from "./dates";
 import { DAY_KEY } from "./dates";

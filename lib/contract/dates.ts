@@ -1,7 +1,10 @@
 // Calendar arithmetic in a company's time zone. Pure: the dashboard, the form and the domain
 // all cut days and weeks the same way. Instants stay UTC; only the cuts follow the zone.
 import { TZDate } from "@date-fns/tz";
-import { addDays, addWeeks, startOfDay, startOfWeek } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { addWeeks } from "date-fns/addWeeks";
+import { startOfDay } from "date-fns/startOfDay";
+import { startOfWeek } from "date-fns/startOfWeek";
 
 /** A new company's time zone (Côte d'Ivoire). */
 export const DEFAULT_TIMEZONE = "Africa/Abidjan";

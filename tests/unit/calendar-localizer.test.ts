@@ -1,8 +1,11 @@
 // The grid's UTC localizer keeps the library's semantics: with the process in UTC, the
 // library's own localizer (date-arithmetic, which reads the process's zone) must agree with it
 // on every operation the calendar uses.
-import { format, getDay, parse, startOfWeek } from "date-fns";
-import { enGB } from "date-fns/locale";
+import { format } from "date-fns/format";
+import { getDay } from "date-fns/getDay";
+import { enGB } from "date-fns/locale/en-GB";
+import { parse } from "date-fns/parse";
+import { startOfWeek } from "date-fns/startOfWeek";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateFnsLocalizer, type DateLocalizer } from "react-big-calendar";
