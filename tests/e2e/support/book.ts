@@ -58,6 +58,16 @@ export async function bookToday(
  * Moves an appointment to begin half an hour before the company's midnight and run for another
  * hour: the home lists it among what comes next, but not in the day's counts (they go by start).
  */
+/**
+ * Starts it at the company's midnight today, running for another hour: the first of today's
+ * appointments still to do, ahead of whatever other specs booked a few minutes ago (the home
+ * lists the first 8).
+ */
+export async function moveToMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
+  const midnight = startOfLocalDay(new Date(), (await companyBySlug(request, company)).timezone);
+  await retime(id, midnight, new Date(Date.now() + 60 * 60_000));
+}
+
 export async function moveBeforeMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
   const midnight = startOfLocalDay(new Date(), (await companyBySlug(request, company)).timezone);
   await retime(id, new Date(midnight.getTime() - 30 * 60_000), new Date(Date.now() + 60 * 60_000));
