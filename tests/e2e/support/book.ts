@@ -55,22 +55,26 @@ export async function bookToday(
 }
 
 /**
- * Moves an appointment to begin half an hour before the company's midnight and run for another
- * hour: the home lists it among what comes next, but not in the day's counts (they go by start).
- */
-/**
  * Starts it at the company's midnight today, running for another hour: the first of today's
  * appointments still to do, ahead of whatever other specs booked a few minutes ago (the home
  * lists the first 8).
  */
-export async function moveToMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
-  const midnight = startOfLocalDay(new Date(), (await companyBySlug(request, company)).timezone);
-  await retime(id, midnight, new Date(Date.now() + 60 * 60_000));
+export function moveToMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
+  return startFromMidnight(request, company, id, 0);
 }
 
-export async function moveBeforeMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
+/**
+ * Moves an appointment to begin half an hour before the company's midnight and run for another
+ * hour: the home lists it among what comes next, but not in the day's counts (they go by start).
+ */
+export function moveBeforeMidnight(request: APIRequestContext, company: string, id: string): Promise<void> {
+  return startFromMidnight(request, company, id, -30);
+}
+
+/** Starts it `minutes` from the company's midnight today (in the e2e database), ending an hour from now. */
+async function startFromMidnight(request: APIRequestContext, company: string, id: string, minutes: number): Promise<void> {
   const midnight = startOfLocalDay(new Date(), (await companyBySlug(request, company)).timezone);
-  await retime(id, new Date(midnight.getTime() - 30 * 60_000), new Date(Date.now() + 60 * 60_000));
+  await retime(id, new Date(midnight.getTime() + minutes * 60_000), new Date(Date.now() + 60 * 60_000));
 }
 
 async function companyBySlug(request: APIRequestContext, slug: string) {
