@@ -325,8 +325,17 @@ function line(api: Measure, bare: Measure): string {
     (m.runs.some((r) => r.errors) ? ` errors ${m.runs.reduce((s, r) => s + r.errors, 0)}` : "");
   return (
     `${api.op.padEnd(18)} c=${String(api.concurrency).padEnd(2)} API ${cell(api)} | bare ${cell(bare)} | API/bare ${((a / b) * 100).toFixed(0)}%` +
-    ` | server CPU/request API ${cpu(api).toFixed(2)} ms, bare ${cpu(bare).toFixed(2)} ms`
+    ` (paired ${(pairedRatio(api, bare) * 100).toFixed(0)}%) | server CPU/request API ${cpu(api).toFixed(2)} ms, bare ${cpu(bare).toFixed(2)} ms`
   );
+}
+
+/**
+ * The median of each round's API/bare ratio. A round of each runs back to back, so a slow
+ * spell of the machine that spans a few rounds weighs on both sides of a pair, where it can move
+ * the ratio of the two medians (seen: a neighbour's load falling mid-run).
+ */
+export function pairedRatio(api: Measure, bare: Measure): number {
+  return median(api.runs.map((r, i) => r.rps / bare.runs[i].rps));
 }
 
 export function printReport(r: BenchReport, log: (l: string) => void = console.log) {
