@@ -42,8 +42,23 @@ export function LiveEventsProvider({ companyId, userId, children }: { companyId:
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
+    const refresh = () => {
+      clearTimeout(refreshTimer.current);
+      refreshTimer.current = setTimeout(() => {
+        // The refresh must read the event it follows: on the primary, or a replica past it
+        // (app/_server/session.ts, FRESH_COOKIE).
+        document.cookie = "rdv-fresh=1; path=/; max-age=5; samesite=lax";
+        router.refresh();
+      }, REFRESH_DEBOUNCE_MS);
+    };
     const source = new EventSource(`/api/events/stream?company=${encodeURIComponent(companyId)}`);
-    source.onopen = () => setConnected(true);
+    source.onopen = () => {
+      setConnected(true);
+      // A stream carries what happens once it is open: a change made while the page loaded, or
+      // while the stream was cut and before any event gave the browser an id to resume from,
+      // would otherwise stay unseen until the next one.
+      refresh();
+    };
     source.onerror = () => setConnected(false);
     source.onmessage = (message) => {
       let event: AppointmentEvent;
@@ -65,13 +80,7 @@ export function LiveEventsProvider({ companyId, userId, children }: { companyId:
         };
         setChanges((current) => new Map(current).set(event.appointmentId, change));
       }
-      clearTimeout(refreshTimer.current);
-      refreshTimer.current = setTimeout(() => {
-        // The refresh must read the event it follows: on the primary, or a replica past it
-        // (app/_server/session.ts, FRESH_COOKIE).
-        document.cookie = "rdv-fresh=1; path=/; max-age=5; samesite=lax";
-        router.refresh();
-      }, REFRESH_DEBOUNCE_MS);
+      refresh();
     };
     return () => {
       source.close();

@@ -1,6 +1,8 @@
 // Live screens: a change made elsewhere (another browser, the API) shows without a reload, marked
 // with who made it, and the user's filters and selection stay; a row that no longer matches the
-// filters leaves with a notice; an open calendar shows a booking made through the API.
+// filters leaves with a notice; an open calendar shows a booking made through the API; a change
+// made while the page loads shows once its stream is open.
+import type { Page } from "@playwright/test";
 import { OWNER_STATE } from "../../playwright.config";
 import { expect, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
@@ -8,11 +10,22 @@ import { SALON } from "./support/accounts";
 import { apiStatus } from "./support/api";
 import { bookToday } from "./support/book";
 
+/**
+ * The page's event stream, answered: the server subscribes before it answers, so a change made
+ * after this arrives as an event (and is marked), not only in the refresh that follows the open.
+ * Listen before the page loads.
+ */
+function streamOpen(page: Page) {
+  return page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events/stream" && r.ok());
+}
+
 test.describe("live updates", () => {
   test("another browser confirms: this one shows it, marked, selection kept", async ({ page, browser, request, appointments }) => {
     const changed = await bookToday(request, SALON);
     const kept = await bookToday(request, SALON);
+    const live = streamOpen(page);
     await appointments.goto(SALON);
+    await live;
     const keptRow = page.locator(`tbody tr[data-id="${kept.id}"]`);
     await keptRow.getByRole("checkbox").check();
 
@@ -34,8 +47,10 @@ test.describe("live updates", () => {
 
   test("a change through the API: a row that leaves the filtered list says so", async ({ page, request, appointments }) => {
     const leaving = await bookToday(request, SALON);
+    const live = streamOpen(page);
     await appointments.goto(SALON, "status=PENDING");
     await expect(page.locator(`tbody tr[data-id="${leaving.id}"]`)).toBeVisible();
+    await live;
     await apiStatus(request, leaving.id, "CANCELLED", "Client en voyage");
     await expect(page.getByText(`${leaving.customer.fullname} a quitté la liste (Annulé, par Clé de démonstration)`).first()).toBeVisible();
     await expect(page.locator(`tbody tr[data-id="${leaving.id}"]`)).toHaveCount(0);
@@ -44,11 +59,37 @@ test.describe("live updates", () => {
 
   test("an open calendar shows a booking made through the API", async ({ page, request }) => {
     const calendar = new CalendarPage(page);
+    const live = streamOpen(page);
     await calendar.goto(SALON, "view=day");
     await expect(calendar.grid()).toBeVisible();
+    await live;
     const booked = await bookToday(request, SALON);
+    // bookToday books far ahead, then moves it to today in the database with no event: the
+    // refresh after the booking's event may come before that move. A confirmation is an event
+    // after it.
+    await apiStatus(request, booked.id, "CONFIRMED");
     const event = calendar.grid().locator(`[data-id="${booked.id}"]`);
     await expect(event).toBeAttached();
     await expect(event).toHaveAttribute("data-changed", "true");
+  });
+
+  test("a change made while the page loads shows once the stream is open", async ({ page, request, appointments }) => {
+    const missed = await bookToday(request, SALON);
+    // Confirmed through the API after the page was rendered, before its stream is open: no event
+    // reaches this page for it.
+    let changed = false;
+    await page.route("**/api/events/stream**", async (route) => {
+      if (!changed) {
+        changed = true;
+        await apiStatus(request, missed.id, "CONFIRMED");
+      }
+      await route.continue();
+    });
+    const live = streamOpen(page);
+    await appointments.goto(SALON);
+    const row = page.locator(`tbody tr[data-id="${missed.id}"]`);
+    await live;
+    expect(changed).toBe(true);
+    await expect(row.locator("[data-status]")).toHaveText("Confirmé");
   });
 });
