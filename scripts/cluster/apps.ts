@@ -1,6 +1,6 @@
 // App instances (the production server, as `npm start` runs it) and the small waits around them.
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, createWriteStream, openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -10,22 +10,15 @@ export const root = path.resolve(import.meta.dirname, "../..");
 export const SERVER_ARGS = ["--import", "tsx", "--import", "./scripts/register.mjs", "server/index.ts"];
 
 /**
- * Starts one instance. Detached with its output in `logFile` (npm run cluster leaves it running
- * after it exits), or attached with its output piped to `logFile` (tests keep the handle to kill it).
+ * Starts one instance, its output written straight to `logFile` (so all it printed is there once
+ * it has exited). Detached, it outlives this process (npm run cluster exits and leaves it running);
+ * attached, tests keep the handle to kill it.
  */
 export function startInstance(env: NodeJS.ProcessEnv, port: number, logFile: string, options: { detached?: boolean } = {}): ChildProcess {
-  const fullEnv = { ...env, PORT: String(port) };
-  if (options.detached) {
-    const fd = openSync(logFile, "a");
-    const child = spawn(process.execPath, SERVER_ARGS, { cwd: root, env: fullEnv, stdio: ["ignore", fd, fd], detached: true });
-    closeSync(fd);
-    child.unref();
-    return child;
-  }
-  const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, SERVER_ARGS, { cwd: root, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  const fd = openSync(logFile, "a");
+  const child = spawn(process.execPath, SERVER_ARGS, { cwd: root, env: { ...env, PORT: String(port) }, stdio: ["ignore", fd, fd], detached: options.detached });
+  closeSync(fd);
+  if (options.detached) child.unref();
   return child;
 }
 

@@ -7,7 +7,7 @@
 // without them the suite fails at once with that command.
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isPortFree, root, startInstance, waitForOk } from "../../scripts/cluster/apps";
@@ -114,10 +114,9 @@ export async function startCluster(options: ClusterOptions = {}) {
       instances: instances.map((i) => ({ name: i.name, port: i.port })),
       foreground: true,
     });
-    proxy = spawn(haproxy, haproxyArgs(config, { foreground: true }), { stdio: ["ignore", "pipe", "pipe"] });
-    const proxyOut = createWriteStream(proxyLog);
-    proxy.stdout!.pipe(proxyOut);
-    proxy.stderr!.pipe(proxyOut);
+    const proxyOut = openSync(proxyLog, "w");
+    proxy = spawn(haproxy, haproxyArgs(config, { foreground: true }), { stdio: ["ignore", proxyOut, proxyOut] });
+    closeSync(proxyOut);
   }
   const url = `http://127.0.0.1:${proxyPort}`;
 

@@ -1,7 +1,7 @@
 // Starting and stopping the servers the HTTP tests talk to: the global setup's two, and the
 // extra instances a test starts to kill.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -25,11 +25,14 @@ export function serverEnv(databaseUrl: string): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * The child writes straight to `logFile`: once it has exited, all it printed is there (a pipe
+ * copied by this process could still hold the last lines, and end the file before stderr's).
+ */
 export function start(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const log = createWriteStream(logFile);
-  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  const fd = openSync(logFile, "w");
+  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", fd, fd] });
+  closeSync(fd);
   (child as ChildProcess & { logFile?: string }).logFile = logFile;
   return child;
 }
