@@ -31,7 +31,7 @@ it("stops at a port already in use, naming it, and makes nothing", async () => {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "rdv-cli-")), "cluster");
   const taken = await freePort("proxy");
   const blocker = net.createServer();
-  await new Promise<void>((resolve) => blocker.listen(taken, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => blocker.once("error", reject).listen(taken, "127.0.0.1", resolve));
   try {
     const r = cluster({
       CLUSTER_DIR: dir,

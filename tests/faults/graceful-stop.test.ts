@@ -35,10 +35,10 @@ async function heldCreate(base: string, slow: Awaited<ReturnType<typeof f.newTen
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": key },
     body: JSON.stringify({ apiKey: slow.apiKey, ...slow.body(0) }),
-  }).then(
-    async (res) => ({ status: res.status, body: (await res.json()) as { data?: { id: string } } }),
-    (err: Error) => ({ status: "network" as const, error: err.message }),
-  );
+  })
+    .then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: { id: string } } }))
+    // A connection cut before or while the answer is read: either way, no answer.
+    .catch((err: Error) => ({ status: "network" as const, error: err.message }));
   await gate.waiters(1);
   return pending;
 }

@@ -25,6 +25,8 @@ async function whileLocked<T>(take: SQL, waiters: number, start: () => T): Promi
   await db.transaction(async (tx) => {
     const [me] = await executeRows<{ pid: number }>(tx, take);
     started = start();
+    // A writer that fails before the lock is let go is the caller's to see when it awaits them.
+    for (const p of [started].flat()) if (p instanceof Promise) p.catch(() => {});
     for (let i = 0; ; i++) {
       const [row] = await executeRows<{ n: number }>(
         db,
