@@ -77,6 +77,11 @@ describe("the replica monitor", () => {
 
   it("a replica that stopped replaying is lagging once the primary has moved on for longer than the bound", async () => {
     const { monitor, probe } = await makeMonitor(cluster.replicaUrl!);
+    // A commit replayed just before the pause: should the primary write WAL of its own before
+    // the first check (a standby snapshot), the replica's last commit is still recent.
+    await primarySql`create table if not exists monitor_probe (n int)`;
+    await primarySql`insert into monitor_probe values (0)`;
+    await waitForReplay(cluster.databaseUrl, cluster.replicaUrl!);
     await pauseReplay();
     try {
       clock = 2_000_000;

@@ -17,7 +17,9 @@ beforeAll(async () => {
 it("draining: not ready, still serving with Connection: close, then exits 0", async () => {
   const [port] = await freePorts(1);
   const log = path.join(mkdtempSync(path.join(os.tmpdir(), "rdv-stop-")), "server.log");
-  const server = startProductionServer({ ...serverEnv(inject("databaseUrl")), SHUTDOWN_DRAIN_MS: "1500" }, port, log);
+  // The window outlasts a readiness check already in flight at SIGTERM (up to a second) and a
+  // slow moment of the machine before the call below.
+  const server = startProductionServer({ ...serverEnv(inject("databaseUrl")), SHUTDOWN_DRAIN_MS: "4000" }, port, log);
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(base, server);
   const exit = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));

@@ -72,7 +72,7 @@ describe("sending through the generic SMS provider", () => {
   });
 
   it("a lost answer is retried safely (the provider dedupes on our id): hang and dropped connection", async () => {
-    const impatient = createSmsChannel({ allowLoopback: true, timeoutMs: 300 });
+    const impatient = createSmsChannel({ allowLoopback: true, timeoutMs: 1500 });
     provider.next("hang");
     expect(await impatient.send(confirmation, settings)).toMatchObject({ state: "failed", retry: true, reason: expect.stringMatching(/réponse perdue.*sans risque de doublon/) });
     provider.next("drop");

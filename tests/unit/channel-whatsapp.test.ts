@@ -15,7 +15,7 @@ let inbox: Receiver;
 let settings: Record<string, string>;
 const whatsapp = createWhatsAppChannel({ allowLoopback: true });
 /** Only for the provider that never answers: the others get the default time limit, however busy the machine. */
-const impatient = createWhatsAppChannel({ allowLoopback: true, timeoutMs: 300 });
+const impatient = createWhatsAppChannel({ allowLoopback: true, timeoutMs: 1500 });
 
 const reminder: OutgoingMessage = {
   id: "0b8a6f8e-5f0e-4d53-9d7e-4f1c2a3b4c5d",
