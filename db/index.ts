@@ -137,6 +137,11 @@ export function replicaConfigured(): boolean {
 
 let replicaInUse: boolean | undefined;
 
+/** How far behind the primary a replica may be and still serve reads (REPLICA_MAX_LAG_MS). */
+export function replicaMaxLagMs(): number {
+  return Number(process.env.REPLICA_MAX_LAG_MS ?? 2000);
+}
+
 /**
  * The primary's WAL position now, to be passed back as `after` by the caller's next reads: taken
  * after a write has committed, it is past that write. Null when no replica is in use.
@@ -233,7 +238,7 @@ async function openReplica(primaryUrl: string, replicaUrl: string) {
   const primaryProbe = postgres(primaryUrl, probeOptions);
   const replicaProbe = postgres(replicaUrl, probeOptions);
   const monitor = new ReplicaMonitor(primaryProbe, replicaProbe, {
-    maxLagMs: Number(process.env.REPLICA_MAX_LAG_MS ?? 2000),
+    maxLagMs: replicaMaxLagMs(),
     checkEveryMs: Number(process.env.REPLICA_CHECK_MS ?? 1000),
   });
   await monitor.check();

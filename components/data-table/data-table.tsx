@@ -1,8 +1,9 @@
 "use client";
 
-import { flexRender, type Table as TanstackTable } from "@tanstack/react-table";
+import type { Table as TanstackTable } from "@tanstack/react-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
+import { StableRender } from "./stable-render";
 
 /**
  * Renders a TanStack table (state and columns belong to the caller); `empty` when no rows.
@@ -57,7 +58,7 @@ export function DataTable<T>({
                   }
                   style={{ width: header.column.columnDef.size !== 150 ? header.getSize() : undefined }}
                 >
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                  {header.isPlaceholder ? null : <StableRender render={header.column.columnDef.header} context={header.getContext()} />}
                 </TableHead>
               ))}
             </TableRow>
@@ -69,7 +70,9 @@ export function DataTable<T>({
               fullWidth(`before-${row.id}`, before?.(row.original, i)),
               <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} {...rowProps?.(row.original)}>
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
+                  <TableCell key={cell.id}>
+                    <StableRender render={cell.column.columnDef.cell} context={cell.getContext()} />
+                  </TableCell>
                 ))}
               </TableRow>,
             ])

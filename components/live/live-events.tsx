@@ -33,32 +33,25 @@ export function useLive(): Live {
   return use(LiveContext);
 }
 
-export function LiveEventsProvider({ companyId, userId, children }: { companyId: string; userId: string; children: React.ReactNode }) {
+/**
+ * `after`: the last event the server had when it rendered the page (lib/appointments/live.ts,
+ * renderedCursor). The stream opens once the page has loaded and starts from there, so a change
+ * made in between arrives too; after a cut the browser resumes from the last event it had.
+ */
+export function LiveEventsProvider({ companyId, userId, after, children }: { companyId: string; userId: string; after: number; children: React.ReactNode }) {
   const router = useRouter();
   const [changes, setChanges] = useState<Map<string, LiveChange>>(new Map());
   const [connected, setConnected] = useState(false);
   const listeners = useRef(new Set<(event: AppointmentEvent) => void>());
   const local = useRef(new Map<string, number>());
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // As of the render that opens the stream: a refresh renders a newer one, the stream stays.
+  const renderedAfter = useRef(after);
+  renderedAfter.current = after;
 
   useEffect(() => {
-    const refresh = () => {
-      clearTimeout(refreshTimer.current);
-      refreshTimer.current = setTimeout(() => {
-        // The refresh must read the event it follows: on the primary, or a replica past it
-        // (app/_server/session.ts, FRESH_COOKIE).
-        document.cookie = "rdv-fresh=1; path=/; max-age=5; samesite=lax";
-        router.refresh();
-      }, REFRESH_DEBOUNCE_MS);
-    };
-    const source = new EventSource(`/api/events/stream?company=${encodeURIComponent(companyId)}`);
-    source.onopen = () => {
-      setConnected(true);
-      // A stream carries what happens once it is open: a change made while the page loaded, or
-      // while the stream was cut and before any event gave the browser an id to resume from,
-      // would otherwise stay unseen until the next one.
-      refresh();
-    };
+    const source = new EventSource(`/api/events/stream?company=${encodeURIComponent(companyId)}&after=${renderedAfter.current}`);
+    source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     source.onmessage = (message) => {
       let event: AppointmentEvent;
@@ -80,7 +73,13 @@ export function LiveEventsProvider({ companyId, userId, children }: { companyId:
         };
         setChanges((current) => new Map(current).set(event.appointmentId, change));
       }
-      refresh();
+      clearTimeout(refreshTimer.current);
+      refreshTimer.current = setTimeout(() => {
+        // The refresh must read the event it follows: on the primary, or a replica past it
+        // (app/_server/session.ts, FRESH_COOKIE).
+        document.cookie = "rdv-fresh=1; path=/; max-age=5; samesite=lax";
+        router.refresh();
+      }, REFRESH_DEBOUNCE_MS);
     };
     return () => {
       source.close();

@@ -6,7 +6,7 @@
 // re-read that follows it (and a slow poll).
 import "server-only";
 import { and, asc, eq, gt, max } from "drizzle-orm";
-import { getDb, listen } from "@/db";
+import { getDb, listen, replicaConfigured, replicaMaxLagMs } from "@/db";
 import { appointmentEvents } from "@/db/schema";
 import type { Caller } from "../auth/caller";
 import type { AppointmentEvent } from "../contract/events";
@@ -33,12 +33,15 @@ type Hub = {
   stalled: number;
   retry?: ReturnType<typeof setTimeout>;
   poll?: ReturnType<typeof setInterval>;
+  /** When the cursor moved, and to what: the last minute of it (renderedCursor). */
+  history: { at: number; cursor: number }[];
 };
 
 declare global {
   var __rendezvousLiveHub: Hub | undefined;
 }
-const hub = (globalThis.__rendezvousLiveHub ??= { subscribers: new Set(), cursor: 0, notified: 0, reading: false, again: false, stalled: 0 });
+const hub = (globalThis.__rendezvousLiveHub ??= { subscribers: new Set(), cursor: 0, notified: 0, reading: false, again: false, stalled: 0, history: [] });
+const HISTORY_MS = 60_000;
 
 /** Starts receiving the events that settle from now on; answers how to stop. */
 export async function subscribe(subscriber: Subscriber): Promise<() => void> {
@@ -53,11 +56,35 @@ export async function liveCursor(): Promise<number> {
   return hub.cursor;
 }
 
+/**
+ * Where the stream of a screen being rendered now starts (its `after`): the stream opens only
+ * once the screen has loaded, and a change made in between was never seen. The hub's cursor
+ * trails the commits it has been told of, so a change the page already shows may come again
+ * (one more refresh), none is skipped; the page's reads and this one are a few milliseconds
+ * apart in one request. Read on a replica, the page may be up to its lag bound behind: the cursor
+ * is then taken from that long ago.
+ */
+export async function renderedCursor(): Promise<number> {
+  await start();
+  if (!replicaConfigured()) return hub.cursor;
+  const asOf = Date.now() - replicaMaxLagMs();
+  return (hub.history.findLast((h) => h.at <= asOf) ?? hub.history[0])?.cursor ?? hub.cursor;
+}
+
+function moved(cursor: number) {
+  const now = Date.now();
+  hub.history.push({ at: now, cursor });
+  // Kept: the last minute, and the entry before it (the cursor as of a minute ago).
+  const old = hub.history.findLastIndex((h) => h.at < now - HISTORY_MS);
+  if (old > 0) hub.history.splice(0, old);
+}
+
 function start(): Promise<void> {
   hub.started ??= (async () => {
     const db = await getDb();
     const [row] = await db.select({ last: max(appointmentEvents.id) }).from(appointmentEvents).where(SETTLED);
     hub.cursor = Math.max(hub.cursor, Number(row?.last ?? 0));
+    moved(hub.cursor);
     await listen(
       CHANNEL,
       (payload) => {
@@ -109,6 +136,7 @@ async function read(): Promise<void> {
           }
         }
       }
+      if (rows.length > 0) moved(hub.cursor);
       if (rows.length === BATCH) hub.again = true;
     } while (hub.again);
   } catch (err) {

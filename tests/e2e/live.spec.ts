@@ -90,6 +90,26 @@ test.describe("live updates", () => {
     const row = page.locator(`tbody tr[data-id="${missed.id}"]`);
     await live;
     expect(changed).toBe(true);
+    // The stream starts from the last event the page was rendered with: this one comes, marked.
     await expect(row.locator("[data-status]")).toHaveText("Confirmé");
+    await expect(row).toHaveAttribute("data-changed", "true");
+  });
+
+  test("a change elsewhere leaves an open row menu open, and the focus in it", async ({ page, request, appointments }) => {
+    const mine = await bookToday(request, SALON);
+    const other = await bookToday(request, SALON);
+    const live = streamOpen(page);
+    await appointments.goto(SALON);
+    await live;
+    // Opened from the keyboard: the menu's first item takes the focus.
+    await page.locator(`tbody tr[data-id="${mine.id}"]`).getByRole("button", { name: /^Actions pour/ }).focus();
+    await page.keyboard.press("Enter");
+    const item = page.getByRole("menuitem", { name: "Voir le détail" });
+    await expect(item).toBeFocused();
+    await apiStatus(request, other.id, "CONFIRMED");
+    // The refresh that follows the event has rendered the changed row.
+    await expect(page.locator(`tbody tr[data-id="${other.id}"] [data-status]`)).toHaveText("Confirmé");
+    await expect(item).toBeVisible();
+    await expect(item).toBeFocused();
   });
 });

@@ -118,5 +118,17 @@ describe("live event streams", () => {
     const ids = live.map((e) => BigInt(e.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort((x, y) => (x < y ? -1 : 1))).toEqual(ids);
+
+    // A screen's first stream starts from the event its page was rendered with (?after=, which
+    // the dashboard's layout gives it): what happened since comes first; Last-Event-ID wins.
+    const fromRender = openStream(`${API_URL}/api/events/stream?company=${t.companyA.id}&after=${lastId}`, { cookie: admin.cookie });
+    streams.push(fromRender);
+    const sinceRender = await fromRender.until((e) => e.some((x) => x.data.appointmentId === three.body.data.id));
+    expect(sinceRender.map((e) => e.id)).toEqual(live.map((e) => e.id));
+    const bothGiven = openStream(`${API_URL}/api/events/stream?company=${t.companyA.id}&after=${lastId}`, { cookie: admin.cookie, "last-event-id": live.at(-1)!.id });
+    streams.push(bothGiven);
+    const four = await bookA();
+    const afterLast = await bothGiven.until((e) => e.some((x) => x.data.appointmentId === four.body.data.id));
+    expect(afterLast.map((e) => e.data.appointmentId)).toEqual([four.body.data.id]);
   });
 });

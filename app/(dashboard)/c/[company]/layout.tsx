@@ -8,6 +8,7 @@ import { UserMenu } from "@/components/dashboard/user-menu";
 import { LiveEventsProvider } from "@/components/live/live-events";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { isManager } from "@/lib/auth/caller";
+import { renderedCursor } from "@/lib/appointments/live";
 import { listMemberApps } from "@/lib/auth/members";
 import { requireMember } from "@/app/_server/session";
 import { loadCompanies, loadCompany } from "./company";
@@ -20,7 +21,9 @@ export default async function CompanyLayout({
   params: Promise<{ company: string }>;
 }) {
   const { company: slug } = await params;
-  const [{ member, company }, companies, t, locale, apps] = await Promise.all([
+  const [after, { member, company }, companies, t, locale, apps] = await Promise.all([
+    // Where the live stream starts: before anything this page reads (lib/appointments/live.ts).
+    renderedCursor(),
     loadCompany(slug),
     loadCompanies(),
     getTranslations("nav"),
@@ -76,7 +79,7 @@ export default async function CompanyLayout({
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
-        <LiveEventsProvider companyId={company.id} userId={member.user.id}>
+        <LiveEventsProvider companyId={company.id} userId={member.user.id} after={after}>
           {children}
         </LiveEventsProvider>
       </main>
