@@ -10,6 +10,7 @@ import { getDb, listen, replicaConfigured, replicaMaxLagMs } from "@/db";
 import { appointmentEvents } from "@/db/schema";
 import type { Caller } from "../auth/caller";
 import type { AppointmentEvent } from "../contract/events";
+import { type CursorHistory, cursorAsOf, recordCursor } from "./cursor-history";
 import { eventColumns, SETTLED, toEvent } from "./events";
 
 const CHANNEL = "appointment_events";
@@ -33,15 +34,16 @@ type Hub = {
   stalled: number;
   retry?: ReturnType<typeof setTimeout>;
   poll?: ReturnType<typeof setInterval>;
-  /** When the cursor moved, and to what: the last minute of it (renderedCursor). */
-  history: { at: number; cursor: number }[];
+  /** When the cursor moved, and to what (renderedCursor). */
+  history: CursorHistory;
 };
 
 declare global {
   var __rendezvousLiveHub: Hub | undefined;
 }
 const hub = (globalThis.__rendezvousLiveHub ??= { subscribers: new Set(), cursor: 0, notified: 0, reading: false, again: false, stalled: 0, history: [] });
-const HISTORY_MS = 60_000;
+// A hub made by an earlier version of this module (a dev server reloading it) has none.
+hub.history ??= [];
 
 /** Starts receiving the events that settle from now on; answers how to stop. */
 export async function subscribe(subscriber: Subscriber): Promise<() => void> {
@@ -67,16 +69,11 @@ export async function liveCursor(): Promise<number> {
 export async function renderedCursor(): Promise<number> {
   await start();
   if (!replicaConfigured()) return hub.cursor;
-  const asOf = Date.now() - replicaMaxLagMs();
-  return (hub.history.findLast((h) => h.at <= asOf) ?? hub.history[0])?.cursor ?? hub.cursor;
+  return cursorAsOf(hub.history, Date.now() - replicaMaxLagMs()) ?? hub.cursor;
 }
 
 function moved(cursor: number) {
-  const now = Date.now();
-  hub.history.push({ at: now, cursor });
-  // Kept: the last minute, and the entry before it (the cursor as of a minute ago).
-  const old = hub.history.findLastIndex((h) => h.at < now - HISTORY_MS);
-  if (old > 0) hub.history.splice(0, old);
+  recordCursor(hub.history, cursor, Date.now());
 }
 
 function start(): Promise<void> {
