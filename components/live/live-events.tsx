@@ -38,7 +38,7 @@ export function useLive(): Live {
  * renderedCursor). The stream opens once the page has loaded and starts from there, so a change
  * made in between arrives too; after a cut the browser resumes from the last event it had.
  */
-export function LiveEventsProvider({ companyId, userId, after, children }: { companyId: string; userId: string; after: number; children: React.ReactNode }) {
+export function LiveEventsProvider({ companyId, userId, after, children }: { companyId: string; userId: string; after?: number; children: React.ReactNode }) {
   const router = useRouter();
   const [changes, setChanges] = useState<Map<string, LiveChange>>(new Map());
   const [connected, setConnected] = useState(false);
@@ -50,7 +50,8 @@ export function LiveEventsProvider({ companyId, userId, after, children }: { com
   renderedAfter.current = after;
 
   useEffect(() => {
-    const source = new EventSource(`/api/events/stream?company=${encodeURIComponent(companyId)}&after=${renderedAfter.current}`);
+    const from = renderedAfter.current === undefined ? "" : `&after=${renderedAfter.current}`;
+    const source = new EventSource(`/api/events/stream?company=${encodeURIComponent(companyId)}${from}`);
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     source.onmessage = (message) => {

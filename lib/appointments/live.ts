@@ -60,14 +60,19 @@ export async function liveCursor(): Promise<number> {
 
 /**
  * Where the stream of a screen being rendered now starts (its `after`): the stream opens only
- * once the screen has loaded, and a change made in between was never seen. The hub's cursor
- * trails the commits it has been told of, so a change the page already shows may come again
- * (one more refresh), none is skipped; the page's reads and this one are a few milliseconds
- * apart in one request. Read on a replica, the page may be up to its lag bound behind: the cursor
- * is then taken from that long ago.
+ * once the screen has loaded, and a change made in between was never seen. The layout reads this
+ * beside the page's own reads, in the same request: only a change committed in the milliseconds
+ * between them can still be missed (the hub's cursor trails the commits it has been told of, so
+ * one the page already shows may come again: one more refresh). Read on a replica, the page may
+ * be up to its lag bound behind: the cursor is then taken from that long ago. Undefined when the
+ * hub cannot listen (the stream then says so itself): the page renders all the same.
  */
-export async function renderedCursor(): Promise<number> {
-  await start();
+export async function renderedCursor(): Promise<number | undefined> {
+  try {
+    await start();
+  } catch {
+    return undefined;
+  }
   if (!replicaConfigured()) return hub.cursor;
   return cursorAsOf(hub.history, Date.now() - replicaMaxLagMs()) ?? hub.cursor;
 }

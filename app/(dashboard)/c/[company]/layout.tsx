@@ -22,7 +22,7 @@ export default async function CompanyLayout({
 }) {
   const { company: slug } = await params;
   const [after, { member, company }, companies, t, locale, apps] = await Promise.all([
-    // Where the live stream starts: before anything this page reads (lib/appointments/live.ts).
+    // Where the screen's live stream starts (renderedCursor, lib/appointments/live.ts).
     renderedCursor(),
     loadCompany(slug),
     loadCompanies(),
