@@ -124,6 +124,8 @@ export class NewAppointmentPage {
 
 /** No serious or critical axe violation on what the page shows now. */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // A navigation or refresh replaces the document's <title>: not scanned in between.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
