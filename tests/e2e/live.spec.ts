@@ -2,22 +2,13 @@
 // with who made it, and the user's filters and selection stay; a row that no longer matches the
 // filters leaves with a notice; an open calendar shows a booking made through the API; a change
 // made while the page loads shows once its stream is open.
-import type { Page } from "@playwright/test";
 import { OWNER_STATE } from "../../playwright.config";
 import { expect, screenshot, test } from "./fixtures";
 import { CalendarPage } from "./pages/calendar";
 import { SALON } from "./support/accounts";
 import { apiStatus } from "./support/api";
 import { bookToday } from "./support/book";
-
-/**
- * The page's event stream, answered: the server subscribes before it answers, so a change made
- * after this arrives as an event (and is marked), not only in the refresh that follows the open.
- * Listen before the page loads.
- */
-function streamOpen(page: Page) {
-  return page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events/stream" && r.ok());
-}
+import { streamOpen } from "./support/live";
 
 test.describe("live updates", () => {
   test("another browser confirms: this one shows it, marked, selection kept", async ({ page, browser, request, appointments }) => {
@@ -75,8 +66,8 @@ test.describe("live updates", () => {
 
   test("a change made while the page loads shows once the stream is open", async ({ page, request, appointments }) => {
     const missed = await bookToday(request, SALON);
-    // Confirmed through the API after the page was rendered, before its stream is open: no event
-    // reaches this page for it.
+    // Confirmed through the API after the page was rendered, before its stream is open: only
+    // where the stream starts from can bring it to this page.
     let changed = false;
     await page.route("**/api/events/stream**", async (route) => {
       if (!changed) {

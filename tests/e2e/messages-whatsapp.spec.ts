@@ -12,6 +12,7 @@ import type { Page } from "@playwright/test";
 import { startWhatsAppProvider, type WhatsAppProvider } from "../support/providers";
 import { expect, screenshot, test } from "./fixtures";
 import { DemoApi } from "./support/api";
+import { streamOpen } from "./support/live";
 
 // Settings, a booking, the sender and a callback: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
@@ -148,12 +149,11 @@ test("WhatsApp: enabled in Settings, a booking's message sent and journaled, OUI
   await screenshot(page, "messages-whatsapp-02-journal-1280", { fullPage: false });
 
   // The appointments table open on it; the customer answers OUI; no reload.
-  const live = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events/stream" && r.ok());
+  const live = streamOpen(page);
   await appointments.goto(slug, `range=all&q=${encodeURIComponent(customerName)}`);
   const row = page.locator(`tbody tr[data-id="${appointmentId}"]`);
   await expect(row.locator("[data-status]")).toHaveText("En attente");
-  // The page's stream open (the server subscribes before answering): the reply arrives as an event.
-  await live;
+  await live; // the reply arrives as an event
   const sentBefore = textsTo(wa, digits).length;
   const reply = await wa.sendReply(`${baseURL}/api/messages/whatsapp`, { from: phone, text: "OUI", id: `wamid.e2e.oui.${run}` });
   expect(reply, reply.text).toEqual({ status: 200, text: JSON.stringify({ success: true }) });
